@@ -1,0 +1,49 @@
+# sitrep: `make run` serves the dashboard, `make test` lints and runs every test.
+
+PYTHON  ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+DB      ?= data/sitrep.duckdb
+ARTICLES ?= data/articles
+PORT    ?= 8501
+
+.PHONY: run test lint ingest rebuild setup setup-dev browser clean
+
+run: setup $(DB)  ## set up, build the database if missing, serve on http://127.0.0.1:$(PORT)
+	$(BIN)/streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT)
+
+test: setup-dev browser lint  ## set up, lint, run every test (the browser test included)
+	$(BIN)/pytest
+
+lint: setup-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+ingest: setup  ## add the articles under ARTICLES (default data/articles) to the database
+	$(BIN)/python -m pipeline ingest $(ARTICLES) --db $(DB)
+
+rebuild: setup  ## build the database anew from ARTICLES only
+	$(BIN)/python -m pipeline ingest $(ARTICLES) --db $(DB) --rebuild
+
+$(DB): | setup
+	$(BIN)/python -m pipeline ingest $(ARTICLES) --db $(DB)
+
+setup: $(VENV)/.runtime
+setup-dev: $(VENV)/.dev
+
+$(VENV)/.runtime: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+browser:  ## Debian chromium for the real-browser test (installed when missing; needs root)
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "installing Debian chromium for the browser test"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache
