@@ -1,0 +1,41 @@
+"""Command line: ``python -m pipeline ingest [PATH ...] [--db FILE]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from pipeline.ingest import IngestError, ingest
+from pipeline.settings import SETTINGS, Settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run a sitrep command; returns the exit code."""
+    defaults = Settings.load()
+    parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("ingest", help="read articles, extract figures, write the database")
+    p.add_argument("paths", nargs="*", type=Path, help=f"folders or files (default: {defaults.articles})")
+    p.add_argument("--db", type=Path, help=f"database file (default: {defaults.db})")
+    p.add_argument("--rebuild", action="store_true", help="start from an empty database instead of adding")
+    for s in SETTINGS:
+        if s.name not in ("db", "articles"):
+            p.add_argument(f"--{s.name.replace('_', '-')}", type=type(s.default), help=s.help)
+    args = parser.parse_args(argv)
+
+    settings = Settings.load(**{s.name: getattr(args, s.name, None) for s in SETTINGS})
+    paths = args.paths or [Path(settings.articles)]
+    db = Path(args.db or settings.db)
+    try:
+        summary = ingest(paths, settings, db, rebuild=args.rebuild)
+    except IngestError as err:
+        print(f"sitrep: {err}", file=sys.stderr)
+        return 2
+    print(summary.report())
+    print(f"wrote {db}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

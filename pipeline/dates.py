@@ -1,0 +1,192 @@
+"""When things happened: time expressions in a sentence resolved against the publication date.
+
+Document-time anchoring in the TimeML sense: "on Monday", "yesterday", "last week",
+"earlier this month", "last September's" are resolved against the article's
+publication date; explicit dates win. Pure functions; no IO.
+"""
+
+from __future__ import annotations
+
+import calendar
+import dataclasses
+import datetime as dt
+import re
+
+from pipeline import rules
+
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
+
+# (name, pattern, is_background). Order matters: the first pattern to claim a span wins.
+CUES: tuple[tuple[str, str, bool], ...] = (
+    (
+        "range",
+        r"\bsince (?:the (?:start|beginning) of )?(?:early |late |mid-?)?[\w ,]{0,20}?(?=[\s,.;]|$)",
+        False,
+    ),
+    ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)\b", False),
+    ("month_day_year", _MONTH + r" (?P<day>\d{1,2}),? (?P<year>(?:19|20)\d\d)\b", False),
+    ("day_month_year", r"\b(?P<day>\d{1,2}) " + _MONTH + r",? (?P<year>(?:19|20)\d\d)\b", False),
+    ("month_day", r"\b" + _MONTH + r" (?P<day>\d{1,2})\b(?!,? (?:19|20)\d\d)", False),
+    ("last_month_name", r"\blast " + _MONTH + r"(?:'s|’s)?\b", True),
+    ("in_month", r"\bin " + _MONTH + r"\b(?! \d)", False),
+    ("in_year", r"\bin (?P<year>(?:19|20)\d\d)\b", False),
+    ("yesterday", r"\byesterday\b|\blast night\b", False),
+    ("today", r"\btoday\b|\bthis morning\b|\btonight\b", False),
+    ("weekday", r"\b" + _WEEKDAY + r"(?:'s|’s)?\b", False),
+    ("day_ago", r"\ba day (?:after|earlier|ago|before)\b|\bthe day before\b", False),
+    ("week_ago", r"\blast week\b|\ba week (?:after|ago|earlier)\b", True),
+    ("month_ago", r"\blast month\b|\ba month (?:after|ago|earlier)\b", True),
+    ("year_ago", r"\blast year\b|\ba year (?:after|ago|earlier)\b", True),
+    ("this_month", r"\bearlier this month\b", True),
+    ("recent_months", r"\bin recent months\b|\bover (?:the )?recent months\b", True),
+)
+REPORTING = re.compile(
+    r"\b(?:" + "|".join(sorted(rules.reporting_verbs())) + r")\b(?:\s+[\w@#'’-]+){0,2}\s*$", re.IGNORECASE
+)
+CUE_RE = [(name, re.compile(pattern, re.IGNORECASE), bg) for name, pattern, bg in CUES]
+
+
+@dataclasses.dataclass(frozen=True)
+class Cue:
+    name: str
+    start: int  # character offsets within the sentence
+    end: int
+    groups: dict
+    is_background: bool
+
+
+@dataclasses.dataclass(frozen=True)
+class When:
+    date: dt.date | None
+    precision: str | None
+    is_background: bool = False
+
+
+def find_cues(sentence: str) -> list[Cue]:
+    """Time expressions in a sentence, not overlapping, left to right."""
+    taken: list[tuple[int, int]] = []
+    cues: list[Cue] = []
+    for name, regex, bg in CUE_RE:
+        for m in regex.finditer(sentence):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            cues.append(Cue(name, m.start(), m.end(), m.groupdict(), bg))
+    return sorted(cues, key=lambda c: c.start)
+
+
+def _month(groups: dict) -> int:
+    return MONTHS[groups["month"].lower().rstrip(".")]
+
+
+def _safe(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _coarsest(*precisions: str) -> str:
+    return max(precisions, key=PRECISION_RANK.__getitem__)
+
+
+def resolve(cue: Cue | None, published: dt.date | None, precision: str | None) -> When:
+    """The date a cue points to, given the article's publication date and its precision."""
+    if published is None or precision is None:
+        if cue is not None and cue.name in ("iso", "month_day_year", "day_month_year"):
+            return resolve(cue, dt.date(int(cue.groups["year"]), 1, 1), "year")
+        return When(None, None, bool(cue and cue.is_background))
+    anchor = When(published, precision)
+    if cue is None or cue.name == "range":
+        return anchor
+    g, name, bg = cue.groups, cue.name, cue.is_background
+    year = published.year
+    if name == "iso":
+        d = _safe(int(g["year"]), int(g["mnum"]), int(g["day"]))
+        return When(d, "day", False) if d else anchor
+    if name in ("month_day_year", "day_month_year"):
+        d = _safe(int(g["year"]), _month(g), int(g["day"]))
+        return When(d, "day") if d else anchor
+    if name == "month_day":
+        d = _safe(year, _month(g), int(g["day"]))
+        if d and precision != "year" and d > published:
+            d = _safe(year - 1, _month(g), int(g["day"]))
+        return When(d, "day") if d else anchor
+    if name in ("last_month_name", "in_month"):
+        month = _month(g)
+        known_month = precision != "year"
+        if name == "last_month_name":
+            y = year - 1 if (not known_month or month >= published.month) else year
+        else:
+            y = year - 1 if (known_month and month > published.month) else year
+        return When(dt.date(y, month, 1), "month", bg)
+    if name == "in_year":
+        y = int(g["year"])
+        return When(dt.date(y, 1, 1), "year", y < year)
+    if precision != "day":
+        # Relative days cannot be placed inside a month or a year: keep the coarser anchor.
+        if name in ("week_ago", "month_ago") and precision == "month":
+            return When(published, "month", bg)
+        if name == "year_ago":
+            return When(dt.date(year - 1, published.month, 1), _coarsest(precision, "year"), bg)
+        return When(published, precision, bg)
+    if name == "yesterday":
+        return When(published - dt.timedelta(days=1), "day")
+    if name == "today":
+        return anchor
+    if name == "day_ago":
+        return When(published - dt.timedelta(days=1), "day")
+    if name == "weekday":
+        back = (published.weekday() - WEEKDAYS[g["weekday"].lower()]) % 7
+        return When(published - dt.timedelta(days=back), "day")
+    if name == "week_ago":
+        return When(published - dt.timedelta(days=7), "day", bg)
+    if name == "month_ago":
+        prev = published.replace(day=1) - dt.timedelta(days=1)
+        return When(prev.replace(day=1), "month", bg)
+    if name == "year_ago":
+        return When(dt.date(year - 1, published.month, 1), "month", bg)
+    if name in ("this_month", "recent_months"):
+        return When(published.replace(day=1), "month", bg)
+    return anchor
+
+
+def nearest_cue(cues: list[Cue], at: int, sentence: str) -> Cue | None:
+    """The cue that dates what is said at character ``at`` of the sentence.
+
+    A cue after a reporting verb ("officials said on Tuesday") dates the statement, not the
+    event; "a week after X" dates only X, so it counts only for what follows it.
+    """
+    usable = [
+        c
+        for c in cues
+        if c.name != "range"
+        and not REPORTING.search(sentence[max(0, c.start - 30) : c.start])
+        and not (" after" in sentence[c.start : c.end].lower() and at < c.start)
+    ]
+    if not usable:
+        return None
+    return min(usable, key=lambda c: 0 if c.start <= at < c.end else min(abs(c.start - at), abs(c.end - at)))
+
+
+def parse_date(value: str) -> tuple[dt.date, str] | None:
+    """A metadata date: "2021-07-08" (day), "2021-05" (month), "2016" (year), or None."""
+    value = (value or "").strip()
+    for fmt, precision in (("%Y-%m-%d", "day"), ("%Y-%m", "month"), ("%Y", "year")):
+        try:
+            return dt.datetime.strptime(value, fmt).date(), precision
+        except ValueError:
+            continue
+    for fmt in ("%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%SZ", "%B %d, %Y", "%d %B %Y"):
+        try:
+            return dt.datetime.strptime(value, fmt).date(), "day"
+        except ValueError:
+            continue
+    return None

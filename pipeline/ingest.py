@@ -1,0 +1,261 @@
+"""The batch step: read inputs, extract, and write the database.
+
+Ingest adds to what the database already holds: articles already loaded with the same
+text, metadata and extractor are counted as unchanged and keep their rows; articles
+from earlier runs that are not among this run's inputs are kept too. A change to the
+extraction rules or the gazetteer re-extracts every stored article from its text.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime as dt
+import hashlib
+import os
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import polars as pl
+
+from pipeline import dates, load
+from pipeline.clean import mask_furniture
+from pipeline.extract import Article, extract
+from pipeline.nlp import build_nlp
+from pipeline.read import RawArticle, Reject, read_inputs
+from pipeline.settings import Settings
+
+PACKAGE = Path(__file__).resolve().parent
+EXTRACTOR_SOURCES = ("clean.py", "dates.py", "extract.py", "nlp.py", "numbers.py", "places.py", "rules.py")
+META_COLUMNS = ("file", "title", "source", "url", "published", "date_precision")
+
+
+class IngestError(Exception):
+    """The run could not complete; the message says why and what to do."""
+
+
+@dataclasses.dataclass
+class Summary:
+    n_read: int = 0
+    n_loaded: int = 0
+    n_unchanged: int = 0
+    rejects: list[Reject] = dataclasses.field(default_factory=list)
+    notices: list[str] = dataclasses.field(default_factory=list)
+    figures_by_kind: Counter = dataclasses.field(default_factory=Counter)
+    n_pressure: int = 0
+    n_district_events: int = 0
+    n_articles_total: int = 0
+    seconds: float = 0.0
+
+    def report(self) -> str:
+        """The run summary printed at the end of an ingest."""
+        kinds = ", ".join(f"{k} {n}" for k, n in sorted(self.figures_by_kind.items())) or "none"
+        lines = [
+            f"articles read {self.n_read}: loaded {self.n_loaded}, unchanged {self.n_unchanged}, "
+            f"rejected {len(self.rejects)}",
+            f"figures extracted this run: {kinds}; capital-pressure mentions {self.n_pressure}; "
+            f"district events {self.n_district_events}",
+            f"database now holds {self.n_articles_total} articles; took {self.seconds:.2f} s",
+        ]
+        lines += [
+            f"  rejected {r.path}{f'#{r.line}' if r.line else ''}: {r.reason} ({r.detail})"
+            for r in self.rejects
+        ]
+        lines += [f"  note: {n}" for n in self.notices]
+        return "\n".join(lines)
+
+
+def extractor_version(settings: Settings) -> str:
+    """A fingerprint of the rules, the gazetteer and the settings that shape extracted rows."""
+    h = hashlib.sha256()
+    for name in EXTRACTOR_SOURCES:
+        h.update((PACKAGE / name).read_bytes())
+    for path in sorted((PACKAGE.parent / "data" / "places").glob("*.csv")):
+        h.update(path.read_bytes())
+    h.update(repr(settings.household_size).encode())
+    return h.hexdigest()[:12]
+
+
+def _article_row(raw: RawArticle, result_notices: list[str]) -> dict:
+    parsed = dates.parse_date(raw.published) if raw.published else None
+    if raw.published and parsed is None:
+        result_notices.append(f"{raw.file}: published '{raw.published}' is not a date; kept as undated")
+    published, precision = parsed if parsed else (None, None)
+    return {
+        "article_id": raw.article_id,
+        "file": raw.file,
+        "external_id": raw.external_id,
+        "title": raw.title,
+        "source": raw.source,
+        "url": raw.url,
+        "published": published,
+        "date_source": "metadata" if parsed else "unknown",
+        "date_precision": precision,
+        "n_chars": len(raw.text),
+        "text": raw.text,
+    }
+
+
+def extract_articles(
+    articles: list[dict], settings: Settings, progress: Callable[[int], None] | None = None
+) -> dict[str, list[dict]]:
+    """Run the pipeline over article rows; returns figure, pressure and district-event rows."""
+    nlp = build_nlp()
+    out: dict[str, list[dict]] = {"raw_figures": [], "raw_pressure": [], "raw_district_events": []}
+    texts = (mask_furniture(a["text"]) for a in articles)
+    for i, (doc, a) in enumerate(zip(nlp.pipe(texts, batch_size=64), articles, strict=True), start=1):
+        art = Article(a["article_id"], a["published"], a["date_precision"], settings.household_size)
+        result = extract(doc, art)
+        out["raw_figures"] += result.figures
+        out["raw_pressure"] += result.pressure
+        out["raw_district_events"] += result.district_events
+        if progress:
+            progress(i)
+    return out
+
+
+def _progress_printer(total: int) -> Callable[[int], None] | None:
+    if total < 200 or not sys.stderr.isatty():
+        return None
+
+    def show(i: int) -> None:
+        if i % 50 == 0 or i == total:
+            width = 30
+            done = width * i // total
+            sys.stderr.write(f"\r  extracting [{'#' * done}{'.' * (width - done)}] {i}/{total}")
+            if i == total:
+                sys.stderr.write("\n")
+
+    return show
+
+
+@contextlib.contextmanager
+def _lock(db: Path) -> Iterator[None]:
+    """One ingest per database at a time: a lock file beside it holds the running ingest's PID."""
+    lock = db.with_name(db.name + ".lock")
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    for _ in range(2):
+        try:
+            fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+            break
+        except FileExistsError:
+            holder = lock.read_text(encoding="ascii").strip() or "?"
+            if holder.isdigit() and _alive(int(holder)):
+                raise IngestError(
+                    f"another ingest (PID {holder}) is writing {db}; wait for it to finish"
+                ) from None
+            lock.unlink(missing_ok=True)  # left behind by a run that was killed
+    else:
+        raise IngestError(f"cannot take the lock {lock}; remove it if no ingest is running")
+    try:
+        os.write(fd, str(os.getpid()).encode("ascii"))
+        os.close(fd)
+        yield
+    finally:
+        lock.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def ingest(paths: list[Path], settings: Settings, db: Path, rebuild: bool = False) -> Summary:
+    """Read ``paths``, extract, and atomically replace ``db`` with the merged result."""
+    with _lock(db):
+        return _ingest(paths, settings, db, rebuild)
+
+
+def _ingest(paths: list[Path], settings: Settings, db: Path, rebuild: bool) -> Summary:
+    started = time.perf_counter()
+    summary = Summary()
+    result = read_inputs(paths, max_bytes=int(settings.max_file_mb * 1e6))
+    summary.notices += result.notices
+    if not result.articles and not result.rejects:
+        raise IngestError(
+            f"no inputs found in {', '.join(map(str, paths))}: give a folder or .txt/.jsonl/.csv files"
+        )
+    version = extractor_version(settings)
+    previous = {} if rebuild else load.read_tables(db)
+    prev_articles = previous.get("raw_articles", load.frame("raw_articles"))
+    prev_runs = previous.get("raw_runs", load.frame("raw_runs"))
+    same_version = not prev_runs.is_empty() and prev_runs["extractor"][-1] == version
+
+    # This run's articles, once each; a second copy of a text is listed, not loaded twice.
+    rows: dict[str, dict] = {}
+    rejects = list(result.rejects)
+    for raw in result.articles:
+        if raw.article_id in rows:
+            first = rows[raw.article_id]["file"]
+            rejects.append(Reject(raw.file, None, "duplicate", f"same text as {first}"))
+            continue
+        rows[raw.article_id] = _article_row(raw, summary.notices)
+    summary.n_read = len(result.articles)
+
+    prev_by_id = {r["article_id"]: r for r in prev_articles.iter_rows(named=True)}
+    unchanged = {
+        aid
+        for aid, row in rows.items()
+        if same_version and aid in prev_by_id and all(prev_by_id[aid][c] == row[c] for c in META_COLUMNS)
+    }
+    carried = [r for aid, r in prev_by_id.items() if aid not in rows]
+    to_extract = [r for aid, r in rows.items() if aid not in unchanged]
+    if not same_version:
+        to_extract += carried
+    summary.n_unchanged = len(unchanged)
+    summary.n_loaded = len(rows) - len(unchanged)
+
+    extracted = extract_articles(to_extract, settings, _progress_printer(len(to_extract)))
+    redone = {a["article_id"] for a in to_extract}
+    frames = {"raw_articles": load.frame("raw_articles", [*carried, *rows.values()]).sort("article_id")}
+    for table, new_rows in extracted.items():
+        kept = previous.get(table, load.frame(table))
+        kept = kept.filter(~pl.col("article_id").is_in(list(redone)))
+        frames[table] = pl.concat([kept, load.frame(table, new_rows)]).sort(kept.columns[0])
+        key = {"raw_figures": "kind"}.get(table)
+        if key:
+            summary.figures_by_kind.update(r[key] for r in new_rows)
+    summary.n_pressure = len(extracted["raw_pressure"])
+    summary.n_district_events = len(extracted["raw_district_events"])
+
+    seen_paths = {r.path for r in rejects} | {raw.file.split("#")[0] for raw in result.articles}
+    frames["raw_rejects"] = _merge_rejects(previous.get("raw_rejects"), rejects, seen_paths)
+    summary.rejects = rejects
+    summary.n_articles_total = frames["raw_articles"].height
+    summary.seconds = time.perf_counter() - started
+    run = {
+        "run_id": (prev_runs["run_id"].max() or 0) + 1 if not prev_runs.is_empty() else 1,
+        "finished_at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
+        "extractor": version,
+        "inputs": " ".join(map(str, paths)),
+        "n_read": summary.n_read,
+        "n_loaded": summary.n_loaded,
+        "n_unchanged": summary.n_unchanged,
+        "n_rejected": len(rejects),
+        "seconds": summary.seconds,
+    }
+    frames["raw_runs"] = pl.concat([prev_runs, load.frame("raw_runs", [run])])
+    _write(db, frames)
+    return summary
+
+
+def _merge_rejects(previous: pl.DataFrame | None, rejects: list[Reject], seen: set[str]) -> pl.DataFrame:
+    """This run's rejects, plus earlier ones for inputs this run did not see again."""
+    new = load.frame("raw_rejects", [dataclasses.asdict(r) for r in rejects])
+    if previous is None or previous.is_empty():
+        return new
+    return pl.concat([previous.filter(~pl.col("path").is_in(list(seen))), new])
+
+
+def _write(db: Path, frames: dict[str, pl.DataFrame]) -> None:
+    if not os.access(db.parent if db.parent.exists() else db.parent.parent, os.W_OK):
+        raise IngestError(f"cannot write {db}: the folder is not writable (give another --db)")
+    load.write_database(db, frames)

@@ -1,0 +1,89 @@
+"""The offline gazetteer: provinces, capitals, districts and foreign places, read from ``data/places``.
+
+The CSV files are the single source of truth; spaCy patterns are generated from
+them with the canonical name as the pattern id, so every spelling variant
+resolves to one name.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import functools
+from pathlib import Path
+
+PLACES_DIR = Path(__file__).resolve().parent.parent / "data" / "places"
+
+# Entity labels, from most to least specific.
+CAPITAL = "CAPITAL"
+DISTRICT = "DISTRICT"
+PROVINCE = "PROVINCE"
+FOREIGN = "FOREIGN"
+
+
+@dataclasses.dataclass(frozen=True)
+class Place:
+    name: str  # canonical name
+    label: str  # CAPITAL | DISTRICT | PROVINCE | FOREIGN
+    province: str | None  # the Afghan province it lies in (None for foreign places)
+
+
+@dataclasses.dataclass(frozen=True)
+class Gazetteer:
+    places: tuple[Place, ...]
+    aliases: tuple[tuple[str, Place], ...]  # (spelling, place), every spelling incl. the canonical one
+
+    def capital_of(self, province: str) -> str | None:
+        """The capital of a canonical province name."""
+        for p in self.places:
+            if p.label == CAPITAL and p.province == province:
+                return p.name
+        return None
+
+    def province_names(self) -> list[str]:
+        """Canonical province names, sorted."""
+        return sorted(p.name for p in self.places if p.label == PROVINCE)
+
+
+def _split(cell: str) -> list[str]:
+    return [a.strip() for a in (cell or "").split("|") if a.strip()]
+
+
+def _rows(name: str, folder: Path) -> list[dict[str, str]]:
+    with (folder / name).open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+@functools.cache
+def load_gazetteer(folder: Path = PLACES_DIR) -> Gazetteer:
+    """Read the gazetteer tables; cached because the files do not change during a run."""
+    places: list[Place] = []
+    aliases: list[tuple[str, Place]] = []
+
+    def add(place: Place, spellings: list[str]) -> None:
+        places.append(place)
+        for spelling in dict.fromkeys([place.name, *spellings]):
+            aliases.append((spelling, place))
+
+    for row in _rows("provinces.csv", folder):
+        province = row["province"]
+        add(Place(province, PROVINCE, province), _split(row["province_aliases"]))
+        add(Place(row["capital"], CAPITAL, province), _split(row["capital_aliases"]))
+    for row in _rows("districts.csv", folder):
+        add(Place(row["district"], DISTRICT, row["province"]), _split(row["aliases"]))
+    for row in _rows("foreign.csv", folder):
+        add(Place(row["name"], FOREIGN, None), _split(row["aliases"]))
+    return Gazetteer(tuple(places), tuple(aliases))
+
+
+def capital_coordinates(folder: Path = PLACES_DIR) -> list[dict[str, object]]:
+    """Capitals with their province and coordinates, for maps."""
+    return [
+        {
+            "capital": r["capital"],
+            "province": r["province"],
+            "lat": float(r["capital_lat"]),
+            "lon": float(r["capital_lon"]),
+        }
+        for r in _rows("provinces.csv", folder)
+    ]

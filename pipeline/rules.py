@@ -1,0 +1,353 @@
+"""Phrase rules as data, grouped by family.
+
+Each family is a small function returning plain data (phrases, word sets), with
+example sentences in its docstring. ``pipeline.nlp`` turns the phrases into
+spaCy ``PhraseMatcher`` patterns; ``pipeline.extract`` applies them. Phrases are
+matched case-insensitively on whole tokens.
+"""
+
+from __future__ import annotations
+
+# --- numbers ------------------------------------------------------------------
+
+
+def qualifiers() -> dict[str, str]:
+    """Words before a number that qualify it.
+
+    "at least 10 civilians", "more than 300 commandos", "about 75,000 people",
+    "up to 200 families".
+    """
+    return {
+        "at least": "at_least",
+        "no fewer than": "at_least",
+        "no less than": "at_least",
+        "a minimum of": "at_least",
+        "more than": "more_than",
+        "over": "more_than",
+        "upwards of": "more_than",
+        "in excess of": "more_than",
+        "about": "about",
+        "around": "about",
+        "some": "about",
+        "nearly": "about",
+        "almost": "about",
+        "approximately": "about",
+        "roughly": "about",
+        "an estimated": "about",
+        "estimated": "about",
+        "close to": "about",
+        "up to": "up_to",
+        "as many as": "up_to",
+        "at most": "up_to",
+    }
+
+
+def vague_amounts() -> dict[str, int]:
+    """Vague amounts and the conservative floor coded for them (ACLED's practice).
+
+    "Hundreds of combatants ... have been killed", "dozens of families fled".
+    """
+    return {
+        "dozens": 12,
+        "scores": 20,
+        "hundreds": 100,
+        "thousands": 1000,
+        "tens of thousands": 10_000,
+        "hundreds of thousands": 100_000,
+        "millions": 1_000_000,
+    }
+
+
+def units_not_people() -> set[str]:
+    """Words after a number that mark it as something other than people.
+
+    "35 km from Lashkar Gah", "90 percent complete", "24 hours", "10 of the 14 districts".
+    """
+    return {
+        "km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres", "meters",
+        "%", "percent", "per", "cent", "hours", "hour", "days", "day", "weeks", "week", "months", "month",
+        "years", "year", "year-old", "minutes", "am", "pm", "a.m.", "p.m.", "districts", "district",
+        "provinces", "province", "villages", "checkpoints", "outposts", "vehicles", "tanks", "aircraft",
+        "helicopters", "rockets", "mortars", "dollars", "afghanis", "tons", "tonnes", "kg",
+    }  # fmt: skip
+
+
+# --- casualty and displacement figures -----------------------------------------
+
+
+def killed() -> dict[str, list[str]]:
+    """Killed: a number followed ("14 people were killed") or preceded ("killed 14 people").
+
+    "69 Taliban terrorists were killed", "the militants killed 14 people",
+    "the death toll rose to 20", "seven civilians lost their lives".
+    """
+    return {
+        "after": [
+            "killed", "dead", "died", "martyred", "lost their lives", "lost their life", "lost his life",
+            "perished", "slain", "shot dead", "executed", "beheaded", "massacred", "were killed",
+            "have died", "bodies", "dead bodies",
+        ],
+        "before": [
+            "killed", "killing", "kills", "kill", "martyred", "claimed the lives of",
+            "death toll rose to", "death toll climbed to", "death toll reached", "death toll of",
+            "death toll has risen to", "death toll stood at", "death toll stands at",
+            "deaths of", "bodies of", "massacre of", "executed",
+        ],
+    }  # fmt: skip
+
+
+def wounded() -> dict[str, list[str]]:
+    """Wounded.
+
+    "23 others were wounded", "at least 10 civilians had been taken to hospital",
+    "wounding 30", "injured 12 policemen".
+    """
+    return {
+        "after": [
+            "wounded", "injured", "hurt", "taken to hospital", "taken to hospitals", "hospitalised",
+            "hospitalized", "sustained injuries", "admitted to hospital", "were wounded", "were injured",
+        ],
+        "before": ["wounded", "wounding", "injured", "injuring", "wounds", "injures"],
+    }  # fmt: skip
+
+
+def displaced() -> dict[str, list[str]]:
+    """Displaced.
+
+    "Around 30,000 people have been displaced in Helmand", "about 75,000 people have fled
+    their homes", "forced 5,000 families to flee", "the displacement of 1,200 families".
+    """
+    return {
+        "after": [
+            "displaced", "fled their homes", "fled their houses", "fled their villages", "fled the city",
+            "fled the fighting", "fled the district", "fled the area", "have fled", "had fled", "fled",
+            "forced to flee", "to flee", "to flee their homes", "forced from their homes",
+            "forced out of their homes", "uprooted",
+            "left their homes", "abandoned their homes", "newly displaced", "internally displaced",
+            "became displaced", "been displaced",
+        ],
+        "before": [
+            "displaced", "displacing", "displaces", "uprooted", "uprooting", "displacement of",
+            "newly displaced",
+        ],
+    }  # fmt: skip
+
+
+def casualties() -> dict[str, list[str]]:
+    """Combined totals that are neither only killed nor only wounded.
+
+    "30 people were killed or wounded", "the attack caused 40 casualties".
+    """
+    return {
+        "after": [
+            "killed or wounded", "killed or injured", "dead or wounded", "dead or injured",
+            "wounded or killed", "injured or killed", "killed and wounded", "killed and injured",
+            "dead and wounded", "casualties",
+        ],
+        "before": ["killing or wounding", "killing or injuring", "casualties of"],
+    }  # fmt: skip
+
+
+def figure_kinds() -> dict[str, dict[str, list[str]]]:
+    """All figure families by kind."""
+    return {"killed": killed(), "wounded": wounded(), "displaced": displaced(), "casualties": casualties()}
+
+
+# --- victims --------------------------------------------------------------------
+
+
+def victims() -> dict[str, set[str]]:
+    """Words naming who a figure counts, by victim group.
+
+    "10 policemen" (security_forces), "69 Taliban terrorists" (militants),
+    "10 civilians" (civilians), "14 people" (unspecified).
+    """
+    return {
+        "civilians": {
+            "civilian", "civilians", "resident", "residents", "villager", "villagers", "women", "woman",
+            "children", "child", "kids", "girls", "boys", "students", "student", "passengers", "worshippers",
+            "worshipers", "farmers", "workers", "journalists", "teachers", "doctors", "pilgrims",
+            "shoppers", "bystanders", "non-combatants", "noncombatants", "families", "family",
+            "households", "household", "idps", "refugees",
+        },
+        "security_forces": {
+            "police", "policemen", "policeman", "policewomen", "officers", "officer", "soldiers", "soldier",
+            "troops", "commandos", "commando", "servicemen", "personnel", "guards", "guardsmen", "army",
+            "ana", "anp", "andsf", "nds", "security", "forces", "militiamen", "marines", "sf",
+            "pro-government", "service", "members",
+        },
+        "militants": {
+            "militants", "militant", "insurgents", "insurgent", "taliban", "terrorists", "terrorist",
+            "rebels", "rebel", "attackers", "attacker", "gunmen", "gunman", "daesh", "isis", "isil",
+            "jihadists", "bombers", "enemy", "fighters", "fighter", "extremists",
+        },
+        "unspecified": {"people", "persons", "person", "individuals", "others", "other", "combatants", "men"},
+    }  # fmt: skip
+
+
+def gap_words() -> set[str]:
+    """Words that may stand between a number and its trigger without breaking the link.
+
+    "75,000 people have fled", "69 #Taliban terrorists were killed",
+    "Hundreds of combatants on both sides and Afghan civilians have reportedly been killed".
+    """
+    return {
+        "#", "of", "the", "and", "on", "both", "sides", "afghan", "local", "government", "national",
+        "were", "was", "have", "has", "had", "been", "are", "is", "be", "being", "more", "also",
+        "reportedly", "allegedly", "apparently", "all", "them", "whom", "who", "they", "border",
+        "special", "armed", "innocent", "foreign", "us", "u.s.", "american", "british", "nato",
+        "coalition", "pakistani", "afghans", "province", "provincial", "district", "city", "'s", "’s",
+        "other", "another", "additional", "further", "newly",
+    }  # fmt: skip
+
+
+def not_casualty_context() -> set[str]:
+    """Words right before a number that make it something else: a population, a size, an age.
+
+    "the city's 75,000 people", "a population of 200,000", "home to 30,000 people".
+    """
+    return {"'s", "’s", "population", "home", "inhabitants", "aged", "age", "of"}
+
+
+# --- capitals and districts under pressure ----------------------------------------
+
+
+LEVELS = ("threatened", "attacked", "besieged", "breached", "fell", "retaken")
+
+
+def pressure_triggers() -> dict[str, list[str]]:
+    """Phrases that put a capital (or a district) under pressure, by level.
+
+    threatened: "the insurgents are threatening the provincial capital, Lashkar Gah"
+    attacked:   "an all-out assault on Qala-i-Naw", "heavy fighting raging ... in parts of Mehtarlam"
+    besieged:   "Lashkar Gah, a city practically besieged", "also surrounded the city"
+    breached:   "briefly stormed into Kunduz", "seized the police headquarters"
+    fell:       "last September's brief capture of ... Kunduz", "seized the districts of Musa Qala"
+    retaken:    "retaken the district of Khanishin", "take back provincial capital Qala-e-Naw"
+    """
+    return {
+        "threatened": [
+            "threatening", "threatened", "threaten", "threatens", "came close to", "come close to",
+            "comes close to", "coming close to", "close to taking", "close to capturing",
+            "close to seizing", "close to overrunning", "closing in on", "closed in on", "close in on",
+            "closes in on", "on the outskirts of", "outskirts of", "at the gates of", "edge of",
+            "approaching", "advancing on", "advanced on", "advance on", "from overrunning",
+            "from overrunning an", "verge of falling", "risk of falling", "fighting near",
+            "fighting around", "fighting was also taking place in", "key security outposts around",
+            "around its capital", "around the city", "pressure on", "encroaching on", "pressing on",
+        ],
+        "attacked": [
+            "attack on", "attacks on", "attacked", "assault on", "assaults on", "all-out assault",
+            "fighting in", "fighting raged", "fighting rages in", "fighting raging", "fighting raging in",
+            "clashes in", "shelling", "shelled", "rocket attack on", "offensive on", "attempt to seize",
+            "attempted to seize", "attempt to capture", "attempted to capture", "attempted to overrun",
+            "attempts to overrun", "under attack", "assault", "offensive against", "assault to capture",
+            "fighting in parts of",
+            "in parts of", "push into", "pushed into", "to seize", "to capture",
+        ],
+        "besieged": [
+            "besieged", "besiege", "besieging", "under siege", "siege of", "surrounded", "surround",
+            "surrounding", "encircled", "encircle", "encircling", "cut off", "roads cut",
+        ],
+        "breached": [
+            "stormed into", "stormed", "storm into", "entered the city", "entering the city",
+            "enter the city", "inside the city", "roaming the city", "briefly seized", "briefly captured",
+            "briefly took", "hoisting their flag", "hoisted their flag", "raised their flag",
+            "broke into", "breached", "infiltrated", "gates of the city jail", "police headquarters",
+            "to flush out", "flush out",
+        ],
+        "fell": [
+            "fell to", "fell", "fall of", "fallen", "has fallen", "had fallen", "captured", "capture of",
+            "capturing", "overran", "overrun", "seized", "seizing", "seized control of",
+            "seizing control of", "took control of", "taken control of", "takeover of", "taken over",
+            "claimed", "under taliban control", "under the control of", "under their control",
+        ],
+        "retaken": [
+            "retaken", "retook", "retake", "recaptured", "recapture", "recapturing", "take back",
+            "took back", "taken back", "taking back", "regained control of", "regained", "reclaimed",
+            "cleared of", "is cleared", "was cleared", "liberated", "drove", "driven out", "flushed out",
+            "were flushed out",
+        ],
+    }  # fmt: skip
+
+
+def tight_triggers() -> set[str]:
+    """Pressure phrases so common elsewhere that the place must follow at once.
+
+    "claimed Khanishin last week" is a fall; "claimed the lives of 14" is not.
+    """
+    return {
+        "claimed", "fell", "seized", "seizing", "captured", "capturing", "surrounding", "to seize",
+        "to capture", "edge of", "in parts of", "drove", "driven out", "regained", "threatened", "stormed",
+    }  # fmt: skip
+
+
+def negations() -> set[str]:
+    """Words just before a trigger that cancel it: "the city will not fall"."""
+    return {"not", "never", "n't", "no", "will", "would", "could", "may", "might", "fears", "if", "prevent"}
+
+
+def city_references() -> list[str]:
+    """Phrases naming a capital without its name, resolved from context.
+
+    "surrounded the city", "an Afghan provincial capital", "the provincial center".
+    """
+    return [
+        "the city", "the provincial capital", "the provincial centre", "the provincial center",
+        "an afghan provincial capital", "a provincial capital", "a western provincial capital",
+        "an eastern provincial capital", "a northern provincial capital", "a southern provincial capital",
+        "an eastern provincial center", "afghan city", "the strategic city", "the regional capital",
+        "provincial capital", "provincial center", "provincial centre", "the capital", "regional capital",
+        "the city jail", "city jail",
+    ]  # fmt: skip
+
+
+def national_scope() -> list[str]:
+    """Phrases that make a figure national rather than local when its sentence names no place.
+
+    "Hundreds of combatants ... have been killed since the start of this month", after
+    "Violence has escalated across many Afghan provinces".
+    """
+    return [
+        "across the country", "across afghanistan", "nationwide", "countrywide", "country-wide",
+        "across many afghan provinces", "across the war-torn country", "several provincial capitals",
+        "several provinces", "many provinces", "across many provinces",
+    ]  # fmt: skip
+
+
+def reporting_verbs() -> set[str]:
+    """Verbs whose date is when something was said, not when it happened: "officials said on Tuesday"."""
+    return {"said", "says", "told", "stated", "announced", "reported", "confirmed", "added", "tweeted"}
+
+
+def implicit_city_levels() -> set[str]:
+    """Levels whose phrases imply a city even when the sentence names none.
+
+    "On Wednesday, the Taliban briefly seized the police headquarters" (in a report on Qala-i-Naw).
+    """
+    return {"breached", "besieged"}
+
+
+def district_references() -> list[str]:
+    """Phrases naming a district without its name: "The region ... had fallen to the Taliban"."""
+    return ["the district", "the region", "the district centre", "the district center"]
+
+
+# --- page furniture ---------------------------------------------------------------
+
+
+def furniture_headers() -> set[str]:
+    """Lines that start page furniture: everything after them (to the end) is not the article.
+
+    "Opinion", "Editorial", "Related Stories", "Comments".
+    """
+    return {
+        "opinion", "editorial", "related", "related stories", "related articles", "related news",
+        "more from", "more stories", "most popular", "most read", "comments", "recommended",
+        "you may also like", "trending", "latest news", "also read",
+    }  # fmt: skip
+
+
+def furniture_lines() -> tuple[str, ...]:
+    """Prefixes of single lines that are page furniture wherever they stand: "READ MORE: ..."."""
+    return ("read more:", "source: read full article", "also read:", "related:", "advertisement")

@@ -1,0 +1,159 @@
+-- sitrep database schema.
+--
+-- Tables (prefixed raw_) hold what the batch step writes; the views without a
+-- prefix are the public contract that the dashboard, the CSV downloads and
+-- users read. Column meanings are documented in the README's data dictionary.
+
+CREATE TABLE raw_articles (
+    article_id      VARCHAR PRIMARY KEY,       -- first 16 hex of sha256 of the normalised text
+    file            VARCHAR NOT NULL,          -- input path relative to the folder given (JSONL/CSV: file#line)
+    external_id     VARCHAR,                   -- the "id" given in JSONL/CSV input, if any
+    title           VARCHAR,
+    source          VARCHAR,
+    url             VARCHAR,
+    published       DATE,
+    date_source     VARCHAR NOT NULL CHECK (date_source IN ('metadata', 'text', 'unknown')),
+    date_precision  VARCHAR CHECK (date_precision IN ('day', 'month', 'year')),
+    n_chars         INTEGER NOT NULL CHECK (n_chars >= 0),
+    text            VARCHAR NOT NULL,
+    CHECK ((published IS NULL) = (date_precision IS NULL))
+);
+
+CREATE TABLE raw_figures (
+    figure_id        VARCHAR PRIMARY KEY,
+    article_id       VARCHAR NOT NULL REFERENCES raw_articles (article_id),
+    kind             VARCHAR NOT NULL CHECK (kind IN ('killed', 'wounded', 'displaced', 'casualties')),
+    value            BIGINT,
+    value_low        BIGINT,                   -- NULL for "up to N": no floor is stated
+    value_high       BIGINT,
+    qualifier        VARCHAR NOT NULL
+        CHECK (qualifier IN ('exact', 'at_least', 'more_than', 'about', 'up_to', 'vague')),
+    unit             VARCHAR NOT NULL CHECK (unit IN ('people', 'families')),
+    people_estimate  BIGINT NOT NULL,
+    victims          VARCHAR NOT NULL
+        CHECK (victims IN ('civilians', 'security_forces', 'militants', 'mixed', 'unspecified')),
+    province         VARCHAR,
+    place            VARCHAR,
+    event_date       DATE,
+    date_precision   VARCHAR CHECK (date_precision IN ('day', 'month', 'year')),
+    counted          BOOLEAN NOT NULL,         -- false for breakdown parts and repeats within one article
+    role             VARCHAR NOT NULL CHECK (role IN ('total', 'detail', 'repeat')),
+    parent_figure_id VARCHAR,                  -- the total a detail row is part of, or the figure a repeat restates
+    number_text      VARCHAR NOT NULL,         -- the number as written, with its qualifier
+    sentence         VARCHAR NOT NULL,
+    char_start       INTEGER NOT NULL,         -- the figure's span in the article text
+    char_end         INTEGER NOT NULL,
+    sentence_start   INTEGER NOT NULL,
+    sentence_end     INTEGER NOT NULL,
+    CHECK (value_low <= coalesce(value_high, value_low)),
+    CHECK (char_start < char_end)
+);
+
+CREATE TABLE raw_pressure (
+    pressure_id     VARCHAR PRIMARY KEY,
+    article_id      VARCHAR NOT NULL REFERENCES raw_articles (article_id),
+    capital         VARCHAR NOT NULL,
+    province        VARCHAR NOT NULL,
+    level           VARCHAR NOT NULL
+        CHECK (level IN ('threatened', 'attacked', 'besieged', 'breached', 'fell', 'retaken')),
+    trigger         VARCHAR NOT NULL,          -- the words that set the level
+    event_date      DATE,
+    date_precision  VARCHAR CHECK (date_precision IN ('day', 'month', 'year')),
+    is_background   BOOLEAN NOT NULL,
+    sentence        VARCHAR NOT NULL,
+    char_start      INTEGER NOT NULL,
+    char_end        INTEGER NOT NULL,
+    sentence_start  INTEGER NOT NULL,
+    sentence_end    INTEGER NOT NULL
+);
+
+CREATE TABLE raw_district_events (
+    district_event_id VARCHAR PRIMARY KEY,
+    article_id      VARCHAR NOT NULL REFERENCES raw_articles (article_id),
+    district        VARCHAR NOT NULL,
+    province        VARCHAR NOT NULL,
+    status          VARCHAR NOT NULL CHECK (status IN ('threatened', 'fell', 'retaken')),
+    event_date      DATE,
+    date_precision  VARCHAR CHECK (date_precision IN ('day', 'month', 'year')),
+    is_background   BOOLEAN NOT NULL,
+    sentence        VARCHAR NOT NULL,
+    char_start      INTEGER NOT NULL,
+    char_end        INTEGER NOT NULL
+);
+
+CREATE TABLE raw_rejects (
+    path    VARCHAR NOT NULL,
+    line    INTEGER,                           -- line in a JSONL/CSV file, else NULL
+    reason  VARCHAR NOT NULL,                  -- short machine-readable cause
+    detail  VARCHAR NOT NULL                   -- what went wrong and how to fix it
+);
+
+CREATE TABLE raw_runs (
+    run_id          INTEGER PRIMARY KEY,
+    finished_at     TIMESTAMP NOT NULL,
+    extractor       VARCHAR NOT NULL,          -- extractor version: rows from another version are re-extracted
+    inputs          VARCHAR NOT NULL,          -- the paths given, as given
+    n_read          INTEGER NOT NULL,
+    n_loaded        INTEGER NOT NULL,
+    n_unchanged     INTEGER NOT NULL,
+    n_rejected      INTEGER NOT NULL,
+    seconds         DOUBLE NOT NULL
+);
+
+-- Public views -------------------------------------------------------------
+
+CREATE VIEW articles AS
+SELECT
+    article_id, file, title, source, url, published, date_source, date_precision,
+    n_chars, external_id
+FROM raw_articles;
+
+CREATE VIEW figures AS
+WITH
+    figures AS (SELECT * FROM raw_figures),
+    articles AS (SELECT article_id, file, title, source, url, published FROM raw_articles),
+    final AS (
+        SELECT
+            f.figure_id, f.article_id, f.kind, f.value, f.value_low, f.value_high,
+            f.qualifier, f.unit, f.people_estimate, f.victims, f.province, f.place,
+            f.event_date, f.date_precision, year(f.event_date) AS year,
+            f.counted, f.role, f.parent_figure_id, f.number_text,
+            f.sentence, f.char_start, f.char_end, f.sentence_start, f.sentence_end,
+            a.file, a.title, a.source, a.url, a.published
+        FROM figures AS f
+        JOIN articles AS a USING (article_id)
+    )
+SELECT * FROM final;
+
+CREATE VIEW pressure AS
+WITH
+    pressure AS (SELECT * FROM raw_pressure),
+    articles AS (SELECT article_id, file, title, source, url, published FROM raw_articles),
+    final AS (
+        SELECT
+            p.pressure_id, p.article_id, p.capital, p.province, p.level,
+            CASE p.level
+                WHEN 'threatened' THEN 1 WHEN 'attacked' THEN 2 WHEN 'besieged' THEN 3
+                WHEN 'breached' THEN 4 WHEN 'fell' THEN 5 WHEN 'retaken' THEN 0
+            END AS level_rank,
+            p.trigger, p.event_date, p.date_precision, year(p.event_date) AS year,
+            p.is_background, p.sentence, p.char_start, p.char_end,
+            p.sentence_start, p.sentence_end,
+            a.file, a.title, a.source, a.url, a.published
+        FROM pressure AS p
+        JOIN articles AS a USING (article_id)
+    )
+SELECT * FROM final;
+
+CREATE VIEW district_events AS
+SELECT
+    d.district_event_id, d.article_id, d.district, d.province, d.status,
+    d.event_date, d.date_precision, year(d.event_date) AS year, d.is_background,
+    d.sentence, d.char_start, d.char_end
+FROM raw_district_events AS d;
+
+CREATE VIEW rejects AS
+SELECT path, line, reason, detail FROM raw_rejects;
+
+CREATE VIEW runs AS
+SELECT * FROM raw_runs;

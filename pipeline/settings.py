@@ -1,0 +1,57 @@
+"""One settings object for the batch step and the dashboard.
+
+Each setting has a default and a help text; the environment (``SITREP_<NAME>``)
+overrides the default and the command line overrides the environment.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclasses.dataclass(frozen=True)
+class Setting:
+    name: str
+    default: object
+    help: str
+
+
+SETTINGS = (
+    Setting(
+        "db", str(ROOT / "data" / "sitrep.duckdb"), "DuckDB file the batch step writes and the app reads"
+    ),
+    Setting("articles", str(ROOT / "data" / "articles"), "folder read when no input path is given"),
+    Setting(
+        "household_size",
+        7.0,
+        "people per family used for people_estimate when a figure counts families "
+        "(OCHA Afghanistan's displacement figures use 7)",
+    ),
+    Setting("max_file_mb", 20.0, "input files larger than this are rejected, not read"),
+    Setting("date_window_days", 3, "reports of one happening may differ by this many days"),
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class Settings:
+    db: str
+    articles: str
+    household_size: float
+    max_file_mb: float
+    date_window_days: int
+
+    @classmethod
+    def load(cls, **overrides: object) -> Settings:
+        """Defaults, then ``SITREP_*`` environment variables, then non-None ``overrides``."""
+        values = {}
+        for s in SETTINGS:
+            raw = os.environ.get(f"SITREP_{s.name.upper()}")
+            value = s.default if raw is None else type(s.default)(raw)
+            if overrides.get(s.name) is not None:
+                value = type(s.default)(overrides[s.name])
+            values[s.name] = value
+        return cls(**values)

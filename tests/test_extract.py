@@ -1,0 +1,204 @@
+"""Extraction rules, table-driven: a sentence in, the expected rows out."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.extract import Article, extract
+
+PUBLISHED = Article("t", dt.date(2021, 7, 8), "day")  # a Thursday
+
+
+def figures(nlp, text, art=PUBLISHED):
+    rows = extract(nlp(text), art).figures
+    return [(r["kind"], r["value"], r["qualifier"], r["unit"], r["victims"], r["role"]) for r in rows]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Around 30,000 people have been displaced in Helmand in recent weeks.",
+            [("displaced", 30000, "about", "people", "unspecified", "total")],
+        ),
+        (
+            "The militants killed 14 people in a coordinated attack.",
+            [("killed", 14, "exact", "people", "unspecified", "total")],
+        ),
+        (
+            "69 #Taliban terrorists were killed and 23 others were wounded in offensive operations.",
+            [
+                ("killed", 69, "exact", "people", "militants", "total"),
+                ("wounded", 23, "exact", "people", "militants", "total"),
+            ],
+        ),
+        (
+            "A health official said at least 10 civilians had been taken to hospital.",
+            [("wounded", 10, "at_least", "people", "civilians", "total")],
+        ),
+        (
+            "Afghan officials said about 75,000 people have fled their homes.",
+            [("displaced", 75000, "about", "people", "unspecified", "total")],
+        ),
+        (
+            "Hundreds of combatants on both sides and Afghan civilians have reportedly been killed.",
+            [("killed", None, "vague", "people", "mixed", "total")],
+        ),
+        (
+            "Fighting forced 1,200 families to flee their homes in Kunduz.",
+            [("displaced", 1200, "exact", "families", "civilians", "total")],
+        ),
+        ("Seventy-five people were killed.", [("killed", 75, "exact", "people", "unspecified", "total")]),
+        (
+            "The blast killed a dozen policemen.",
+            [("killed", 12, "exact", "people", "security_forces", "total")],
+        ),
+        (
+            "More than 40 people were killed or wounded in the blast.",
+            [("casualties", 40, "more_than", "people", "unspecified", "total")],
+        ),
+        (
+            "Five soldiers and three civilians were killed.",
+            [
+                ("killed", 5, "exact", "people", "security_forces", "total"),
+                ("killed", 3, "exact", "people", "civilians", "total"),
+            ],
+        ),
+        (
+            "The attack killed 14 people, including 10 policemen.",
+            [
+                ("killed", 14, "exact", "people", "unspecified", "total"),
+                ("killed", 10, "exact", "people", "security_forces", "detail"),
+            ],
+        ),
+        (
+            "Some 5,600 families, or nearly 40,000 people, have been displaced.",
+            [
+                ("displaced", 5600, "about", "families", "civilians", "repeat"),
+                ("displaced", 40000, "about", "people", "unspecified", "total"),
+            ],
+        ),
+        # Numbers that are not casualty figures.
+        ("Tawakoli said many of the city's 75,000 people had fled their homes.", []),
+        ("More than 300 commandos have been deployed to the city.", []),
+        ("The Taliban control 10 of the 14 districts in the province.", []),
+        ("In August Washington deployed some 100 troops to Lashkar Gah.", []),
+        ("They came close to Marjah, about 35 km from Lashkar Gah.", []),
+        ("Around 2,500 American and roughly 7,000 allied troops are set to withdraw.", []),
+        ("Ajab Gul, 25, was killed in the crossfire.", []),
+        ("The insurgents opened the gates of the city jail, freeing hundreds of prisoners.", []),
+        ("With the US pullout 90 percent complete, the insurgents launched a campaign.", []),
+    ],
+)
+def test_figures(nlp, sentence, expected):
+    assert figures(nlp, sentence) == expected
+
+
+def test_families_get_a_people_estimate_from_the_household_size(nlp):
+    art = Article("t", None, None, household_size=7.0)
+    (row,) = extract(nlp("Up to 200 families were displaced in Faryab province."), art).figures
+    assert (row["unit"], row["value_low"], row["value_high"], row["people_estimate"]) == (
+        "families",
+        None,
+        200,
+        1400,
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "province", "place"),
+    [
+        (
+            "Around 30,000 people have been displaced in Helmand, mostly fleeing to Lashkar Gah.",
+            "Helmand",
+            None,
+        ),
+        ("Five soldiers were killed in Ghazni city.", "Ghazni", "Ghazni"),
+        ("Five soldiers were killed in Qala-e-Naw.", "Badghis", "Qala-i-Naw"),
+        ("Five soldiers were killed in Mihtarlam.", "Laghman", "Mehtarlam"),
+        ("Five soldiers were killed in Musa Qal'ah district.", "Helmand", "Musa Qala"),
+        ("At least 20 people were killed in a suicide attack in Quetta, Pakistan.", None, None),
+    ],
+)
+def test_figure_place(nlp, sentence, province, place):
+    (row,) = extract(nlp(sentence), PUBLISHED).figures
+    assert (row["province"], row["place"]) == (province, place)
+
+
+def pressure(nlp, text, art=PUBLISHED):
+    rows = extract(nlp(text), art).pressure
+    return sorted({(r["capital"], r["level"], r["is_background"]) for r in rows})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In Helmand, the insurgents are threatening the provincial capital, Lashkar Gah.",
+            [("Lashkar Gah", "threatened", False)],
+        ),
+        (
+            "The Taliban came close to , the capital of the embattled Laghman province, after capturing "
+            "key security outposts.",
+            [("Mehtarlam", "threatened", False)],
+        ),
+        (
+            "Fighting rages in Qala-i-Naw.\nResidents said Taliban fighters were still roaming the city.",
+            [("Qala-i-Naw", "attacked", False), ("Qala-i-Naw", "breached", False)],
+        ),
+        (
+            "Some 30,000 people fled to Lashkar Gah, a city practically besieged.",
+            [("Lashkar Gah", "besieged", False)],
+        ),
+        ("Nicholson assured provincial elders that Lashkar Gah will not fall.", []),
+        (
+            "The Taliban want to build on last September's brief capture of the northern city of Kunduz.",
+            [("Kunduz", "fell", True)],
+        ),
+        (
+            "Afghan forces take back provincial capital Qala-e-Naw after Taliban assault",
+            [("Qala-i-Naw", "attacked", False), ("Qala-i-Naw", "retaken", False)],
+        ),
+        ("The Taliban captured Kunduz city on Monday.", [("Kunduz", "fell", False)]),
+        ("Government forces recaptured Farah city yesterday.", [("Farah", "retaken", False)]),
+        ("Taliban fighters besieged Ghazni.", [("Ghazni", "besieged", False)]),
+        ("Heavy clashes in Pul-i-Khumri continued.", [("Pul-e-Khumri", "attacked", False)]),
+        ("Kunduz province has seen heavy fighting for weeks.", []),
+    ],
+)
+def test_pressure(nlp, text, expected):
+    assert pressure(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Security forces had retaken the district of Khanishin.", [("Khanishin", "retaken")]),
+        (
+            "They have already seized the districts of Musa Qal'ah and Now Zad in the north.",
+            [("Musa Qala", "fell"), ("Now Zad", "fell")],
+        ),
+        ("The insurgents seized control of the Dawlat Shah district on Friday.", [("Dawlat Shah", "fell")]),
+        ("They have come close to taking the district of Marjah.", [("Marjah", "threatened")]),
+    ],
+)
+def test_district_events(nlp, text, expected):
+    rows = extract(nlp(text), PUBLISHED).district_events
+    assert sorted((r["district"], r["status"]) for r in rows) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "event_date", "precision"),
+    [
+        ("The Taliban captured Kunduz city on Monday.", dt.date(2021, 7, 5), "day"),
+        ("Taliban fighters stormed Kunduz yesterday.", dt.date(2021, 7, 7), "day"),
+        ("Officials said on Tuesday that Taliban fighters stormed Kunduz.", dt.date(2021, 7, 8), "day"),
+        ("The Taliban captured Kunduz city on July 1.", dt.date(2021, 7, 1), "day"),
+        ("Taliban fighters briefly stormed into Kunduz last week.", dt.date(2021, 7, 1), "day"),
+    ],
+)
+def test_event_dates(nlp, text, event_date, precision):
+    (row,) = extract(nlp(text), PUBLISHED).pressure
+    assert (row["event_date"], row["date_precision"]) == (event_date, precision)

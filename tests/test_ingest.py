@@ -1,0 +1,148 @@
+"""The batch step end to end into a real DuckDB file: the data contract, re-runs, atomic writes."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import duckdb
+import pytest
+
+from pipeline import load
+from pipeline.__main__ import main
+from pipeline.ingest import IngestError, ingest
+from tests.conftest import ARTICLES
+
+CONTRACT = {
+    "articles": ["article_id", "file", "title", "source", "url", "published", "date_source", "n_chars"],
+    "figures": [
+        "figure_id", "article_id", "kind", "value", "value_low", "value_high", "qualifier", "unit",
+        "people_estimate", "victims", "province", "place", "event_date", "sentence", "char_start", "char_end",
+    ],
+    "pressure": [
+        "pressure_id", "article_id", "capital", "province", "level", "event_date", "is_background",
+        "sentence", "char_start", "char_end",
+    ],
+    "district_events": ["district", "province", "status", "event_date", "sentence"],
+    "rejects": ["path", "line", "reason", "detail"],
+}  # fmt: skip
+
+
+def columns(con, view):
+    return [r[0] for r in con.execute(f"DESCRIBE {view}").fetchall()]  # noqa: S608
+
+
+def dump(db):
+    with duckdb.connect(str(db), read_only=True) as con:
+        return {
+            t: con.execute(
+                f"SELECT * EXCLUDE (text) FROM {t} ORDER BY ALL"
+                if t == "raw_articles"
+                else f"SELECT * FROM {t} ORDER BY ALL"
+            ).fetchall()  # noqa: S608, E501
+            for t in load.TABLES
+            if t != "raw_runs"
+        }
+
+
+@pytest.mark.parametrize("view", sorted(CONTRACT))
+def test_public_views_have_the_contract_columns(sample_db, view):
+    with duckdb.connect(str(sample_db), read_only=True) as con:
+        assert set(CONTRACT[view]) <= set(columns(con, view))
+
+
+def test_the_writer_and_the_schema_agree():
+    with duckdb.connect() as con:
+        load.create_schema(con)
+        for table, cols in load.TABLES.items():
+            assert columns(con, table) == list(cols), table
+
+
+def test_the_sample_articles_are_dated_from_the_manifest(sample_db):
+    with duckdb.connect(str(sample_db), read_only=True) as con:
+        rows = con.execute(
+            "SELECT file, published::VARCHAR, date_source, date_precision FROM articles ORDER BY file"
+        ).fetchall()
+    assert [(f[:3], p, s, pr) for f, p, s, pr in rows] == [
+        ("000", "2016-10-11", "metadata", "day"),
+        ("001", "2016-01-01", "metadata", "year"),
+        ("002", "2021-07-08", "metadata", "day"),
+        ("003", "2021-07-08", "metadata", "day"),
+        ("004", "2021-05-01", "metadata", "month"),
+    ]
+
+
+def test_reingest_gives_identical_rows_and_counts_unchanged(tmp_path, settings):
+    db = tmp_path / "s.duckdb"
+    first = ingest([ARTICLES], settings, db)
+    before = dump(db)
+    second = ingest([ARTICLES], settings, db)
+    assert (first.n_loaded, first.n_unchanged) == (5, 0)
+    assert (second.n_loaded, second.n_unchanged) == (0, 5)
+    assert dump(db) == before
+    rebuilt = ingest([ARTICLES], settings, db, rebuild=True)
+    assert rebuilt.n_loaded == 5 and dump(db) == before
+
+
+def test_ingest_adds_to_what_is_there(tmp_path, settings):
+    db = tmp_path / "s.duckdb"
+    ingest([ARTICLES], settings, db)
+    extra = tmp_path / "mine"
+    extra.mkdir()
+    text = (
+        "At least 12 civilians were killed in Kunduz city on Monday. "
+        "Up to 200 families were displaced in Faryab."
+    )
+    (extra / "new.txt").write_text(text, encoding="utf-8")
+    (extra / "bad.pdf").write_bytes(b"%PDF")
+    summary = ingest([extra], settings, db)
+    assert (summary.n_read, summary.n_loaded, len(summary.rejects)) == (1, 1, 1)
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM articles").fetchone() == (6,)
+        new = con.execute(
+            "SELECT value, value_low, unit, people_estimate, province, place FROM figures "
+            "WHERE file = 'new.txt' ORDER BY char_start"
+        ).fetchall()
+        assert new == [
+            (12, 12, "people", 12, "Kunduz", "Kunduz"),
+            (200, None, "families", 1400, "Faryab", None),
+        ]
+        assert con.execute("SELECT path, reason FROM rejects").fetchall() == [("bad.pdf", "unsupported")]
+
+
+def test_a_failed_write_leaves_the_previous_database(tmp_path, settings, monkeypatch):
+    db = tmp_path / "s.duckdb"
+    ingest([ARTICLES], settings, db)
+    before = dump(db)
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(load, "create_schema", boom)
+    with pytest.raises(RuntimeError):
+        ingest([ARTICLES], settings, db, rebuild=True)
+    assert dump(db) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.duckdb"]
+
+
+def test_a_second_ingest_is_refused_while_one_holds_the_lock(tmp_path, settings):
+    db = tmp_path / "s.duckdb"
+    (tmp_path / "s.duckdb.lock").write_text("1")  # PID 1 is always alive
+    with pytest.raises(IngestError, match="another ingest"):
+        ingest([ARTICLES], settings, db)
+
+
+def test_cli_prints_a_summary_and_exits_0(tmp_path, capsys):
+    copy = tmp_path / "articles"
+    shutil.copytree(ARTICLES, copy)
+    assert main(["ingest", str(copy), "--db", str(tmp_path / "c.duckdb")]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"articles read 5: loaded 5, unchanged 0, rejected 0", out)
+    assert re.search(r"figures extracted this run: displaced 2, killed \d+, wounded 2", out)
+
+
+def test_cli_with_no_inputs_exits_non_zero_with_one_line(tmp_path, capsys):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main(["ingest", str(empty), "--db", str(tmp_path / "c.duckdb")]) == 2
+    assert capsys.readouterr().err.startswith("sitrep: no inputs found")
