@@ -158,6 +158,17 @@ def resolve(cue: Cue | None, published: dt.date | None, precision: str | None) -
     return anchor
 
 
+# Cues that date a noun phrase ("a major offensive by NATO troops in 2010"), not the whole
+# sentence: they count only within their own clause.
+PHRASE_BOUND = {"in_year", "in_month", "last_month_name"}
+
+
+def _clause_break(sentence: str, cue: Cue, at: int) -> bool:
+    lo, hi = sorted((cue.start, at))
+    between = sentence[lo:hi] if at < cue.start else sentence[cue.end : at]
+    return any(mark in between for mark in (",", ";", " — ", " - "))
+
+
 def nearest_cue(cues: list[Cue], at: int, sentence: str) -> Cue | None:
     """The cue that dates what is said at character ``at`` of the sentence.
 
@@ -170,6 +181,7 @@ def nearest_cue(cues: list[Cue], at: int, sentence: str) -> Cue | None:
         if c.name != "range"
         and not REPORTING.search(sentence[max(0, c.start - 30) : c.start])
         and not (" after" in sentence[c.start : c.end].lower() and at < c.start)
+        and not (c.name in PHRASE_BOUND and _clause_break(sentence, c, at))
     ]
     if not usable:
         return None

@@ -202,3 +202,15 @@ def test_district_events(nlp, text, expected):
 def test_event_dates(nlp, text, event_date, precision):
     (row,) = extract(nlp(text), PUBLISHED).pressure
     assert (row["event_date"], row["date_precision"]) == (event_date, precision)
+
+
+def test_a_year_in_another_clause_does_not_date_the_event(nlp):
+    text = "They came close to taking the district of Marjah, the focus of a major offensive in 2010."
+    (row,) = extract(nlp(text), PUBLISHED).district_events
+    assert (row["event_date"], row["is_background"]) == (dt.date(2021, 7, 8), False)
+
+
+def test_a_year_in_the_same_clause_dates_a_recalled_episode(nlp):
+    (row,) = extract(nlp("The Taliban captured Kunduz in 2015."), PUBLISHED).pressure
+    when = (row["event_date"], row["date_precision"], row["is_background"])
+    assert when == (dt.date(2015, 1, 1), "year", True)

@@ -1,0 +1,1 @@
+"""The sitrep dashboard: read-only queries, figures and downloads over the batch step's database."""

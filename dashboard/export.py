@@ -1,0 +1,63 @@
+"""CSV downloads that are safe to open in a spreadsheet, and their file names."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import polars as pl
+
+from dashboard.filters import Filters
+
+# Spreadsheets run a cell starting with one of these as a formula (OWASP "CSV Injection").
+FORMULA_START = r"^[=+\-@\t\r]"
+MAX_NAMED_VALUES = 3
+
+
+def neutralise(df: pl.DataFrame) -> pl.DataFrame:
+    """Prefix a single quote to every string cell a spreadsheet would read as a formula."""
+    strings = [name for name, dtype in df.schema.items() if dtype == pl.String]
+    return df.with_columns(
+        pl.when(pl.col(c).str.contains(FORMULA_START))
+        .then(pl.lit("'") + pl.col(c))
+        .otherwise(pl.col(c))
+        .alias(c)
+        for c in strings
+    )
+
+
+def csv_bytes(df: pl.DataFrame) -> bytes:
+    """UTF-8 CSV of every row and column of ``df``, neutralised against formula injection."""
+    return neutralise(df).write_csv().encode("utf-8")
+
+
+def _slug(text: str) -> str:
+    """``text`` reduced to ASCII letters, digits, ``_`` and ``-``."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^A-Za-z0-9_-]+", "_", ascii_text).strip("_-")
+
+
+def _values(values: tuple[str, ...], noun: str) -> str:
+    """A few values joined by ``_``, or a count when there are too many to name."""
+    if len(values) > MAX_NAMED_VALUES:
+        return f"{len(values)}_{noun}"
+    return "_".join(_slug(v) for v in values)
+
+
+def filename(view: str, f: Filters) -> str:
+    """A descriptive download name, e.g. ``sitrep-figures-Helmand-2016-2021.csv``."""
+    parts = ["sitrep", view]
+    if f.provinces:
+        parts.append(_values(f.provinces, "provinces"))
+    if view == "figures":
+        parts += [
+            _values(values, noun) for values, noun in ((f.kinds, "kinds"), (f.victims, "groups")) if values
+        ]
+    if f.year_from is not None and f.year_to is not None:
+        parts.append(str(f.year_from) if f.year_from == f.year_to else f"{f.year_from}-{f.year_to}")
+    elif f.year_from is not None:
+        parts.append(f"from{f.year_from}")
+    elif f.year_to is not None:
+        parts.append(f"to{f.year_to}")
+    name = "-".join(p for p in (_slug(p) for p in parts) if p)
+    return f"{name}.csv"

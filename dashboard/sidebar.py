@@ -1,0 +1,88 @@
+"""The shared sidebar: period, places, kinds and victim groups, kept in the page address."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from dashboard import urlparams
+from dashboard.db import Options
+from dashboard.filters import Filters
+
+_READ_URL = "_sitrep_url_read"
+_NOTICES = "_sitrep_url_notices"
+
+
+def _label(value: str) -> str:
+    """``security_forces`` → ``security forces``."""
+    return value.replace("_", " ")
+
+
+def _prepare_state(options: Options) -> None:
+    """Seed widget state from the address once per session, then keep it valid for this data."""
+    state = st.session_state
+    if not state.get(_READ_URL):
+        params = {key: st.query_params.get_all(key) for key in st.query_params}
+        values, notices = urlparams.parse(params, options)
+        for key, value in values.items():
+            state[key] = value
+        state[_NOTICES] = notices
+        state[_READ_URL] = True
+    # The database may have been rebuilt since the last run: drop what it no longer offers.
+    base = urlparams.defaults(options)
+    for key, allowed in (
+        ("province", options.provinces),
+        ("kind", options.kinds),
+        ("victims", options.victims),
+    ):
+        state[key] = [v for v in state.get(key, []) if v in allowed]
+    period = state.get("period")
+    if base["period"] is None or period is None:
+        state["period"] = base["period"]
+    else:
+        lo, hi = base["period"]
+        state["period"] = (min(max(period[0], lo), hi), max(min(period[1], hi), lo))
+    state.setdefault("undated", True)
+
+
+def render(options: Options) -> Filters:
+    """Draw the sidebar widgets and return the reader's choices."""
+    _prepare_state(options)
+    state = st.session_state
+    sb = st.sidebar
+    sb.header("Filters")
+    notices = state.pop(_NOTICES, [])
+    if notices:
+        sb.warning("Ignored in the address: " + "; ".join(notices) + ".")
+
+    years = options.years
+    if len(years) >= 2:
+        sb.slider("Period (event year)", min_value=years[0], max_value=years[-1], step=1, key="period")
+    elif years:
+        sb.caption(f"Period: all dated items are from {years[0]}.")
+    else:
+        sb.caption("Period: no item has a date.")
+    sb.checkbox("Include undated", key="undated", help="Items whose event year is unknown.")
+    sb.caption(
+        f"{options.undated} undated item(s): figures, pressure mentions and district events without a year."
+    )
+
+    sb.multiselect("Province", options.provinces, key="province", placeholder="All provinces")
+    sb.multiselect("Kind", options.kinds, key="kind", format_func=_label, placeholder="All kinds")
+    sb.multiselect(
+        "Victim group", options.victims, key="victims", format_func=_label, placeholder="All groups"
+    )
+    sb.caption("Kind and victim group narrow the figures; province and period narrow everything.")
+
+    values: dict[str, Any] = {key: state[key] for key in ("province", "kind", "victims", "period", "undated")}
+    st.query_params.from_dict(urlparams.encode(values, options))
+    period = values["period"]
+    return Filters(
+        year_from=period[0] if period else None,
+        year_to=period[1] if period else None,
+        include_undated=bool(values["undated"]),
+        provinces=tuple(values["province"]),
+        kinds=tuple(values["kind"]),
+        victims=tuple(values["victims"]),
+    )

@@ -1,0 +1,154 @@
+"""CSV downloads: formula neutralisation, exact rows, file names."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import duckdb
+import polars as pl
+import pytest
+from dbfixture import build
+
+from dashboard import db
+from dashboard.export import csv_bytes, filename, neutralise
+from dashboard.filters import Filters
+
+
+@pytest.fixture(scope="module")
+def db_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh database with the rows in ``tests/dbfixture.py``."""
+    return build(tmp_path_factory.mktemp("export") / "sitrep.duckdb")
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("=1+2", "'=1+2"),
+        ('=HYPERLINK("http://example.invalid","x")', '\'=HYPERLINK("http://example.invalid","x")'),
+        ("+93 700 000 000", "'+93 700 000 000"),
+        ("-5 people were killed", "'-5 people were killed"),
+        ("@SUM(A1:A2)", "'@SUM(A1:A2)"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ("Helmand", "Helmand"),
+        ("Qala-i-Naw", "Qala-i-Naw"),
+        ("a = b", "a = b"),
+        (" =1", " =1"),
+        ("'=1", "'=1"),
+        ("", ""),
+        (None, None),
+    ],
+)
+def test_neutralise_cell(cell: str | None, expected: str | None) -> None:
+    out = neutralise(pl.DataFrame({"s": [cell]}, schema={"s": pl.String}))
+    assert out["s"][0] == expected
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"),
+        ('-1, said "officials"', '\'-1, said "officials"'),
+        ("line one\nline two", "line one\nline two"),
+        ("Lashkar Gah", "Lashkar Gah"),
+    ],
+)
+def test_csv_round_trip(cell: str, expected: str) -> None:
+    data = csv_bytes(pl.DataFrame({"n": [-7], "s": [cell]}))
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))
+    assert rows == [["n", "s"], ["-7", expected]]
+
+
+def test_numbers_and_dates_are_not_touched() -> None:
+    df = pl.DataFrame({"n": [-3, 4], "d": [None, "2021-07-08"], "b": [True, False]}).with_columns(
+        pl.col("d").str.to_date()
+    )
+    assert csv_bytes(df).decode() == "n,d,b\n-3,,true\n4,2021-07-08,false\n"
+
+
+def _expected_ids(path: Path, sql: str) -> set[str]:
+    with duckdb.connect(str(path), read_only=True) as con:
+        return {r[0] for r in con.execute(sql).fetchall()}
+
+
+@pytest.mark.parametrize(
+    ("view", "f", "id_column", "independent_sql"),
+    [
+        (
+            "figures",
+            Filters(provinces=("Badghis",)),
+            "figure_id",
+            "SELECT figure_id FROM figures WHERE province = 'Badghis'",
+        ),
+        (
+            "figures",
+            Filters(2016, 2016, include_undated=True),
+            "figure_id",
+            "SELECT figure_id FROM figures WHERE year = 2016 OR year IS NULL",
+        ),
+        (
+            "pressure",
+            Filters(2021, 2021, include_undated=False, provinces=("Badghis", "Helmand")),
+            "pressure_id",
+            "SELECT pressure_id FROM pressure WHERE year = 2021 AND province IN ('Badghis', 'Helmand')",
+        ),
+        (
+            "district_events",
+            Filters(provinces=("Laghman",)),
+            "district_event_id",
+            "SELECT district_event_id FROM district_events WHERE province = 'Laghman'",
+        ),
+        (
+            "articles",
+            Filters(include_undated=False),
+            "article_id",
+            "SELECT article_id FROM articles WHERE published IS NOT NULL",
+        ),
+    ],
+)
+def test_csv_holds_exactly_the_filtered_rows(
+    db_file: Path, view: str, f: Filters, id_column: str, independent_sql: str
+) -> None:
+    src = db.source(str(db_file))
+    assert src is not None
+    data = db.rows(src, view, f)
+    back = pl.read_csv(io.BytesIO(csv_bytes(data)), infer_schema=False)
+    assert back.columns == list(db.COLUMNS[view])
+    assert sorted(back[id_column].to_list()) == sorted(_expected_ids(db_file, independent_sql))
+    assert back.height == data.height
+    if "sentence" in back.columns:
+        assert back["sentence"].null_count() == 0
+
+
+def test_formula_in_evidence_is_neutralised_in_download(db_file: Path) -> None:
+    src = db.source(str(db_file))
+    assert src is not None
+    back = pl.read_csv(io.BytesIO(csv_bytes(db.rows(src, "figures", Filters()))), infer_schema=False)
+    sentence = back.filter(pl.col("figure_id") == "f9")["sentence"][0]
+    assert sentence.startswith("'-5 people were killed")
+
+
+@pytest.mark.parametrize(
+    ("view", "f", "expected"),
+    [
+        ("figures", Filters(2016, 2021, provinces=("Helmand",)), "sitrep-figures-Helmand-2016-2021.csv"),
+        ("figures", Filters(), "sitrep-figures.csv"),
+        ("pressure", Filters(2021, 2021), "sitrep-pressure-2021.csv"),
+        ("pressure", Filters(2016, None), "sitrep-pressure-from2016.csv"),
+        ("articles", Filters(None, 2021), "sitrep-articles-to2021.csv"),
+        (
+            "figures",
+            Filters(provinces=("Badghis", "Helmand"), kinds=("displaced",), victims=("civilians",)),
+            "sitrep-figures-Badghis_Helmand-displaced-civilians.csv",
+        ),
+        ("district_events", Filters(kinds=("killed",)), "sitrep-district_events.csv"),
+        ("figures", Filters(provinces=("A", "B", "C", "D")), "sitrep-figures-4_provinces.csv"),
+        ("figures", Filters(provinces=("Nangarhār",)), "sitrep-figures-Nangarhar.csv"),
+        ("figures", Filters(provinces=("../../etc/passwd",)), "sitrep-figures-etc_passwd.csv"),
+        ("figures", Filters(provinces=('Kabul"; rm -rf /',)), "sitrep-figures-Kabul_rm_-rf.csv"),
+    ],
+)
+def test_filename(view: str, f: Filters, expected: str) -> None:
+    assert filename(view, f) == expected

@@ -1,0 +1,74 @@
+"""Filters in the page address: forgiving parsing and minimal encoding."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dashboard.db import Options
+from dashboard.urlparams import defaults, encode, parse
+
+OPTIONS = Options(
+    years=(2015, 2016, 2021),
+    undated=3,
+    provinces=("Badghis", "Helmand", "Laghman"),
+    victims=("civilians", "militants"),
+)
+DEFAULT = defaults(OPTIONS)
+
+
+@pytest.mark.parametrize(
+    ("params", "changes", "notices"),
+    [
+        ({}, {}, []),
+        (
+            {"province": ["Badghis", "Helmand"], "from": ["2016"], "to": ["2021"]},
+            {"province": ["Badghis", "Helmand"], "period": (2016, 2021)},
+            [],
+        ),
+        ({"province": ["helmand ", "Helmand"]}, {"province": ["Helmand"]}, []),
+        ({"province": ["Atlantis"]}, {}, ["province='Atlantis' is not in the data"]),
+        (
+            {"province": ["Helmand' OR 1=1 --", "Laghman"]},
+            {"province": ["Laghman"]},
+            ['province="Helmand\' OR 1=1 --" is not in the data'],
+        ),
+        ({"kind": ["displaced", "bombed"]}, {"kind": ["displaced"]}, ["kind='bombed' is not in the data"]),
+        ({"victims": ["civilians"]}, {"victims": ["civilians"]}, []),
+        ({"from": ["2021"], "to": ["2016"]}, {"period": (2016, 2021)}, []),
+        ({"from": ["abc"]}, {}, ["from='abc' is not a year"]),
+        ({"to": ["1990"]}, {}, ["to='1990' is outside the years in the data"]),
+        ({"undated": ["0"]}, {"undated": False}, []),
+        ({"undated": ["maybe"]}, {}, ["undated='maybe' is not yes or no"]),
+        ({"utm_source": ["x"]}, {}, ["unknown parameter 'utm_source'"]),
+    ],
+)
+def test_parse(params: dict[str, list[str]], changes: dict[str, Any], notices: list[str]) -> None:
+    assert parse(params, OPTIONS) == ({**DEFAULT, **changes}, notices)
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({}, {}),
+        (
+            {"province": ["Badghis", "Helmand"], "period": (2016, 2021), "kind": ["displaced"]},
+            {"province": ["Badghis", "Helmand"], "kind": ["displaced"], "from": ["2016"]},
+        ),
+        ({"period": (2015, 2016), "undated": False}, {"to": ["2016"], "undated": ["0"]}),
+        ({"victims": ["civilians"]}, {"victims": ["civilians"]}),
+    ],
+)
+def test_encode_round_trips(changes: dict[str, Any], expected: dict[str, list[str]]) -> None:
+    values = {**DEFAULT, **changes}
+    assert encode(values, OPTIONS) == expected
+    assert parse(expected, OPTIONS) == (values, [])
+
+
+def test_no_years_means_no_period() -> None:
+    options = Options(years=(), undated=2, provinces=(), victims=())
+    values, notices = parse({"from": ["2016"]}, options)
+    assert values["period"] is None
+    assert notices == []
+    assert encode(values, options) == {}
