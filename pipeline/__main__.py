@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from pipeline.evaluate import GOLD, evaluate
 from pipeline.ingest import IngestError, ingest
 from pipeline.settings import SETTINGS, Settings
 
@@ -22,7 +23,16 @@ def main(argv: list[str] | None = None) -> int:
     for s in SETTINGS:
         if s.name not in ("db", "articles"):
             p.add_argument(f"--{s.name.replace('_', '-')}", type=type(s.default), help=s.help)
+    e = sub.add_parser("evaluate", help="score the extractor on the hand-annotated gold set")
+    e.add_argument("--gold", type=Path, default=GOLD, help=f"gold-set folder (default: {GOLD})")
+    e.add_argument("--errors", action="store_true", help="list every miss, extra and wrong field")
     args = parser.parse_args(argv)
+    if args.command == "evaluate":
+        report = evaluate(args.gold)
+        print(report.table())
+        if args.errors:
+            print("\n".join(["", *report.errors]))
+        return 0
 
     settings = Settings.load(**{s.name: getattr(args, s.name, None) for s in SETTINGS})
     paths = args.paths or [Path(settings.articles)]

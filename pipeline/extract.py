@@ -38,6 +38,9 @@ FILLERS = {
 }
 DESTINATION_WORDS = {"to", "into", "towards", "toward", "neighbouring", "neighboring"}
 IMPLICIT_CITY = rules.implicit_city_levels()
+TOLL_HEADS = rules.toll_heads()
+AID_WORDS = rules.aid_words()
+MONTH_NAMES = set(dates.MONTHS)
 NATIONAL = rules.national_scope()
 METONYMS = {"Kabul"}  # "Kabul sends in commandos": the government, not the place
 DISTRICT_STATUS = {
@@ -153,6 +156,8 @@ def _is_other_quantity(doc: Doc, n: Number) -> bool:
         ["home", "to"],
     ):
         return True
+    if prev[-1:] and prev[-1] in MONTH_NAMES or nxt in MONTH_NAMES:
+        return True  # "since May 1", "on 8 July"
     # "Ajab Gul, 25, a shopkeeper": an age in apposition.
     return prev[-1:] == [","] and nxt == "," and n.value is not None and n.value < 120
 
@@ -180,29 +185,50 @@ def _unit(np: list[str]) -> str:
     return "families" if {"families", "family", "households", "household"} & set(np[:3]) else "people"
 
 
+def _toll_kind(doc: Doc, sent: Span, trig: Span) -> str | None:
+    """The kind of running count a toll verb updates: "the death toll ... has risen to 55"."""
+    before = " ".join(t.lower_ for t in doc[max(sent.start, trig.start - 12) : trig.start])
+    found = [(before.rfind(head), kind) for head, kind in TOLL_HEADS.items() if f"{head}" in before]
+    return max(found)[1] if found else None
+
+
+def _plausible(doc: Doc, fig: _Figure, trig: Span) -> bool:
+    """Checks a kind's rules: fighters who flee are not displaced people; aid lists are not figures."""
+    if fig.kind != "displaced":
+        return True
+    if fig.victims in ("security_forces", "militants"):
+        return False  # "300 Afghan soldiers fled across the border"
+    adjectival = trig.end < len(doc) and doc[trig.end].lower_ in VICTIM_WORDS
+    return not (adjectival and any(t.lower_ in AID_WORDS for t in fig.sent))
+
+
 def _figure_for(doc: Doc, n: Number, sent: Span, before: list[Span], after: list[Span]) -> _Figure | None:
     """Attach a number to the trigger before or after it, if the words between allow it."""
     for trig in before:
         if trig.end == n.start and trig.sent.start == sent.start:
+            kind = _toll_kind(doc, sent, trig) if trig.label_ == "toll:before" else trig.label_.split(":")[0]
+            if kind is None:
+                continue
             np = _noun_phrase(doc, n.end, min(sent.end, n.end + 6))
-            return _Figure(
-                n, trig.label_.split(":")[0], _np_victims(np), _unit(np), sent, (trig.start, trig.end)
-            )
+            fig = _Figure(n, kind, _np_victims(np), _unit(np), sent, (trig.start, trig.end))
+            return fig if _plausible(doc, fig, trig) else None
     for trig in after:
         if trig.start < n.end or trig.start >= sent.end:
             continue
         gap = doc[n.end : trig.start]
         if len(gap) > MAX_GAP or any(t.lower_ not in GAP_WORDS and t.text != "," for t in gap):
             return None
-        np = [t.lower_ for t in gap]
-        return _Figure(n, trig.label_.split(":")[0], _np_victims(np), _unit(np), sent, (trig.start, trig.end))
+        np = [t.lower_ for t in gap] + [t.lower_ for t in trig]  # "1,659 civilian deaths"
+        kind = trig.label_.split(":")[0]
+        fig = _Figure(n, kind, _np_victims(np), _unit(np), sent, (trig.start, trig.end))
+        return fig if _plausible(doc, fig, trig) else None
     return None
 
 
 def _coordinated(doc: Doc, left: Number, right: Number) -> bool:
     """ "10 policemen and four others": the right number continues a list started by the left one."""
     gap = [t.lower_ for t in doc[left.end : right.start]]
-    joined = bool(gap) and gap[-1] in ("and", ",", "&", "or", "including")
+    joined = bool(gap) and gap[-1] in ("and", ",", "&", "or", "including", "(")
     return joined and all(w in GAP_WORDS or w in (",", "or", "including") for w in gap)
 
 

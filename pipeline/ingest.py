@@ -79,7 +79,8 @@ def extractor_version(settings: Settings) -> str:
     return h.hexdigest()[:12]
 
 
-def _article_row(raw: RawArticle, result_notices: list[str]) -> dict:
+def article_row(raw: RawArticle, result_notices: list[str]) -> dict:
+    """The ``raw_articles`` row of an article as read; a bad metadata date becomes a notice."""
     parsed = dates.parse_date(raw.published) if raw.published else None
     if raw.published and parsed is None:
         result_notices.append(f"{raw.file}: published '{raw.published}' is not a date; kept as undated")
@@ -197,7 +198,7 @@ def _ingest(paths: list[Path], settings: Settings, db: Path, rebuild: bool) -> S
             first = rows[raw.article_id]["file"]
             rejects.append(Reject(raw.file, None, "duplicate", f"same text as {first}"))
             continue
-        rows[raw.article_id] = _article_row(raw, summary.notices)
+        rows[raw.article_id] = article_row(raw, summary.notices)
     summary.n_read = len(result.articles)
 
     prev_by_id = {r["article_id"]: r for r in prev_articles.iter_rows(named=True)}

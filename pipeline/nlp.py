@@ -83,6 +83,7 @@ def trigger_phrases() -> dict[str, list[str]]:
             out[f"{kind}:{role}"] = phrases
     for level, phrases in rules.pressure_triggers().items():
         out[f"pressure:{level}"] = phrases
+    out["toll:before"] = rules.toll_verbs()
     out["ref:city"] = rules.city_references()
     out["ref:district"] = rules.district_references()
     return out
@@ -101,7 +102,7 @@ class TriggerTagger:
         for match_id, start, end in self.matcher(doc):
             label = doc.vocab.strings[match_id]
             head, role = label.split(":")
-            family = head if head in ("pressure", "ref") else role
+            family = head if head in ("pressure", "ref", "toll") else role
             by_family.setdefault(family, []).append(Span(doc, start, end, label=label))
         # Within a family the longest phrase wins: "come close to taking" is a threat, not a fall,
         # and "killed or wounded" is a combined total, not a death toll.

@@ -85,7 +85,7 @@ def killed() -> dict[str, list[str]]:
         "after": [
             "killed", "dead", "died", "martyred", "lost their lives", "lost their life", "lost his life",
             "perished", "slain", "shot dead", "executed", "beheaded", "massacred", "were killed",
-            "have died", "bodies", "dead bodies",
+            "have died", "bodies", "dead bodies", "deaths", "fatalities", "civilian deaths",
         ],
         "before": [
             "killed", "killing", "kills", "kill", "martyred", "claimed the lives of",
@@ -106,6 +106,7 @@ def wounded() -> dict[str, list[str]]:
         "after": [
             "wounded", "injured", "hurt", "taken to hospital", "taken to hospitals", "hospitalised",
             "hospitalized", "sustained injuries", "admitted to hospital", "were wounded", "were injured",
+            "injuries",
         ],
         "before": ["wounded", "wounding", "injured", "injuring", "wounds", "injures"],
     }  # fmt: skip
@@ -145,6 +146,37 @@ def casualties() -> dict[str, list[str]]:
             "dead and wounded", "casualties",
         ],
         "before": ["killing or wounding", "killing or injuring", "casualties of"],
+    }  # fmt: skip
+
+
+def toll_verbs() -> list[str]:
+    """Verbs that give a running count its new value: "the death toll ... has risen to 55"."""
+    return [
+        "rose to", "risen to", "has risen to", "had risen to", "climbed to", "has climbed to",
+        "jumped to", "increased to", "has increased to", "reached", "has reached", "stands at",
+        "stood at", "now stands at", "is", "was", "of",
+    ]  # fmt: skip
+
+
+def toll_heads() -> dict[str, str]:
+    """Running counts and the kind of figure they give, looked for earlier in the sentence.
+
+    "The death toll from Saturday's attack has risen to 55", "the number of displaced rose to 40,000".
+    """
+    return {
+        "death toll": "killed", "toll": "killed", "number of dead": "killed", "number of deaths": "killed",
+        "number of people killed": "killed", "number of wounded": "wounded", "number of injured": "wounded",
+        "number of displaced": "displaced", "number of people displaced": "displaced",
+        "number of displaced people": "displaced", "number of idps": "displaced",
+        "casualty toll": "casualties", "number of casualties": "casualties",
+    }  # fmt: skip
+
+
+def aid_words() -> set[str]:
+    """Words that make "3,000 displaced families" aid recipients rather than a displacement figure."""
+    return {
+        "received", "receive", "receiving", "aid", "assistance", "assisted", "distributed", "provided",
+        "relief", "food", "cash", "support", "supported", "reached", "helped", "registered",
     }  # fmt: skip
 
 
@@ -197,7 +229,8 @@ def gap_words() -> set[str]:
         "reportedly", "allegedly", "apparently", "all", "them", "whom", "who", "they", "border",
         "special", "armed", "innocent", "foreign", "us", "u.s.", "american", "british", "nato",
         "coalition", "pakistani", "afghans", "province", "provincial", "district", "city", "'s", "’s",
-        "other", "another", "additional", "further", "newly",
+        "other", "another", "additional", "further", "newly", "including", "among", "mostly", "most",
+        "mainly", "many", "(", ")", "at", "least", "same", "family's", "civilian",
     }  # fmt: skip
 
 
@@ -246,7 +279,8 @@ def pressure_triggers() -> dict[str, list[str]]:
             "in parts of", "push into", "pushed into", "to seize", "to capture",
         ],
         "besieged": [
-            "besieged", "besiege", "besieging", "under siege", "siege of", "surrounded", "surround",
+            "besieged", "besiege", "besieging", "under siege", "siege of", "laid siege to", "surrounded",
+            "surround",
             "surrounding", "encircled", "encircle", "encircling", "cut off", "roads cut",
         ],
         "breached": [
@@ -257,7 +291,8 @@ def pressure_triggers() -> dict[str, list[str]]:
             "to flush out", "flush out",
         ],
         "fell": [
-            "fell to", "fell", "fall of", "fallen", "has fallen", "had fallen", "captured", "capture of",
+            "fell to", "fell", "fall of", "fallen", "to fall", "to fall to", "fallen to", "has fallen",
+            "had fallen", "captured", "capture of",
             "capturing", "overran", "overrun", "seized", "seizing", "seized control of",
             "seizing control of", "took control of", "taken control of", "takeover of", "taken over",
             "claimed", "under taliban control", "under the control of", "under their control",
@@ -266,6 +301,9 @@ def pressure_triggers() -> dict[str, list[str]]:
             "retaken", "retook", "retake", "recaptured", "recapture", "recapturing", "take back",
             "took back", "taken back", "taking back", "regained control of", "regained", "reclaimed",
             "cleared of", "is cleared", "was cleared", "liberated", "drove", "driven out", "flushed out",
+            "drove the taliban out of", "pushed the taliban out of", "driven out of",
+            "expelled the taliban from",
+            "cleared the city of",
             "were flushed out",
         ],
     }  # fmt: skip

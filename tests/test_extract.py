@@ -80,7 +80,45 @@ def figures(nlp, text, art=PUBLISHED):
                 ("displaced", 40000, "about", "people", "unspecified", "total"),
             ],
         ),
+        (
+            "UNAMA documented 1,659 civilian deaths in the first half of the year.",
+            [("killed", 1659, "exact", "people", "civilians", "total")],
+        ),
+        (
+            "Some 5,000 families (35,000 people) have been displaced in Kunduz.",
+            [
+                ("displaced", 5000, "about", "families", "civilians", "repeat"),
+                ("displaced", 35000, "exact", "people", "unspecified", "total"),
+            ],
+        ),
+        (
+            "The death toll from Saturday's attack has risen to 55.",
+            [("killed", 55, "exact", "people", "unspecified", "total")],
+        ),
+        (
+            "The number of displaced people rose to 40,000 on Monday.",
+            [("displaced", 40000, "exact", "people", "unspecified", "total")],
+        ),
+        ("Five children were among the dead.", [("killed", 5, "exact", "people", "civilians", "total")]),
+        (
+            "Fourteen civilians, including women and children, were killed in Nangarhar.",
+            [("killed", 14, "exact", "people", "civilians", "total")],
+        ),
+        (
+            "The blast left 10 dead and 25 wounded.",
+            [
+                ("killed", 10, "exact", "people", "unspecified", "total"),
+                ("wounded", 25, "exact", "people", "unspecified", "total"),
+            ],
+        ),
+        (
+            "Since May 1, more than 200,000 people have been displaced by fighting.",
+            [("displaced", 200000, "more_than", "people", "unspecified", "total")],
+        ),
         # Numbers that are not casualty figures.
+        ("Some 300 Afghan soldiers fled across the border into Tajikistan.", []),
+        ("3,000 displaced families received food aid in Herat.", []),
+        ("The toll road was closed for 3 days.", []),
         ("Tawakoli said many of the city's 75,000 people had fled their homes.", []),
         ("More than 300 commandos have been deployed to the city.", []),
         ("The Taliban control 10 of the 14 districts in the province.", []),
@@ -166,6 +204,15 @@ def pressure(nlp, text, art=PUBLISHED):
         ("Taliban fighters besieged Ghazni.", [("Ghazni", "besieged", False)]),
         ("Heavy clashes in Pul-i-Khumri continued.", [("Pul-e-Khumri", "attacked", False)]),
         ("Kunduz province has seen heavy fighting for weeks.", []),
+        ("Taliban fighters entered the city of Kunduz on Sunday.", [("Kunduz", "breached", False)]),
+        (
+            "The Taliban captured the provincial capital of Nimroz, Zaranj, on Friday.",
+            [("Zaranj", "fell", False)],
+        ),
+        ("Zaranj became the first provincial capital to fall to the Taliban.", [("Zaranj", "fell", False)]),
+        ("Government forces drove the Taliban out of Kunduz on Monday.", [("Kunduz", "retaken", False)]),
+        ("The Taliban laid siege to Lashkar Gah.", [("Lashkar Gah", "besieged", False)]),
+        ("Officials fear the city could fall to the Taliban within days, said a lawmaker from Ghazni.", []),
     ],
 )
 def test_pressure(nlp, text, expected):

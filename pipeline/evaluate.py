@@ -1,0 +1,171 @@
+"""Scoring the extractor against the hand-annotated gold set in ``tests/gold``.
+
+The gold set is a folder of articles (with a manifest) and three CSV files of expected
+rows: ``figures.csv``, ``pressure.csv``, ``district_events.csv``. Scores:
+
+- figures: precision, recall and F1 of (article, kind, value, unit), where a vague figure's
+  value is its floor; on matched figures, accuracy of qualifier, victims, province, role;
+- capitals under pressure: P/R/F1 of (article, capital) and of (article, capital, level);
+  on matched mentions, accuracy of is_background;
+- district events: P/R/F1 of (article, district, status).
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+from pathlib import Path
+
+from pipeline.ingest import article_row, extract_articles
+from pipeline.read import read_inputs
+from pipeline.settings import ROOT, Settings
+
+GOLD = ROOT / "tests" / "gold"
+
+
+@dataclasses.dataclass(frozen=True)
+class PRF:
+    tp: int
+    fp: int
+    fn: int
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclasses.dataclass
+class Report:
+    scores: dict[str, PRF]
+    accuracy: dict[str, tuple[int, int]]  # name -> (correct, matched)
+    errors: list[str]
+
+    def table(self) -> str:
+        """The scores as a fixed-width table."""
+        lines = [f"{'measure':<34} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}"]
+        for name, s in self.scores.items():
+            lines.append(
+                f"{name:<34} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:5d} {s.fp:5d} {s.fn:5d}"
+            )
+        lines.append("")
+        lines.append(f"{'accuracy on matched rows':<34} {'acc':>6} {'n':>6}")
+        for name, (ok, n) in self.accuracy.items():
+            lines.append(f"{name:<34} {ok / n if n else 1.0:6.3f} {n:6d}")
+        return "\n".join(lines)
+
+
+def _rows(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(fh)]
+
+
+def _int(value: object) -> int | None:
+    return None if value in (None, "") else int(value)
+
+
+def _bool(value: object) -> bool:
+    return str(value).strip().lower() in ("true", "1", "yes", "t")
+
+
+def _match(gold: list[dict], pred: list[dict], key) -> tuple[PRF, list[tuple[dict, dict]], list, list]:
+    """Multiset matching on ``key``; returns scores, matched pairs, false positives, misses."""
+    remaining: dict[tuple, list[dict]] = {}
+    for g in gold:
+        remaining.setdefault(key(g), []).append(g)
+    pairs, fps = [], []
+    for p in pred:
+        bucket = remaining.get(key(p))
+        if bucket:
+            pairs.append((bucket.pop(0), p))
+        else:
+            fps.append(p)
+    fns = [g for bucket in remaining.values() for g in bucket]
+    return PRF(len(pairs), len(fps), len(fns)), pairs, fps, fns
+
+
+def _accuracy(pairs: list[tuple[dict, dict]], field: str, norm=lambda v: v or None) -> tuple[int, int]:
+    return sum(norm(g.get(field)) == norm(p.get(field)) for g, p in pairs), len(pairs)
+
+
+def predict(gold_dir: Path, settings: Settings) -> dict[str, list[dict]]:
+    """Run the extractor over the gold articles; rows carry the article's ``file``."""
+    result = read_inputs([gold_dir / "articles"], max_bytes=int(settings.max_file_mb * 1e6))
+    notices: list[str] = []
+    articles = [article_row(raw, notices) for raw in result.articles]
+    files = {a["article_id"]: a["file"] for a in articles}
+    out = extract_articles(articles, settings)
+    return {table: [{**row, "file": files[row["article_id"]]} for row in rows] for table, rows in out.items()}
+
+
+def score(gold_dir: Path, predicted: dict[str, list[dict]]) -> Report:
+    """Compare predicted rows with the gold CSV files."""
+    scores: dict[str, PRF] = {}
+    accuracy: dict[str, tuple[int, int]] = {}
+    errors: list[str] = []
+
+    def fig_key(r: dict) -> tuple:
+        value = _int(r.get("value"))
+        return (r["file"], r["kind"], value if value is not None else _int(r.get("value_low")), r["unit"])
+
+    gold_figs = _rows(gold_dir / "figures.csv")
+    s, pairs, fps, fns = _match(gold_figs, predicted["raw_figures"], fig_key)
+    scores["figures (kind+value+unit)"] = s
+    for field in ("qualifier", "victims", "province", "role"):
+        accuracy[f"figure {field}"] = _accuracy(pairs, field)
+        errors += [
+            f"figure {field}: {g['file']} {g['kind']} {g.get('number_text')}: "
+            f"gold {g.get(field) or '-'}, got {p.get(field) or '-'}"
+            for g, p in pairs
+            if (g.get(field) or None) != (p.get(field) or None)
+        ]
+    errors += [
+        f"figure extra: {p['file']} {p['kind']} {p['number_text']!r} | {p['sentence'][:140]}" for p in fps
+    ]
+    errors += [f"figure missed: {g['file']} {g['kind']} {g.get('number_text')!r}" for g in fns]
+
+    gold_p = _rows(gold_dir / "pressure.csv")
+    pred_p = list({(r["file"], r["capital"], r["level"]): r for r in predicted["raw_pressure"]}.values())
+    scores["capitals (article+capital)"] = _match(
+        list({(g["file"], g["capital"]): g for g in gold_p}.values()),
+        list({(p["file"], p["capital"]): p for p in pred_p}.values()),
+        lambda r: (r["file"], r["capital"]),
+    )[0]
+    s, pairs, fps, fns = _match(gold_p, pred_p, lambda r: (r["file"], r["capital"], r["level"]))
+    scores["capital pressure (+level)"] = s
+    accuracy["pressure is_background"] = _accuracy(pairs, "is_background", _bool)
+    errors += [
+        f"pressure background: {g['file']} {g['capital']} {g['level']}: gold {g['is_background']}"
+        for g, p in pairs
+        if _bool(g["is_background"]) != _bool(p["is_background"])
+    ]
+    errors += [
+        f"pressure extra: {p['file']} {p['capital']} {p['level']} | {p['sentence'][:140]}" for p in fps
+    ]
+    errors += [f"pressure missed: {g['file']} {g['capital']} {g['level']}" for g in fns]
+
+    gold_d = _rows(gold_dir / "district_events.csv")
+    pred_d = list(
+        {(r["file"], r["district"], r["status"]): r for r in predicted["raw_district_events"]}.values()
+    )
+    s, _, fps, fns = _match(gold_d, pred_d, lambda r: (r["file"], r["district"], r["status"]))
+    scores["district events"] = s
+    errors += [
+        f"district extra: {p['file']} {p['district']} {p['status']} | {p['sentence'][:140]}" for p in fps
+    ]
+    errors += [f"district missed: {g['file']} {g['district']} {g['status']}" for g in fns]
+    return Report(scores, accuracy, sorted(errors))
+
+
+def evaluate(gold_dir: Path = GOLD, settings: Settings | None = None) -> Report:
+    """Extract the gold articles and score them."""
+    settings = settings or Settings.load()
+    return score(gold_dir, predict(gold_dir, settings))
