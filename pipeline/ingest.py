@@ -22,6 +22,7 @@ from pathlib import Path
 import polars as pl
 
 from pipeline import dates, load
+from pipeline.bylines import find_published
 from pipeline.clean import mask_furniture
 from pipeline.extract import Article, extract
 from pipeline.nlp import build_nlp
@@ -29,7 +30,16 @@ from pipeline.read import RawArticle, Reject, read_inputs
 from pipeline.settings import Settings
 
 PACKAGE = Path(__file__).resolve().parent
-EXTRACTOR_SOURCES = ("clean.py", "dates.py", "extract.py", "nlp.py", "numbers.py", "places.py", "rules.py")
+EXTRACTOR_SOURCES = (
+    "bylines.py",
+    "clean.py",
+    "dates.py",
+    "extract.py",
+    "nlp.py",
+    "numbers.py",
+    "places.py",
+    "rules.py",
+)
 META_COLUMNS = ("file", "title", "source", "url", "published", "date_precision")
 
 
@@ -80,10 +90,18 @@ def extractor_version(settings: Settings) -> str:
 
 
 def article_row(raw: RawArticle, result_notices: list[str]) -> dict:
-    """The ``raw_articles`` row of an article as read; a bad metadata date becomes a notice."""
+    """The ``raw_articles`` row of an article as read; a bad metadata date becomes a notice.
+
+    Metadata wins; without it, the date the text itself gives (a byline, a dateline).
+    """
     parsed = dates.parse_date(raw.published) if raw.published else None
     if raw.published and parsed is None:
-        result_notices.append(f"{raw.file}: published '{raw.published}' is not a date; kept as undated")
+        result_notices.append(
+            f"{raw.file}: published '{raw.published}' is not a date; looked for one in the text"
+        )
+    source = "metadata" if parsed else "unknown"
+    if parsed is None and (found := find_published(mask_furniture(raw.text))):
+        parsed, source = (found.date, found.precision), "text"
     published, precision = parsed if parsed else (None, None)
     return {
         "article_id": raw.article_id,
@@ -93,7 +111,7 @@ def article_row(raw: RawArticle, result_notices: list[str]) -> dict:
         "source": raw.source,
         "url": raw.url,
         "published": published,
-        "date_source": "metadata" if parsed else "unknown",
+        "date_source": source,
         "date_precision": precision,
         "n_chars": len(raw.text),
         "text": raw.text,

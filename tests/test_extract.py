@@ -261,3 +261,25 @@ def test_a_year_in_the_same_clause_dates_a_recalled_episode(nlp):
     (row,) = extract(nlp("The Taliban captured Kunduz in 2015."), PUBLISHED).pressure
     when = (row["event_date"], row["date_precision"], row["is_background"])
     assert when == (dt.date(2015, 1, 1), "year", True)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "victims"),
+    [
+        ("Seven civilians were killed.", "civilians"),
+        ("Seven women and children were killed.", "civilians"),
+        ("Seven policemen were killed.", "security_forces"),
+        ("Seven Afghan soldiers were killed.", "security_forces"),
+        ("Seven NDS officers were killed.", "security_forces"),
+        ("Seven commandos were killed.", "security_forces"),
+        ("Seven Taliban fighters were killed.", "militants"),
+        ("Seven insurgents were killed.", "militants"),
+        ("Seven terrorists were killed, the ministry said.", "militants"),
+        ("Seven soldiers and civilians were killed.", "mixed"),
+        ("Seven combatants on both sides were killed.", "mixed"),
+        ("Seven people were killed.", "unspecified"),
+    ],
+)
+def test_victims(nlp, sentence, victims):
+    (row,) = extract(nlp(sentence), PUBLISHED).figures
+    assert row["victims"] == victims

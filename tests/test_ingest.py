@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 
@@ -146,3 +147,29 @@ def test_cli_with_no_inputs_exits_non_zero_with_one_line(tmp_path, capsys):
     empty.mkdir()
     assert main(["ingest", str(empty), "--db", str(tmp_path / "c.duckdb")]) == 2
     assert capsys.readouterr().err.startswith("sitrep: no inputs found")
+
+
+def test_metadata_wins_and_the_text_dates_what_has_none(tmp_path, settings):
+    lines = [
+        {"id": "a", "text": "July 8, 2021\nAt least 12 civilians were killed in Kunduz city on Monday."},
+        {
+            "id": "b",
+            "text": "July 8, 2021\nFive soldiers were killed in Ghazni city.",
+            "published": "2021-07-09",
+        },
+        {"id": "c", "text": "Five policemen were killed in Farah city on Monday."},
+    ]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    ingest([feed], settings, db)
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.execute(
+            "SELECT a.external_id, a.published::VARCHAR, a.date_source, f.event_date::VARCHAR "
+            "FROM articles a JOIN figures f USING (article_id) ORDER BY 1"
+        ).fetchall()
+    assert rows == [
+        ("a", "2021-07-08", "text", "2021-07-05"),
+        ("b", "2021-07-09", "metadata", "2021-07-09"),
+        ("c", None, "unknown", None),
+    ]
