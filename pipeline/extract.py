@@ -39,6 +39,7 @@ FILLERS = {
 DESTINATION_WORDS = {"to", "into", "towards", "toward", "neighbouring", "neighboring"}
 IMPLICIT_CITY = rules.implicit_city_levels()
 TOLL_HEADS = rules.toll_heads()
+ATTEMPTS = rules.attempts()
 AID_WORDS = rules.aid_words()
 MONTH_NAMES = set(dates.MONTHS)
 NATIONAL = rules.national_scope()
@@ -216,7 +217,11 @@ def _figure_for(doc: Doc, n: Number, sent: Span, before: list[Span], after: list
         if trig.start < n.end or trig.start >= sent.end:
             continue
         gap = doc[n.end : trig.start]
-        if len(gap) > MAX_GAP or any(t.lower_ not in GAP_WORDS and t.text != "," for t in gap):
+        # Words that describe people may stand between, and so may place names: "75,000 residents of
+        # Qala-e-Naw have fled".
+        if len(gap) > MAX_GAP or any(
+            t.lower_ not in GAP_WORDS and t.text != "," and not t.ent_type_ for t in gap
+        ):
             return None
         np = [t.lower_ for t in gap] + [t.lower_ for t in trig]  # "1,659 civilian deaths"
         kind = trig.label_.split(":")[0]
@@ -439,6 +444,14 @@ def _context_capital(
     return None
 
 
+def _attempted(doc: Doc, trig: Span) -> bool:
+    """ "in an attempt to break through ... and enter the city"; not "seeking to build on ... capture of"."""
+    if trig[-1].lower_ == "of":
+        return False  # a noun ("the capture of") names something that happened
+    window = doc[max(trig.sent.start, trig.start - 12) : trig.start]
+    return any(t.lower_ in ATTEMPTS and t.nbor().lower_ == "to" for t in window)
+
+
 def _negated(doc: Doc, trig: Span) -> bool:
     return any(t.lower_ in NEGATIONS for t in doc[max(trig.sent.start, trig.start - 3) : trig.start])
 
@@ -538,6 +551,8 @@ def extract(doc: Doc, art: Article) -> Extraction:
         if _negated(doc, trig):
             continue
         level = trig.label_.split(":")[1]
+        if level in ("breached", "fell") and _attempted(doc, trig):
+            level = "attacked"  # "an attempt to ... enter the city" is an attack that did not get in
         when, dated = _when(doc, trig.sent, trig.start, art)
         chosen = _pressure_targets(trig, targets)
         if not chosen and level in IMPLICIT_CITY and not trig.sent.ents:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import polars as pl
 
-from pipeline import dates, load
+from pipeline import dates, events, load
 from pipeline.bylines import find_published
 from pipeline.clean import mask_furniture
 from pipeline.extract import Article, extract
@@ -242,6 +242,14 @@ def _ingest(paths: list[Path], settings: Settings, db: Path, rebuild: bool) -> S
         key = {"raw_figures": "kind"}.get(table)
         if key:
             summary.figures_by_kind.update(r[key] for r in new_rows)
+    # Events span articles, so they are grouped anew over everything the database holds.
+    published = frames["raw_articles"].select("article_id", "published")
+    frames["raw_figures"], frames["raw_events"] = events.group_figures(
+        frames["raw_figures"], published, settings.date_window_days
+    )
+    frames["raw_pressure_episodes"] = events.pressure_episodes(
+        frames["raw_pressure"], settings.episode_gap_days
+    )
     summary.n_pressure = len(extracted["raw_pressure"])
     summary.n_district_events = len(extracted["raw_district_events"])
 

@@ -28,7 +28,7 @@ TABLES: dict[str, dict[str, type[pl.DataType]]] = {
         "qualifier": S, "unit": S, "people_estimate": N, "victims": S, "province": S, "place": S,
         "event_date": D, "date_precision": S, "counted": B, "role": S, "parent_figure_id": S,
         "number_text": S, "sentence": S, "char_start": N, "char_end": N, "sentence_start": N,
-        "sentence_end": N,
+        "sentence_end": N, "event_id": S, "is_primary": B,
     },
     "raw_pressure": {
         "pressure_id": S, "article_id": S, "capital": S, "province": S, "level": S, "trigger": S,
@@ -39,6 +39,15 @@ TABLES: dict[str, dict[str, type[pl.DataType]]] = {
         "district_event_id": S, "article_id": S, "district": S, "province": S, "status": S,
         "event_date": D, "date_precision": S, "is_background": B, "sentence": S, "char_start": N,
         "char_end": N,
+    },
+    "raw_events": {
+        "event_id": S, "kind": S, "province": S, "place": S, "victims": S, "date_start": D,
+        "date_end": D, "n_reports": N, "figure_id": S, "value": N, "value_low": N, "value_high": N,
+        "qualifier": S, "unit": S, "people_estimate": N, "chosen_by": S,
+    },
+    "raw_pressure_episodes": {
+        "episode_id": S, "capital": S, "province": S, "first_date": D, "last_date": D,
+        "highest_level": S, "latest_level": S, "n_reports": N, "n_mentions": N, "is_background": B,
     },
     "raw_rejects": {"path": S, "line": N, "reason": S, "detail": S},
     "raw_runs": {

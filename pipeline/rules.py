@@ -320,6 +320,11 @@ def tight_triggers() -> set[str]:
     }  # fmt: skip
 
 
+def attempts() -> set[str]:
+    """Words before a breach or a fall that make it only an attempt: "an attempt to ... enter the city"."""
+    return {"attempt", "attempts", "attempted", "attempting", "tried", "trying", "bid", "sought", "seeking"}
+
+
 def negations() -> set[str]:
     """Words just before a trigger that cancel it: "the city will not fall"."""
     return {"not", "never", "n't", "no", "will", "would", "could", "may", "might", "fears", "if", "prevent"}

@@ -45,6 +45,8 @@ CREATE TABLE raw_figures (
     char_end         INTEGER NOT NULL,
     sentence_start   INTEGER NOT NULL,
     sentence_end     INTEGER NOT NULL,
+    event_id         VARCHAR,                  -- the event it reports (events view); NULL if not grouped
+    is_primary       BOOLEAN NOT NULL DEFAULT false, -- the figure its event keeps
     CHECK (value_low <= coalesce(value_high, value_low)),
     CHECK (char_start < char_end)
 );
@@ -79,6 +81,39 @@ CREATE TABLE raw_district_events (
     sentence        VARCHAR NOT NULL,
     char_start      INTEGER NOT NULL,
     char_end        INTEGER NOT NULL
+);
+
+-- Derived by the batch step from all figures at every run (pipeline/events.py).
+CREATE TABLE raw_events (
+    event_id        VARCHAR PRIMARY KEY,
+    kind            VARCHAR NOT NULL,
+    province        VARCHAR,
+    place           VARCHAR,
+    victims         VARCHAR NOT NULL,
+    date_start      DATE,
+    date_end        DATE,
+    n_reports       BIGINT NOT NULL CHECK (n_reports >= 1),
+    figure_id       VARCHAR NOT NULL,          -- the chosen figure
+    value           BIGINT,
+    value_low       BIGINT,
+    value_high      BIGINT,
+    qualifier       VARCHAR NOT NULL,
+    unit            VARCHAR NOT NULL,
+    people_estimate BIGINT NOT NULL,
+    chosen_by       VARCHAR NOT NULL           -- the rule that chose it
+);
+
+CREATE TABLE raw_pressure_episodes (
+    episode_id      VARCHAR PRIMARY KEY,
+    capital         VARCHAR NOT NULL,
+    province        VARCHAR NOT NULL,
+    first_date      DATE NOT NULL,
+    last_date       DATE NOT NULL,
+    highest_level   VARCHAR NOT NULL,
+    latest_level    VARCHAR NOT NULL,
+    n_reports       BIGINT NOT NULL,
+    n_mentions      BIGINT NOT NULL,
+    is_background   BOOLEAN NOT NULL           -- every mention recalls it as an earlier episode
 );
 
 CREATE TABLE raw_rejects (
@@ -117,7 +152,7 @@ WITH
             f.figure_id, f.article_id, f.kind, f.value, f.value_low, f.value_high,
             f.qualifier, f.unit, f.people_estimate, f.victims, f.province, f.place,
             f.event_date, f.date_precision, year(f.event_date) AS year,
-            f.counted, f.role, f.parent_figure_id, f.number_text,
+            f.counted, f.role, f.parent_figure_id, f.event_id, f.is_primary, f.number_text,
             f.sentence, f.char_start, f.char_end, f.sentence_start, f.sentence_end,
             a.file, a.title, a.source, a.url, a.published
         FROM figures AS f
@@ -151,6 +186,17 @@ SELECT
     d.event_date, d.date_precision, year(d.event_date) AS year, d.is_background,
     d.sentence, d.char_start, d.char_end
 FROM raw_district_events AS d;
+
+CREATE VIEW events AS
+SELECT
+    e.event_id, e.kind, e.province, e.place, e.victims, e.date_start, e.date_end,
+    year(e.date_start) AS year, e.n_reports, e.value, e.value_low, e.value_high, e.qualifier,
+    e.unit, e.people_estimate, e.chosen_by, e.figure_id, f.sentence, f.article_id
+FROM raw_events AS e
+JOIN raw_figures AS f USING (figure_id);
+
+CREATE VIEW pressure_episodes AS
+SELECT * FROM raw_pressure_episodes;
 
 CREATE VIEW rejects AS
 SELECT path, line, reason, detail FROM raw_rejects;

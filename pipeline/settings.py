@@ -33,6 +33,9 @@ SETTINGS = (
     ),
     Setting("max_file_mb", 20.0, "input files larger than this are rejected, not read"),
     Setting("date_window_days", 3, "reports of one happening may differ by this many days"),
+    Setting(
+        "episode_gap_days", 14, "mentions of one capital this many days apart start a new pressure episode"
+    ),
 )
 
 
@@ -43,6 +46,7 @@ class Settings:
     household_size: float
     max_file_mb: float
     date_window_days: int
+    episode_gap_days: int
 
     @classmethod
     def load(cls, **overrides: object) -> Settings:

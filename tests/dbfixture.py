@@ -84,10 +84,10 @@ def build(path: Path) -> Path:
         for fid, aid, kind, value, victims, province, date, counted, role, parent, sentence in FIGURES:
             con.execute(
                 "INSERT INTO raw_figures VALUES (?, ?, ?, ?, ?, ?, 'exact', 'people', ?, ?, ?, NULL, ?, ?,"
-                " ?, ?, ?, ?, ?, 0, 2, 0, ?)",
+                " ?, ?, ?, ?, ?, 0, 2, 0, ?, ?, ?)",
                 [
                     fid, aid, kind, value, value, value, value, victims, province, date, _precision(date),
-                    counted, role, parent, str(value), sentence, len(sentence),
+                    counted, role, parent, str(value), sentence, len(sentence), None, counted,
                 ],
             )  # fmt: skip
         for pid, aid, capital, province, level, date, background in PRESSURE:

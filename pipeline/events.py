@@ -1,0 +1,231 @@
+"""One happening, many reports: figures grouped into events, pressure mentions into episodes.
+
+Pure polars transforms over all extracted rows (events span articles), run by the batch
+step after extraction. Two counted figures describe the same event when they have the
+same kind and province, places that do not contradict each other (equal, or one of them
+unnamed), compatible victims (equal, or one unspecified or mixed), values of the same
+order (within a factor of ``VALUE_RATIO``, or one of them vague), and date ranges no
+more than the date window apart (a month-precision date covers its month; a year-precision
+date merges only with an equal value). Groups are closed under these links.
+
+Each event keeps one figure, chosen by the first rule that decides: the most recent report
+(tolls and displacement counts are revised upwards as news comes in), then the most
+specific (exact before about before at-least …), then the larger value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+import polars as pl
+
+VALUE_RATIO = 2.0
+SPECIFICITY = {"exact": 0, "about": 1, "at_least": 2, "more_than": 3, "up_to": 4, "vague": 5}
+PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+LEVEL_RANK = {"threatened": 1, "attacked": 2, "besieged": 3, "breached": 4, "fell": 5, "retaken": 0}
+
+
+def _span(date: dt.date | None, precision: str | None) -> tuple[dt.date, dt.date] | None:
+    """The days a date of some precision may stand for."""
+    if date is None or precision is None:
+        return None
+    if precision == "year":
+        return dt.date(date.year, 1, 1), dt.date(date.year, 12, 31)
+    if precision == "month":
+        nxt = (date.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return date.replace(day=1), nxt - dt.timedelta(days=1)
+    return date, date
+
+
+def _near(a: dict, b: dict, window: int) -> bool:
+    sa, sb = _span(a["event_date"], a["date_precision"]), _span(b["event_date"], b["date_precision"])
+    if sa is None or sb is None:
+        return False  # undated reports stand alone: they cannot be placed in time
+    gap = dt.timedelta(days=window)
+    if not (sa[0] <= sb[1] + gap and sb[0] <= sa[1] + gap):
+        return False
+    if "year" in (a["date_precision"], b["date_precision"]):
+        return a["value"] is not None and a["value"] == b["value"]
+    return True
+
+
+def same_event(a: dict, b: dict, window: int) -> bool:
+    """Whether two counted figures from different reports describe one happening."""
+    if a["kind"] != b["kind"] or a["province"] != b["province"] or a["unit"] != b["unit"]:
+        return False
+    if a["place"] and b["place"] and a["place"] != b["place"]:
+        return False
+    loose = ("unspecified", "mixed")
+    if a["victims"] != b["victims"] and a["victims"] not in loose and b["victims"] not in loose:
+        return False
+    va, vb = a["value_low"] or a["value_high"] or 0, b["value_low"] or b["value_high"] or 0
+    if a["value"] is not None and b["value"] is not None and max(va, vb) > VALUE_RATIO * max(1, min(va, vb)):
+        return False
+    return _near(a, b, window)
+
+
+def _choose(members: list[dict]) -> tuple[dict, str]:
+    """The figure an event keeps, and the rule that decided."""
+    rules = (
+        ("most recent report", lambda r: r["published"] or dt.date.min),
+        ("most specific", lambda r: -SPECIFICITY[r["qualifier"]]),
+        ("larger value", lambda r: r["people_estimate"]),
+    )
+    pool = members
+    for name, key in rules:
+        best = max(key(r) for r in pool)
+        top = [r for r in pool if key(r) == best]
+        if len(top) == 1:
+            return top[0], name if len(members) > 1 else "single report"
+        pool = top
+    return min(pool, key=lambda r: r["figure_id"]), "single report" if len(members) == 1 else "first by id"
+
+
+def _groups(rows: list[dict], window: int) -> list[list[int]]:
+    parent = list(range(len(rows)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_block: dict[tuple, list[int]] = {}
+    for i, r in enumerate(rows):
+        by_block.setdefault((r["kind"], r["province"], r["unit"]), []).append(i)
+    for members in by_block.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                a, b = rows[i], rows[j]
+                if a["article_id"] != b["article_id"] and same_event(a, b, window):
+                    parent[find(i)] = find(j)
+    out: dict[int, list[int]] = {}
+    for i in range(len(rows)):
+        out.setdefault(find(i), []).append(i)
+    return list(out.values())
+
+
+def group_figures(
+    figures: pl.DataFrame, published: pl.DataFrame, window: int
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Add ``event_id`` and ``is_primary`` to figures; return them with the events table."""
+    dates = dict(zip(published["article_id"], published["published"], strict=True))
+    counted = [
+        {**r, "published": dates.get(r["article_id"])}
+        for r in figures.filter(pl.col("counted")).iter_rows(named=True)
+    ]
+    event_of: dict[str, str] = {}
+    primary: set[str] = set()
+    events = []
+    for members in _groups(counted, window):
+        rows = [counted[i] for i in members]
+        chosen, rule = _choose(rows)
+        ids = sorted(r["figure_id"] for r in rows)
+        event_id = "e" + hashlib.sha256("|".join(ids).encode()).hexdigest()[:12]
+        event_of.update(dict.fromkeys(ids, event_id))
+        primary.add(chosen["figure_id"])
+        spans = [s for r in rows if (s := _span(r["event_date"], r["date_precision"]))]
+        events.append(
+            {
+                "event_id": event_id,
+                "kind": chosen["kind"],
+                "province": chosen["province"],
+                "place": next((r["place"] for r in rows if r["place"]), None),
+                "victims": chosen["victims"],
+                "date_start": min(s[0] for s in spans) if spans else None,
+                "date_end": max(s[1] for s in spans) if spans else None,
+                "n_reports": len({r["article_id"] for r in rows}),
+                "figure_id": chosen["figure_id"],
+                "value": chosen["value"],
+                "value_low": chosen["value_low"],
+                "value_high": chosen["value_high"],
+                "qualifier": chosen["qualifier"],
+                "unit": chosen["unit"],
+                "people_estimate": chosen["people_estimate"],
+                "chosen_by": rule,
+            }
+        )
+    # Breakdown parts and restatements belong to the event of the figure they hang on.
+    parents = dict(zip(figures["figure_id"], figures["parent_figure_id"], strict=True))
+
+    def event_for(fid: str) -> str | None:
+        seen = set()
+        while fid not in event_of and parents.get(fid) and fid not in seen:
+            seen.add(fid)
+            fid = parents[fid]
+        return event_of.get(fid)
+
+    figures = figures.with_columns(
+        pl.Series("event_id", [event_for(f) for f in figures["figure_id"]], dtype=pl.String),
+        pl.Series("is_primary", [f in primary for f in figures["figure_id"]], dtype=pl.Boolean),
+    )
+    return figures, pl.DataFrame(events, schema=EVENT_SCHEMA)
+
+
+EVENT_SCHEMA = {
+    "event_id": pl.String, "kind": pl.String, "province": pl.String, "place": pl.String,
+    "victims": pl.String, "date_start": pl.Date, "date_end": pl.Date, "n_reports": pl.Int64,
+    "figure_id": pl.String, "value": pl.Int64, "value_low": pl.Int64, "value_high": pl.Int64,
+    "qualifier": pl.String, "unit": pl.String, "people_estimate": pl.Int64, "chosen_by": pl.String,
+}  # fmt: skip
+
+
+def pressure_episodes(pressure: pl.DataFrame, window: int) -> pl.DataFrame:
+    """Pressure mentions grouped per capital into episodes of mentions no more than ``window`` apart.
+
+    A month- or year-precision mention covers its whole month or year, so it joins any
+    episode it overlaps. Each episode says its first and last date, the highest level
+    reached (retaken aside), the latest level and how many reports it rests on.
+    """
+    rows = [r for r in pressure.iter_rows(named=True) if _span(r["event_date"], r["date_precision"])]
+    out = []
+    gap = dt.timedelta(days=window)
+    for capital in sorted({r["capital"] for r in rows}):
+        mine = sorted(
+            (r for r in rows if r["capital"] == capital),
+            key=lambda r: _span(r["event_date"], r["date_precision"]),
+        )
+        episode: list[dict] = []
+        end = None
+        for r in mine + [None]:
+            span = _span(r["event_date"], r["date_precision"]) if r else None
+            if episode and (r is None or span[0] > end + gap):
+                out.append(_episode(capital, episode))
+                episode, end = [], None
+            if r is not None:
+                episode.append(r)
+                end = max(end, span[1]) if end else span[1]
+    return pl.DataFrame(out, schema=EPISODE_SCHEMA)
+
+
+EPISODE_SCHEMA = {
+    "episode_id": pl.String, "capital": pl.String, "province": pl.String, "first_date": pl.Date,
+    "last_date": pl.Date, "highest_level": pl.String, "latest_level": pl.String, "n_reports": pl.Int64,
+    "n_mentions": pl.Int64, "is_background": pl.Boolean,
+}  # fmt: skip
+
+
+def _episode(capital: str, rows: list[dict]) -> dict:
+    highest = max(rows, key=lambda r: LEVEL_RANK[r["level"]])["level"]
+    # On one day a retaking comes after whatever it undid.
+    latest = max(
+        rows, key=lambda r: (r["event_date"], 9 if r["level"] == "retaken" else LEVEL_RANK[r["level"]])
+    )
+    ids = sorted(r["pressure_id"] for r in rows)
+    # The episode's dates come from its most precise mentions: a mention dated only "2016"
+    # belongs to it without stretching it back to January.
+    finest = min(PRECISION_RANK[r["date_precision"]] for r in rows)
+    dated = [r["event_date"] for r in rows if PRECISION_RANK[r["date_precision"]] == finest]
+    return {
+        "episode_id": "p" + hashlib.sha256("|".join(ids).encode()).hexdigest()[:12],
+        "capital": capital,
+        "province": rows[0]["province"],
+        "first_date": min(dated),
+        "last_date": max(dated),
+        "highest_level": highest,
+        "latest_level": latest["level"],
+        "n_reports": len({r["article_id"] for r in rows}),
+        "n_mentions": len(rows),
+        "is_background": all(r["is_background"] for r in rows),
+    }
