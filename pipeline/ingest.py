@@ -58,14 +58,15 @@ class Summary:
     n_pressure: int = 0
     n_district_events: int = 0
     n_articles_total: int = 0
+    n_inputs: int = 0  # records and files seen: always loaded + unchanged + rejected
     seconds: float = 0.0
 
     def report(self) -> str:
         """The run summary printed at the end of an ingest."""
         kinds = ", ".join(f"{k} {n}" for k, n in sorted(self.figures_by_kind.items())) or "none"
         lines = [
-            f"articles read {self.n_read}: loaded {self.n_loaded}, unchanged {self.n_unchanged}, "
-            f"rejected {len(self.rejects)}",
+            f"inputs {self.n_inputs}: loaded {self.n_loaded}, unchanged {self.n_unchanged}, "
+            f"rejected {len(self.rejects)} ({self.n_read} articles read)",
             f"figures extracted this run: {kinds}; capital-pressure mentions {self.n_pressure}; "
             f"district events {self.n_district_events}",
             f"database now holds {self.n_articles_total} articles; took {self.seconds:.2f} s",
@@ -155,9 +156,9 @@ def _progress_printer(total: int) -> Callable[[int], None] | None:
 def _lock(db: Path) -> Iterator[None]:
     """One ingest per database at a time: a lock file beside it holds the running ingest's PID."""
     lock = db.with_name(db.name + ".lock")
-    lock.parent.mkdir(parents=True, exist_ok=True)
     for _ in range(2):
         try:
+            lock.parent.mkdir(parents=True, exist_ok=True)
             fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
             break
         except FileExistsError:
@@ -167,11 +168,14 @@ def _lock(db: Path) -> Iterator[None]:
                     f"another ingest (PID {holder}) is writing {db}; wait for it to finish"
                 ) from None
             lock.unlink(missing_ok=True)  # left behind by a run that was killed
+        except OSError as err:
+            raise IngestError(f"cannot write beside {db}: {err.strerror} (give another --db)") from None
     else:
         raise IngestError(f"cannot take the lock {lock}; remove it if no ingest is running")
     try:
         os.write(fd, str(os.getpid()).encode("ascii"))
         os.close(fd)
+        load.remove_stale_files(db, alive=_alive)
         yield
     finally:
         lock.unlink(missing_ok=True)
@@ -218,6 +222,7 @@ def _ingest(paths: list[Path], settings: Settings, db: Path, rebuild: bool) -> S
             continue
         rows[raw.article_id] = article_row(raw, summary.notices)
     summary.n_read = len(result.articles)
+    summary.n_inputs = len(result.articles) + len(result.rejects)
 
     prev_by_id = {r["article_id"]: r for r in prev_articles.iter_rows(named=True)}
     unchanged = {

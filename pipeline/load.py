@@ -102,6 +102,17 @@ def write_database(path: Path, frames: dict[str, pl.DataFrame]) -> None:
                 leftover.unlink()
 
 
+def remove_stale_files(path: Path, alive) -> list[Path]:
+    """Delete half-written databases (and their .wal) left by runs that were killed."""
+    removed = []
+    for tmp in path.parent.glob(f"{path.name}.tmp-*"):
+        pid = tmp.name.removeprefix(f"{path.name}.tmp-").removesuffix(".wal")
+        if pid.isdigit() and not alive(int(pid)):
+            tmp.unlink(missing_ok=True)
+            removed.append(tmp)
+    return removed
+
+
 def read_tables(path: Path) -> dict[str, pl.DataFrame]:
     """Every raw table of an existing database, for an incremental run; empty when there is none.
 

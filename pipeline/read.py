@@ -12,7 +12,9 @@ import hashlib
 import io
 import json
 import os
+import re
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 
 TEXT_SUFFIXES = {".txt", ".md"}
@@ -137,7 +139,7 @@ def _records_jsonl(text: str, rel: str, result: ReadResult) -> Iterator[RawArtic
         try:
             record = json.loads(raw)
         except json.JSONDecodeError as err:
-            result.rejects.append(Reject(rel, line, "bad_json", f"{err.msg} at column {err.colno}"))
+            result.rejects.append(Reject(rel, line, "bad_json", f"{err.msg} (column {err.colno})"))
             continue
         if not isinstance(record, dict):
             result.rejects.append(Reject(rel, line, "bad_json", "line is not a JSON object"))
@@ -171,6 +173,51 @@ def _record(record: dict, where: str, rel: str, line: int, result: ReadResult) -
     )
 
 
+class _TextOnly(HTMLParser):
+    """Collects the visible text of an HTML page: no scripts, styles or navigation."""
+
+    SKIP = {"script", "style", "nav", "header", "footer", "aside", "noscript", "form", "head"}
+    BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "article", "section", "title"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in self.SKIP:
+            self.skipping += 1
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.SKIP and self.skipping:
+            self.skipping -= 1
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+
+HTML_START = re.compile(r"^\s*(?:<!doctype html|<html|<head|<body)", re.IGNORECASE)
+
+
+def looks_like_html(text: str) -> bool:
+    """A saved web page rather than plain text."""
+    return bool(HTML_START.match(text)) or len(re.findall(r"</(?:p|div|span|a)>", text[:20000])) >= 5
+
+
+def html_to_text(text: str) -> str:
+    """The visible text of an HTML page, one block per line."""
+    parser = _TextOnly()
+    parser.feed(text)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
+    return "\n\n".join(line for line in lines if line)
+
+
 def _read_file(path: Path, rel: str, meta: dict, max_bytes: int, result: ReadResult) -> None:
     suffix = path.suffix.lower()
     if suffix not in TEXT_SUFFIXES | {".jsonl", ".csv"}:
@@ -181,6 +228,9 @@ def _read_file(path: Path, rel: str, meta: dict, max_bytes: int, result: ReadRes
         return
     text = _decode(data, rel, result)
     if suffix in TEXT_SUFFIXES:
+        if looks_like_html(text):
+            text = html_to_text(text)
+            result.notices.append(f"{rel}: an HTML page; its tags were removed and its text kept")
         if not text.strip():
             result.rejects.append(Reject(rel, None, "empty", "file has no text"))
             return
@@ -191,21 +241,49 @@ def _read_file(path: Path, rel: str, meta: dict, max_bytes: int, result: ReadRes
         result.articles.extend(_records_csv(text, rel, result))
 
 
+def _walk(given: Path, max_bytes: int, result: ReadResult) -> None:
+    """Every file under a folder, recursively; links are listed, not followed out of it."""
+    root = given.resolve()
+
+    def unreadable(err: OSError) -> None:
+        rel = Path(err.filename).relative_to(given).as_posix() if err.filename else str(given)
+        result.rejects.append(
+            Reject(rel or ".", None, "unreadable", f"{err.strerror}: check the folder's permissions")
+        )
+
+    for folder, dirs, files in os.walk(given, followlinks=False, onerror=unreadable):
+        here = Path(folder)
+        for name in sorted(d for d in dirs if (here / d).is_symlink()):
+            rel = (here / name).relative_to(given).as_posix()
+            result.rejects.append(
+                Reject(rel, None, "symlink", "a link to a folder is not followed; give its target")
+            )
+        dirs[:] = sorted(d for d in dirs if not (here / d).is_symlink())
+        meta = _manifest(here, given, max_bytes, result)
+        for name in sorted(files):
+            if name == MANIFEST:
+                continue
+            path = here / name
+            rel = path.relative_to(given).as_posix()
+            if path.is_symlink():
+                target = path.resolve()
+                if not target.is_file():
+                    result.rejects.append(Reject(rel, None, "not_found", "a link to nothing"))
+                    continue
+                if not target.is_relative_to(root):
+                    result.rejects.append(
+                        Reject(rel, None, "outside", "a link out of the folder given; not read")
+                    )
+                    continue
+            _read_file(path, rel, meta.get(name, {}), max_bytes, result)
+
+
 def read_inputs(paths: list[Path], max_bytes: int) -> ReadResult:
     """Read every article under the given folders and files."""
     result = ReadResult()
     for given in paths:
         if given.is_dir():
-            for folder, dirs, files in os.walk(given, followlinks=False, onerror=None):
-                dirs.sort()
-                here = Path(folder)
-                meta = _manifest(here, given, max_bytes, result)
-                for name in sorted(files):
-                    if name == MANIFEST:
-                        continue
-                    path = here / name
-                    rel = path.relative_to(given).as_posix()
-                    _read_file(path, rel, meta.get(name, {}), max_bytes, result)
+            _walk(given, max_bytes, result)
         elif given.is_file():
             # Only this file's row of its folder's manifest matters: other rows are not inputs.
             meta = _manifest(given.parent, given.parent, max_bytes, ReadResult()).get(given.name, {})

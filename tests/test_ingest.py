@@ -138,7 +138,7 @@ def test_cli_prints_a_summary_and_exits_0(tmp_path, capsys):
     shutil.copytree(ARTICLES, copy)
     assert main(["ingest", str(copy), "--db", str(tmp_path / "c.duckdb")]) == 0
     out = capsys.readouterr().out
-    assert re.search(r"articles read 5: loaded 5, unchanged 0, rejected 0", out)
+    assert re.search(r"inputs 5: loaded 5, unchanged 0, rejected 0 \(5 articles read\)", out)
     assert re.search(r"figures extracted this run: displaced 2, killed \d+, wounded 2", out)
 
 
