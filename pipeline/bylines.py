@@ -90,6 +90,8 @@ def find_dates(text: str) -> list[tuple[int, int, dt.date, str]]:
 
 def _is_date_line(line: str) -> tuple[dt.date, str] | None:
     """A line that is a date and little else: "Mon Oct 10 2016", "Saturday, 05 May 2018 16:18"."""
+    if len(line) > 80 or not any(c.isdigit() for c in line):
+        return None
     dates = find_dates(line)
     if len(dates) != 1:
         return None

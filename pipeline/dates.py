@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import dataclasses
 import datetime as dt
+import functools
 import re
 
 from pipeline import rules
@@ -69,7 +70,8 @@ class When:
     is_background: bool = False
 
 
-def find_cues(sentence: str) -> list[Cue]:
+@functools.lru_cache(maxsize=4096)
+def find_cues(sentence: str) -> tuple[Cue, ...]:
     """Time expressions in a sentence, not overlapping, left to right."""
     taken: list[tuple[int, int]] = []
     cues: list[Cue] = []
@@ -79,7 +81,7 @@ def find_cues(sentence: str) -> list[Cue]:
                 continue
             taken.append((m.start(), m.end()))
             cues.append(Cue(name, m.start(), m.end(), m.groupdict(), bg))
-    return sorted(cues, key=lambda c: c.start)
+    return tuple(sorted(cues, key=lambda c: c.start))
 
 
 def _month(groups: dict) -> int:
@@ -169,7 +171,7 @@ def _clause_break(sentence: str, cue: Cue, at: int) -> bool:
     return any(mark in between for mark in (",", ";", " — ", " - "))
 
 
-def nearest_cue(cues: list[Cue], at: int, sentence: str) -> Cue | None:
+def nearest_cue(cues: tuple[Cue, ...], at: int, sentence: str) -> Cue | None:
     """The cue that dates what is said at character ``at`` of the sentence.
 
     A cue after a reporting verb ("officials said on Tuesday") dates the statement, not the

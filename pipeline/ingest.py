@@ -156,9 +156,14 @@ def _progress_printer(total: int) -> Callable[[int], None] | None:
 def _lock(db: Path) -> Iterator[None]:
     """One ingest per database at a time: a lock file beside it holds the running ingest's PID."""
     lock = db.with_name(db.name + ".lock")
+    try:
+        lock.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise IngestError(f"cannot write beside {db}: a file stands where its folder should be") from None
+    except OSError as err:
+        raise IngestError(f"cannot write beside {db}: {err.strerror} (give another --db)") from None
     for _ in range(2):
         try:
-            lock.parent.mkdir(parents=True, exist_ok=True)
             fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
             break
         except FileExistsError:

@@ -143,14 +143,20 @@ def is_year(text: str) -> bool:
     return text.isdigit() and len(text) == 4 and 1900 <= int(text) <= 2100
 
 
+# Words a number can start with; every other token is skipped without parsing.
+STARTS = set(UNITS) | set(TENS) | {p.split()[0] for p in VAGUE} | {"a", "an", "dozen"}
+
+
 def find_numbers(doc: Doc) -> list[Number]:
     """Every number expression in the doc, left to right, not overlapping."""
     low = [t.lower_ for t in doc]
     found: list[Number] = []
     i, floor = 0, 0
     while i < len(doc):
-        parsed = _parse_core(low, i) if not doc[i].is_space else None
-        if parsed is None or (is_year(doc[i].text) and parsed[0] == i + 1):
+        word = low[i]
+        candidate = word in STARTS or word[:1].isdigit()
+        parsed = _parse_core(low, i) if candidate else None
+        if parsed is None or (is_year(word) and parsed[0] == i + 1):
             i += 1
             continue
         end, value, vague_floor = parsed

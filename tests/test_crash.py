@@ -1,0 +1,109 @@
+"""Crashes and concurrency: a killed ingest leaves the previous database intact, two ingests never mix."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from pipeline.settings import ROOT
+from tests.conftest import ARTICLES
+
+
+def corpus(folder: Path, n: int) -> Path:
+    """``n`` distinct articles made from the samples (each with its own number so ids differ)."""
+    folder.mkdir()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(ARTICLES.glob("*.txt"))]
+    for i in range(n):
+        (folder / f"a{i:05d}.txt").write_text(f"Report {i}.\n{texts[i % len(texts)]}", encoding="utf-8")
+    return folder
+
+
+def run(args: list[str], **kw) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "pipeline", "ingest", *args],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        **kw,
+    )
+
+
+def snapshot(db: Path) -> tuple:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return (
+            con.execute("SELECT count(*) FROM articles").fetchone(),
+            con.execute("SELECT figure_id, value FROM figures ORDER BY ALL").fetchall(),
+        )
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory) -> Path:
+    return corpus(tmp_path_factory.mktemp("big") / "articles", 300)
+
+
+@pytest.mark.parametrize("delay", [0.5, 1.5, 2.5, 3.5])
+def test_kill_9_leaves_the_previous_database_intact(tmp_path, big, delay):
+    db = tmp_path / "s.duckdb"
+    assert run([str(ARTICLES), "--db", str(db)]).wait() == 0
+    before = snapshot(db)
+    proc = run([str(big), "--db", str(db)])
+    time.sleep(delay)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert snapshot(db) == before  # whatever moment it died at, the live file is the old one, readable
+    done = run([str(ARTICLES), "--db", str(db)])
+    out, err = done.communicate()
+    assert done.returncode == 0, err
+    leftovers = sorted(p.name for p in tmp_path.iterdir())
+    assert leftovers == ["s.duckdb"]
+
+
+def test_a_second_ingest_says_another_is_running(tmp_path, big):
+    db = tmp_path / "s.duckdb"
+    first = run([str(big), "--db", str(db)])
+    lock = db.with_name("s.duckdb.lock")
+    deadline = time.monotonic() + 30
+    while not lock.exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    second = run([str(ARTICLES), "--db", str(db)])
+    _, err = second.communicate()
+    assert second.returncode == 2
+    assert err.strip() == f"sitrep: another ingest (PID {first.pid}) is writing {db}; wait for it to finish"
+    assert first.wait() == 0
+    assert snapshot(db)[0] == (300,)
+
+
+def test_the_dashboard_reads_while_ingest_replaces_the_database(tmp_path, big):
+    """Readers with short read-only connections never fail while the file is swapped under them."""
+    db = tmp_path / "s.duckdb"
+    assert run([str(ARTICLES), "--db", str(db)]).wait() == 0
+    writer = run([str(big), "--db", str(db)])
+    counts, errors = set(), []
+    while writer.poll() is None:
+        try:
+            with duckdb.connect(str(db), read_only=True) as con:
+                counts.add(con.execute("SELECT count(*) FROM articles").fetchone()[0])
+        except duckdb.Error as err:  # pragma: no cover - the failure this test exists to catch
+            errors.append(str(err))
+    assert writer.returncode == 0
+    with duckdb.connect(str(db), read_only=True) as con:
+        counts.add(con.execute("SELECT count(*) FROM articles").fetchone()[0])
+    assert errors == []
+    assert counts <= {5, 305} and 305 in counts
+
+
+def test_an_unwritable_database_path_exits_non_zero_with_one_line(tmp_path):
+    not_a_folder = tmp_path / "file.txt"
+    not_a_folder.write_text("x", encoding="utf-8")
+    proc = run([str(ARTICLES), "--db", str(not_a_folder / "s.duckdb")])
+    _, err = proc.communicate()
+    assert proc.returncode == 2
+    assert err.startswith(f"sitrep: cannot write beside {not_a_folder / 's.duckdb'}: a file stands where")
+    assert len(err.strip().splitlines()) == 1
