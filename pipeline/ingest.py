@@ -12,6 +12,7 @@ import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
+import multiprocessing
 import os
 import sys
 import time
@@ -40,6 +41,8 @@ EXTRACTOR_SOURCES = (
     "places.py",
     "rules.py",
 )
+CHUNK = 64  # articles per task sent to a worker
+MIN_PARALLEL = 200  # below this many articles, starting workers costs more than it saves
 META_COLUMNS = ("file", "title", "source", "url", "published", "date_precision")
 
 
@@ -119,21 +122,57 @@ def article_row(raw: RawArticle, result_notices: list[str]) -> dict:
     }
 
 
-def extract_articles(
-    articles: list[dict], settings: Settings, progress: Callable[[int], None] | None = None
-) -> dict[str, list[dict]]:
-    """Run the pipeline over article rows; returns figure, pressure and district-event rows."""
+def _extract_serial(articles: list[dict], household_size: float) -> dict[str, list[dict]]:
     nlp = build_nlp()
     out: dict[str, list[dict]] = {"raw_figures": [], "raw_pressure": [], "raw_district_events": []}
     texts = (mask_furniture(a["text"]) for a in articles)
-    for i, (doc, a) in enumerate(zip(nlp.pipe(texts, batch_size=64), articles, strict=True), start=1):
-        art = Article(a["article_id"], a["published"], a["date_precision"], settings.household_size)
-        result = extract(doc, art)
+    for doc, a in zip(nlp.pipe(texts, batch_size=64), articles, strict=True):
+        result = extract(doc, Article(a["article_id"], a["published"], a["date_precision"], household_size))
         out["raw_figures"] += result.figures
         out["raw_pressure"] += result.pressure
         out["raw_district_events"] += result.district_events
+    return out
+
+
+def _extract_chunk(payload: tuple[list[dict], float]) -> dict[str, list[dict]]:
+    return _extract_serial(*payload)
+
+
+def extract_articles(
+    articles: list[dict], settings: Settings, progress: Callable[[int], None] | None = None
+) -> dict[str, list[dict]]:
+    """Run the pipeline over article rows; returns figure, pressure and district-event rows.
+
+    With more than one worker the articles go out in chunks to forked processes, which send
+    back plain rows: spaCy ``Doc`` objects never cross a process boundary (pickling them
+    costs more than extracting them). Rows come back in input order, so runs are repeatable.
+    """
+    workers = settings.workers or os.cpu_count() or 1
+    fields = ("article_id", "text", "published", "date_precision")
+    chunks = [
+        ([{k: a[k] for k in fields} for a in articles[i : i + CHUNK]], settings.household_size)
+        for i in range(0, len(articles), CHUNK)
+    ]
+    out: dict[str, list[dict]] = {"raw_figures": [], "raw_pressure": [], "raw_district_events": []}
+    if workers > 1 and len(articles) >= MIN_PARALLEL:
+        build_nlp()  # built once here; forked workers inherit it
+        with multiprocessing.get_context("fork").Pool(min(workers, len(chunks))) as pool:
+            parts = pool.imap(_extract_chunk, chunks)
+            done = 0
+            for (chunk, _), part in zip(chunks, parts, strict=True):
+                for table, rows in part.items():
+                    out[table] += rows
+                done += len(chunk)
+                if progress:
+                    progress(done)
+        return out
+    done = 0
+    for chunk, household_size in chunks:
+        for table, rows in _extract_serial(chunk, household_size).items():
+            out[table] += rows
+        done += len(chunk)
         if progress:
-            progress(i)
+            progress(done)
     return out
 
 
@@ -142,12 +181,11 @@ def _progress_printer(total: int) -> Callable[[int], None] | None:
         return None
 
     def show(i: int) -> None:
-        if i % 50 == 0 or i == total:
-            width = 30
-            done = width * i // total
-            sys.stderr.write(f"\r  extracting [{'#' * done}{'.' * (width - done)}] {i}/{total}")
-            if i == total:
-                sys.stderr.write("\n")
+        width = 30
+        done = width * i // total
+        sys.stderr.write(f"\r  extracting [{'#' * done}{'.' * (width - done)}] {i}/{total}")
+        if i == total:
+            sys.stderr.write("\n")
 
     return show
 

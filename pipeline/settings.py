@@ -31,6 +31,7 @@ SETTINGS = (
         "people per family used for people_estimate when a figure counts families "
         "(OCHA Afghanistan's displacement figures use 7)",
     ),
+    Setting("workers", 0, "processes that extract in parallel (0: one per core)"),
     Setting("max_file_mb", 20.0, "input files larger than this are rejected, not read"),
     Setting("date_window_days", 3, "reports of one happening may differ by this many days"),
     Setting(
@@ -44,6 +45,7 @@ class Settings:
     db: str
     articles: str
     household_size: float
+    workers: int
     max_file_mb: float
     date_window_days: int
     episode_gap_days: int
