@@ -48,13 +48,22 @@ def big(tmp_path_factory) -> Path:
     return corpus(tmp_path_factory.mktemp("big") / "articles", 300)
 
 
-@pytest.mark.parametrize("delay", [0.5, 1.5, 2.5, 3.5])
-def test_kill_9_leaves_the_previous_database_intact(tmp_path, big, delay):
+@pytest.fixture(scope="module")
+def full_run_seconds(big, tmp_path_factory) -> float:
+    """How long ingesting the big corpus takes here, so kills can land early, midway and late."""
+    started = time.monotonic()
+    assert run([str(big), "--db", str(tmp_path_factory.mktemp("timing") / "s.duckdb")]).wait() == 0
+    return time.monotonic() - started
+
+
+@pytest.mark.parametrize("fraction", [0.15, 0.4, 0.65, 0.85])
+def test_kill_9_leaves_the_previous_database_intact(tmp_path, big, full_run_seconds, fraction):
     db = tmp_path / "s.duckdb"
     assert run([str(ARTICLES), "--db", str(db)]).wait() == 0
     before = snapshot(db)
     proc = run([str(big), "--db", str(db)])
-    time.sleep(delay)
+    time.sleep(fraction * full_run_seconds)
+    assert proc.poll() is None, "the ingest ended before it could be killed"
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert snapshot(db) == before  # whatever moment it died at, the live file is the old one, readable

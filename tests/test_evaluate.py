@@ -1,0 +1,104 @@
+"""The scorer itself: matching, precision, recall and field accuracy on a small hand-made gold set."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from pipeline.evaluate import PRF, evaluate, score
+
+
+def write_csv(path, rows):
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def fig(file, kind, value, unit="people", **kw):
+    row = {"file": file, "kind": kind, "value": value, "value_low": "", "unit": unit, "qualifier": "exact"}
+    row.update({"victims": "unspecified", "province": "", "role": "total", "number_text": str(value)})
+    return {**row, **kw}
+
+
+@pytest.fixture()
+def gold(tmp_path):
+    write_csv(
+        tmp_path / "figures.csv",
+        [
+            fig("a.txt", "killed", 14, victims="mixed", province="Helmand"),
+            fig("a.txt", "displaced", 30000, qualifier="about", province="Helmand"),
+            fig("b.txt", "killed", "", value_low=100, qualifier="vague"),
+        ],
+    )
+    write_csv(
+        tmp_path / "pressure.csv",
+        [
+            {"file": "a.txt", "capital": "Lashkar Gah", "level": "attacked", "is_background": "false"},
+            {"file": "a.txt", "capital": "Kunduz", "level": "fell", "is_background": "true"},
+        ],
+    )
+    write_csv(
+        tmp_path / "district_events.csv", [{"file": "a.txt", "district": "Marjah", "status": "threatened"}]
+    )
+    return tmp_path
+
+
+def test_scores_count_matches_extras_and_misses(gold):
+    predicted = {
+        "raw_figures": [
+            fig("a.txt", "killed", 14, victims="unspecified", province="Helmand", sentence="s"),
+            fig("a.txt", "killed", 10, role="detail", sentence="s"),  # not in gold: a false positive
+            fig("b.txt", "killed", None, value_low=100, qualifier="vague", sentence="s"),
+        ],
+        "raw_pressure": [
+            {
+                "file": "a.txt",
+                "capital": "Lashkar Gah",
+                "level": "attacked",
+                "is_background": False,
+                "sentence": "s",
+            },
+            {
+                "file": "a.txt",
+                "capital": "Lashkar Gah",
+                "level": "attacked",
+                "is_background": False,
+                "sentence": "t",
+            },
+            {
+                "file": "a.txt",
+                "capital": "Kunduz",
+                "level": "breached",
+                "is_background": True,
+                "sentence": "s",
+            },
+        ],
+        "raw_district_events": [
+            {"file": "a.txt", "district": "Marjah", "status": "threatened", "sentence": "s"}
+        ],
+    }
+    report = score(gold, predicted)
+    assert report.scores["figures (kind+value+unit)"] == PRF(tp=2, fp=1, fn=1)
+    assert report.scores["capitals (article+capital)"] == PRF(tp=2, fp=0, fn=0)
+    assert report.scores["capital pressure (+level)"] == PRF(tp=1, fp=1, fn=1)
+    assert report.scores["district events"] == PRF(tp=1, fp=0, fn=0)
+    assert report.accuracy["figure victims"] == (1, 2)
+    assert report.accuracy["figure province"] == (2, 2)
+    assert any(e.startswith("figure missed: a.txt displaced") for e in report.errors)
+
+
+@pytest.mark.parametrize(
+    ("prf", "p", "r", "f1"),
+    [(PRF(9, 1, 0), 0.9, 1.0, 18 / 19), (PRF(0, 0, 0), 1.0, 1.0, 1.0), (PRF(0, 3, 2), 0.0, 0.0, 0.0)],
+)
+def test_prf(prf, p, r, f1):
+    assert (prf.precision, prf.recall, prf.f1) == pytest.approx((p, r, f1))
+
+
+def test_the_gold_set_meets_the_targets():
+    """Figure F1 >= 0.95 and capital-pressure F1 >= 0.9 on tests/gold (the README's figures)."""
+    report = evaluate()
+    assert report.scores["figures (kind+value+unit)"].f1 >= 0.95, report.table()
+    assert report.scores["capital pressure (+level)"].f1 >= 0.90, report.table()
