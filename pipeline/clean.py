@@ -21,15 +21,20 @@ def _blank(text: str) -> str:
     return re.sub(r"[^\n]", " ", text)
 
 
+def _key(line: str) -> str:
+    """A line reduced to what identifies a header: "Comments (3)" -> "comments", "Related:" -> "related"."""
+    return re.sub(r"\s*\(\d+\)$", "", line.strip().lower()).rstrip(":").strip()
+
+
 def mask_furniture(text: str) -> str:
     """Return ``text`` with page furniture replaced by spaces (same length, same newlines)."""
     out: list[str] = []
     pos = 0
     for line in text.splitlines(keepends=True):
-        key = line.strip().lower()
+        key = _key(line)
         if key in HEADERS and pos >= TAIL_FRACTION * len(text):
             out.append(_blank(text[pos:]))
             return "".join(out)
-        out.append(_blank(line) if key.startswith(LINE_PREFIXES) else line)
+        out.append(_blank(line) if line.strip().lower().startswith(LINE_PREFIXES) else line)
         pos += len(line)
     return "".join(out)

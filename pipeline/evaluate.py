@@ -17,6 +17,7 @@ import dataclasses
 from pathlib import Path
 
 from pipeline.ingest import article_row, extract_articles
+from pipeline.places import CAPITAL, DISTRICT, PROVINCE, load_gazetteer
 from pipeline.read import read_inputs
 from pipeline.settings import ROOT, Settings
 
@@ -106,6 +107,15 @@ def predict(gold_dir: Path, settings: Settings) -> dict[str, list[dict]]:
     return {table: [{**row, "file": files[row["article_id"]]} for row in rows] for table, rows in out.items()}
 
 
+def _canonical(rows: list[dict], field: str, labels: tuple[str, ...]) -> list[dict]:
+    """Gold rows with place names spelled the gazetteer's way ("Sar-e Pul" -> "Sar-e Pol")."""
+    names = {}
+    for spelling, place in load_gazetteer().aliases:
+        if place.label in labels:
+            names.setdefault(spelling.lower(), place.name)
+    return [{**r, field: names.get(r[field].lower(), r[field])} if r.get(field) else r for r in rows]
+
+
 def score(gold_dir: Path, predicted: dict[str, list[dict]]) -> Report:
     """Compare predicted rows with the gold CSV files."""
     scores: dict[str, PRF] = {}
@@ -116,7 +126,7 @@ def score(gold_dir: Path, predicted: dict[str, list[dict]]) -> Report:
         value = _int(r.get("value"))
         return (r["file"], r["kind"], value if value is not None else _int(r.get("value_low")), r["unit"])
 
-    gold_figs = _rows(gold_dir / "figures.csv")
+    gold_figs = _canonical(_rows(gold_dir / "figures.csv"), "province", (PROVINCE,))
     s, pairs, fps, fns = _match(gold_figs, predicted["raw_figures"], fig_key)
     scores["figures (kind+value+unit)"] = s
     for field in ("qualifier", "victims", "province", "role"):
@@ -132,7 +142,7 @@ def score(gold_dir: Path, predicted: dict[str, list[dict]]) -> Report:
     ]
     errors += [f"figure missed: {g['file']} {g['kind']} {g.get('number_text')!r}" for g in fns]
 
-    gold_p = _rows(gold_dir / "pressure.csv")
+    gold_p = _canonical(_rows(gold_dir / "pressure.csv"), "capital", (CAPITAL,))
     pred_p = list({(r["file"], r["capital"], r["level"]): r for r in predicted["raw_pressure"]}.values())
     scores["capitals (article+capital)"] = _match(
         list({(g["file"], g["capital"]): g for g in gold_p}.values()),
@@ -152,7 +162,7 @@ def score(gold_dir: Path, predicted: dict[str, list[dict]]) -> Report:
     ]
     errors += [f"pressure missed: {g['file']} {g['capital']} {g['level']}" for g in fns]
 
-    gold_d = _rows(gold_dir / "district_events.csv")
+    gold_d = _canonical(_rows(gold_dir / "district_events.csv"), "district", (DISTRICT,))
     pred_d = list(
         {(r["file"], r["district"], r["status"]): r for r in predicted["raw_district_events"]}.values()
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections import Counter
 
 from spacy.tokens import Doc, Span
@@ -22,6 +23,8 @@ GAP_WORDS = rules.gap_words() | set(VICTIM_WORDS)
 NOT_PEOPLE = rules.units_not_people()
 TIGHT = rules.tight_triggers()
 NEGATIONS = rules.negations()
+NEEDS_PEOPLE = {"lost"}
+RECAP = rules.recap_openers()
 MAX_GAP = 12  # tokens between a number and a trigger that follows it
 PRESSURE_WINDOW = 10  # tokens between a pressure phrase and its place
 FILLERS = {
@@ -37,15 +40,35 @@ FILLERS = {
     "center",
 }
 DESTINATION_WORDS = {"to", "into", "towards", "toward", "neighbouring", "neighboring"}
-IMPLICIT_CITY = rules.implicit_city_levels()
+CITY_IMPLYING = rules.city_implying()
+GENERIC_ATTACKS = rules.generic_attacks()
+PROXIMITY = rules.proximity_words()
+REFERENCE_POINTS = rules.reference_points()
+DENIALS = rules.denials()
+SUBJECT_FILLERS = {
+    "was",
+    "has",
+    "had",
+    "have",
+    "been",
+    "is",
+    "also",
+    "finally",
+    "city",
+    "district",
+    "centre",
+    "center",
+}
+PREPOSITIONS = {"of", "on", "to", "in", "into", "for", "around", "near", "from", "against"}
 TOLL_HEADS = rules.toll_heads()
 ATTEMPTS = rules.attempts()
 AID_WORDS = rules.aid_words()
 MONTH_NAMES = set(dates.MONTHS)
 NATIONAL = rules.national_scope()
 METONYMS = {"Kabul"}  # "Kabul sends in commandos": the government, not the place
+# A district is under threat, fallen or retaken; fighting in it alone is not a district event.
 DISTRICT_STATUS = {
-    "threatened": "threatened", "attacked": "threatened", "besieged": "threatened",
+    "threatened": "threatened", "attacked": None, "besieged": "threatened",
     "breached": "fell", "fell": "fell", "retaken": "retaken",
 }  # fmt: skip
 
@@ -85,10 +108,11 @@ class _Figure:
 
 
 def _is_dateline(ent: Span) -> bool:
-    """ "KABUL:" or "Lashkar Gah (Afghanistan):" at the start of a line."""
+    """ "KABUL:", "KABUL, 26 July 2021 -", "Lashkar Gah (Afghanistan):" at the start of a line."""
     nxt = ent.doc[ent.end : ent.end + 4].text
     first = ent.start == 0 or "\n" in ent.doc[ent.start - 1].text
-    return first and (nxt.startswith(":") or nxt.startswith("(Afghanistan):"))
+    shouted = ent.text.isupper() and nxt[:1] in (",", "(", "-", "–", "—")
+    return first and (nxt.startswith(":") or nxt.startswith("(Afghanistan):") or shouted)
 
 
 def _is_destination(ent: Span) -> bool:
@@ -176,6 +200,8 @@ def _noun_phrase(doc: Doc, start: int, limit: int) -> list[str]:
     """Lower-cased words after a number that may describe who it counts."""
     out = []
     for t in doc[start:limit]:
+        if t.is_quote:
+            continue  # killed "dozens" of soldiers
         if t.lower_ not in GAP_WORDS or t.lower_ in ("were", "was", "have", "has", "had"):
             break
         out.append(t.lower_)
@@ -186,15 +212,43 @@ def _unit(np: list[str]) -> str:
     return "families" if {"families", "family", "households", "household"} & set(np[:3]) else "people"
 
 
+def _gap_allows(gap: Span) -> bool:
+    """Whether the words between a number and a later trigger can all describe the people counted.
+
+    Words about people, place names ("75,000 residents of Qala-e-Naw have fled"), quotes, a
+    bracketed or "including" aside ("30 Daesh fighters, including 3 foreign nationals, were
+    killed"), and at most two unknown lower-case words beside a word for people ("80 'puppet
+    soldiers' had been killed").
+    """
+    unknown, people, aside = 0, False, False
+    for t in gap:
+        w = t.lower_
+        if w in ("including", "(", "-", "–", "—"):
+            aside = True
+        if w in VICTIM_WORDS:
+            people = True
+        if w in GAP_WORDS or t.is_punct or t.ent_type_ or (aside and t.like_num):
+            continue
+        if t.is_lower and t.is_alpha:
+            unknown += 1
+            continue
+        return False
+    return unknown == 0 or (people and unknown <= 2)
+
+
 def _toll_kind(doc: Doc, sent: Span, trig: Span) -> str | None:
     """The kind of running count a toll verb updates: "the death toll ... has risen to 55"."""
-    before = " ".join(t.lower_ for t in doc[max(sent.start, trig.start - 12) : trig.start])
-    found = [(before.rfind(head), kind) for head, kind in TOLL_HEADS.items() if f"{head}" in before]
+    before = " ".join(t.lower_ for t in doc[max(sent.start, trig.start - 20) : trig.start])
+    found = [(m.start(), kind) for head, kind in TOLL_HEADS.items() for m in re.finditer(head, before)]
     return max(found)[1] if found else None
 
 
 def _plausible(doc: Doc, fig: _Figure, trig: Span) -> bool:
-    """Checks a kind's rules: fighters who flee are not displaced people; aid lists are not figures."""
+    """Checks a kind's rules: rates are not counts; fighters who flee are not displaced people; aid
+    lists are not figures."""
+    after = " ".join(t.lower_ for t in doc[trig.end : min(fig.sent.end, trig.end + 3)])
+    if after.startswith(("every day", "each day", "a day", "per day", "daily", "a week", "every week")):
+        return False  # "Dozens of soldiers martyred every day"
     if fig.kind != "displaced":
         return True
     if fig.victims in ("security_forces", "militants"):
@@ -206,11 +260,19 @@ def _plausible(doc: Doc, fig: _Figure, trig: Span) -> bool:
 def _figure_for(doc: Doc, n: Number, sent: Span, before: list[Span], after: list[Span]) -> _Figure | None:
     """Attach a number to the trigger before or after it, if the words between allow it."""
     for trig in before:
-        if trig.end == n.start and trig.sent.start == sent.start:
+        # "killed \"dozens\" of soldiers", "civilian casualties (392)": a quote or bracket may come between.
+        between = doc[trig.end : n.start]
+        if (
+            trig.end <= n.start
+            and all(t.is_quote or t.text == "(" for t in between)
+            and trig.sent.start == sent.start
+        ):
             kind = _toll_kind(doc, sent, trig) if trig.label_ == "toll:before" else trig.label_.split(":")[0]
             if kind is None:
                 continue
             np = _noun_phrase(doc, n.end, min(sent.end, n.end + 6))
+            if trig.text.lower() in NEEDS_PEOPLE and not set(np) & set(VICTIM_WORDS):
+                continue  # "lost 100 soldiers" is a toll; "lost two districts" is not
             fig = _Figure(n, kind, _np_victims(np), _unit(np), sent, (trig.start, trig.end))
             return fig if _plausible(doc, fig, trig) else None
     for trig in after:
@@ -224,17 +286,35 @@ def _figure_for(doc: Doc, n: Number, sent: Span, before: list[Span], after: list
         ):
             return None
         np = [t.lower_ for t in gap] + [t.lower_ for t in trig]  # "1,659 civilian deaths"
+        if not gap:  # "1,300 displaced families", "23 wounded people": the noun follows the trigger
+            np += _noun_phrase(doc, trig.end, min(sent.end, trig.end + 4))
         kind = trig.label_.split(":")[0]
         fig = _Figure(n, kind, _np_victims(np), _unit(np), sent, (trig.start, trig.end))
         return fig if _plausible(doc, fig, trig) else None
     return None
 
 
-def _coordinated(doc: Doc, left: Number, right: Number) -> bool:
-    """ "10 policemen and four others": the right number continues a list started by the left one."""
-    gap = [t.lower_ for t in doc[left.end : right.start]]
-    joined = bool(gap) and gap[-1] in ("and", ",", "&", "or", "including", "(")
-    return joined and all(w in GAP_WORDS or w in (",", "or", "including") for w in gap)
+JOINERS = {"and", ",", "&", "or", "including", "(", "-", "–", "—", "them", "whom", "with", "plus"}
+PART_OF = {"including", "them", "whom"}  # "including 10 policemen", "among them two children"
+
+
+def _coordinated(doc: Doc, left: Number, right: Number, trigger: tuple[int, int] | None = None) -> bool:
+    """ "10 policemen and four others": the right number continues a list started by the left one.
+
+    The left figure's own trigger may stand between: "348 wounded, including 59 children".
+    """
+    gap = [
+        t.lower_
+        for t in doc[left.end : right.start]
+        if not (trigger and trigger[0] <= t.i < trigger[1]) and not t.is_quote
+    ]
+    joined = bool(gap) and gap[-1] in JOINERS
+    return joined and all(w in GAP_WORDS or w in JOINERS or w in ("along", "as", "well") for w in gap)
+
+
+def _part_of(doc: Doc, n: Number) -> bool:
+    """The number opens a part of what precedes it: "including", "among them", "of whom"."""
+    return n.start > 0 and doc[n.start - 1].lower_ in PART_OF
 
 
 def _find_figures(doc: Doc) -> list[_Figure]:
@@ -248,22 +328,42 @@ def _find_figures(doc: Doc) -> list[_Figure]:
     def inherit(i: int, j: int) -> None:
         """Number ``i`` takes the kind of the figure at ``j`` in the same list."""
         n, src = numbers[i], found[j]
+        left, right = sorted((n, numbers[j]), key=lambda x: x.start)
         if sents[i].start != sents[j].start or not _coordinated(
-            doc, *sorted((n, numbers[j]), key=lambda x: x.start)
+            doc, left, right, src.trigger if j < i else None
         ):
             return
         if found[i] is None:
             np = _noun_phrase(doc, n.end, min(sents[i].end, n.end + 6))
             found[i] = _Figure(n, src.kind, _np_victims(np), _unit(np), sents[i], src.trigger)
-        if found[i].trigger == src.trigger and found[i].kind == src.kind:
+        if found[i].trigger == src.trigger and found[i].kind == src.kind and not _part_of(doc, right):
             found[i].sibling_of = j if found[j].sibling_of is None else found[j].sibling_of
 
     for i in range(1, len(numbers)):  # "killed 10 policemen and four others"
         if found[i - 1] is not None:
             inherit(i, i - 1)
+    for i, n in enumerate(numbers):  # "100 soldiers had been killed in Ghazni city, along with 20 civilians"
+        opener = " ".join(t.lower_ for t in doc[max(sents[i].start, n.start - 3) : n.start])
+        prev = [k for k in range(i) if found[k] is not None and sents[k].start == sents[i].start]
+        if found[i] is None and prev and opener.endswith(("along with", "as well as", "in addition to")):
+            np = _noun_phrase(doc, n.end, min(sents[i].end, n.end + 6))
+            src = found[prev[-1]]
+            found[i] = _Figure(n, src.kind, _np_victims(np), _unit(np), sents[i], src.trigger)
     for i in range(len(numbers) - 2, -1, -1):  # "five soldiers and three civilians were killed"
         if found[i] is None and found[i + 1] is not None:
             inherit(i, i + 1)
+
+    # "... killed 33 people. Of these, 81 were children.": a part of the last figure before.
+    recap_of: dict[int, int] = {}
+    for i, n in enumerate(numbers):
+        opener = " ".join(t.lower_ for t in doc[sents[i].start : n.start])
+        earlier = [k for k in range(i) if found[k] is not None and sents[k].start < sents[i].start]
+        if found[i] is None and opener in RECAP and earlier:
+            # The head of the sentence before: "107 civilian casualties (36 killed and 71 injured)".
+            k = next(x for x in earlier if sents[x].start == sents[earlier[-1]].start)
+            np = _noun_phrase(doc, n.end, min(sents[i].end, n.end + 6))
+            found[i] = _Figure(n, found[k].kind, _np_victims(np), _unit(np), sents[i], found[k].trigger)
+            recap_of[i] = k
 
     figures: list[_Figure] = []
     index = {}
@@ -273,8 +373,10 @@ def _find_figures(doc: Doc) -> list[_Figure]:
         index[i] = len(figures)
         prev_i = max((k for k in index if k < i and sents[k].start == sents[i].start), default=None)
         prev = found[prev_i] if prev_i is not None else None
-        if prev is not None and doc[fig.number.start - 1].lower_ == "including" and fig.kind == prev.kind:
+        if prev is not None and _part_of(doc, fig.number) and fig.kind == prev.kind:
             fig.detail_of = index[prev_i]
+        if i in recap_of:
+            fig.detail_of = index[recap_of[i]]
         near = _noun_phrase(doc, fig.number.end, min(sents[i].end, fig.number.end + 3))
         if "others" in near and prev is not None and prev.kind != fig.kind:
             fig.victims = prev.victims  # "69 Taliban were killed and 23 others were wounded"
@@ -304,9 +406,33 @@ def _assign_roles(figs: list[_Figure]) -> None:
                 kinds = {p.victims for p in parts}
                 other.victims = kinds.pop() if len(kinds) == 1 else "mixed"
                 break
+    # "5,166 civilian casualties (1,601 deaths and 3,565 injured)": the parts of a combined total.
+    for j, c in enumerate(figs):
+        if c.kind != "casualties" or c.number.value is None:
+            continue
+        near = [
+            i for i, f in enumerate(figs) if f.sent.start == c.sent.start and f.kind in ("killed", "wounded")
+        ]
+        killed = [i for i in near if figs[i].kind == "killed" and i > j]
+        wounded = [i for i in near if figs[i].kind == "wounded" and i > j]
+        if (
+            killed
+            and wounded
+            and figs[killed[0]].number.value + figs[wounded[0]].number.value == c.number.value
+        ):
+            for i in (killed[0], wounded[0]):
+                figs[i].role, figs[i].parent = "detail", j
     for f in figs:
         if f.detail_of is not None and f.role == "total":
             f.role, f.parent = "detail", f.detail_of
+    # A part told as a part ("including ...", "of these, ...", a combined total's killed and
+    # wounded) that does not say who it counts is of the same people as its total.
+    for f in figs:
+        told_as_part = f.detail_of is not None or (
+            f.parent is not None and figs[f.parent].kind == "casualties"
+        )
+        if f.role == "detail" and f.victims == "unspecified" and told_as_part:
+            f.victims = figs[f.parent].victims
     seen: dict[tuple[str, int, str], int] = {}
     for i, f in enumerate(figs):
         if f.role != "total" or f.number.value is None:
@@ -316,12 +442,21 @@ def _assign_roles(figs: list[_Figure]) -> None:
             f.role, f.parent = "repeat", seen[key]
         else:
             seen[key] = i
-    # "5,600 families ... nearly 40,000 people": one group in two units; count the people.
+    # "5,600 families ... nearly 40,000 people": one group in two units; count the people. The
+    # two must be told together and agree on a family of 4 to 10 people.
     for i, f in enumerate(figs):
-        if f.role == "total" and f.unit == "families":
+        if f.role == "total" and f.unit == "families" and f.number.floor:
             for j, g in enumerate(figs):
-                near = abs(g.sent.start - f.sent.start) <= 60
-                if j != i and g.role == "total" and g.kind == f.kind and g.unit == "people" and near:
+                together = g.sent.start == f.sent.start
+                agree = g.number.floor is not None and 4 <= g.number.floor / f.number.floor <= 10
+                if (
+                    j != i
+                    and g.role == "total"
+                    and g.kind == f.kind
+                    and g.unit == "people"
+                    and together
+                    and agree
+                ):
                     f.role, f.parent = "repeat", j
                     break
 
@@ -444,6 +579,11 @@ def _context_capital(
     return None
 
 
+def _nearly(doc: Doc, trig: Span) -> bool:
+    before = " ".join(t.lower_ for t in doc[max(trig.sent.start, trig.start - 3) : trig.start])
+    return before.endswith(("close to", "nearly", "almost"))
+
+
 def _attempted(doc: Doc, trig: Span) -> bool:
     """ "in an attempt to break through ... and enter the city"; not "seeking to build on ... capture of"."""
     if trig[-1].lower_ == "of":
@@ -453,7 +593,35 @@ def _attempted(doc: Doc, trig: Span) -> bool:
 
 
 def _negated(doc: Doc, trig: Span) -> bool:
-    return any(t.lower_ in NEGATIONS for t in doc[max(trig.sent.start, trig.start - 3) : trig.start])
+    return any(t.lower_ in NEGATIONS for t in doc[max(trig.sent.start, trig.start - 4) : trig.start])
+
+
+def _shared_unmarked(doc: Doc, t: _Target, gaz: Gazetteer) -> bool:
+    """A capital whose name is also its province's, not marked as the city: "in Herat"."""
+    nxt = doc[t.end].lower_ if t.end < len(doc) else ""
+    return (
+        t.label == CAPITAL and t.name in _shared_names(gaz) and nxt != "city" and "city" not in t.name.lower()
+    )
+
+
+def _near_not_in(doc: Doc, trig: Span, t: _Target) -> bool:
+    """Fighting near a city rather than in it: "five kilometres from the city", "on the outskirts of"."""
+    lo, hi = (trig.end, t.start) if t.start >= trig.end else (t.end, trig.start)
+    return any(w.lower_ in PROXIMITY for w in doc[max(trig.sent.start, lo - 1) : hi])
+
+
+def _subject_of(between: Span) -> bool:
+    """Only an auxiliary, or an aside in commas, stands between a place and its verb."""
+    words = [t.lower_ for t in between]
+    if all(w in SUBJECT_FILLERS for w in words):
+        return True
+    return len(words) >= 3 and words[0] == "," and words[-1] == "," and "," not in words[1:-1]
+
+
+def _reference_point(doc: Doc, t: _Target) -> bool:
+    """ "about 95 kilometres north of Lashkar Gah": the place only measures a distance."""
+    before = [w.lower_ for w in doc[max(0, t.start - 4) : t.start]]
+    return any(w in REFERENCE_POINTS for w in before) and bool(before) and before[-1] in ("of", "from")
 
 
 def _distance(trig: Span, t: _Target) -> int:
@@ -463,16 +631,23 @@ def _distance(trig: Span, t: _Target) -> int:
 def _pressure_targets(trig: Span, targets: list[_Target]) -> list[_Target]:
     """The place(s) a pressure phrase is about: the nearest in the sentence, plus a list it heads."""
     doc, sent = trig.doc, trig.sent
-    in_sent = [t for t in targets if sent.start <= t.start < sent.end]
+    in_sent = [t for t in targets if sent.start <= t.start < sent.end and not _reference_point(doc, t)]
     if trig.text.lower() in TIGHT:
-        # "seized the districts of Musa Qala", "claimed Khanishin": the place follows at once.
+        # "seized the districts of Musa Qala", "claimed Khanishin": the place follows at once; or it is
+        # the subject: "Herat fell", "Sheberghan, the capital of Jowzjan province, fell on Saturday".
         near = [
             t
             for t in in_sent
-            if t.start >= trig.end and all(w.lower_ in FILLERS for w in doc[trig.end : t.start])
+            if (t.start >= trig.end and all(w.lower_ in FILLERS for w in doc[trig.end : t.start]))
+            or (t.end <= trig.start and _subject_of(doc[t.end : trig.start]))
         ]
     else:
         near = [t for t in in_sent if _distance(trig, t) <= PRESSURE_WINDOW]
+        agent = trig.text.lower().endswith(("fell to", "fall to", "fallen to", "surrendered to"))
+        if (
+            trig[-1].lower_ in PREPOSITIONS and not agent
+        ):  # "on the outskirts of", "assault on": the object follows
+            near = [t for t in near if t.start >= trig.end]
     if not near:
         return []
     best = min(near, key=lambda t: (_distance(trig, t), t.start < trig.end))
@@ -553,20 +728,36 @@ def extract(doc: Doc, art: Article) -> Extraction:
         level = trig.label_.split(":")[1]
         if level in ("breached", "fell") and _attempted(doc, trig):
             level = "attacked"  # "an attempt to ... enter the city" is an attack that did not get in
+        if level in ("breached", "fell") and _nearly(doc, trig):
+            level = "threatened"  # "came close to taking the Marja district centre"
         when, dated = _when(doc, trig.sent, trig.start, art)
+        if level in ("fell", "breached") and any(t.lower_ in DENIALS for t in trig.sent):
+            continue  # "the reports regarding the fall of the city are baseless"
         chosen = _pressure_targets(trig, targets)
-        if not chosen and level in IMPLICIT_CITY and not trig.sent.ents:
-            chosen = [t for t in [_context_capital(targets, trig.start, main, gaz)] if t]
+        if trig.text.lower() in GENERIC_ATTACKS:
+            # "fighting ... in Herat": the province, unless the text says the city
+            chosen = [t for t in chosen if not _shared_unmarked(doc, t, gaz)]
+        if not chosen and trig.text.lower() in CITY_IMPLYING:
+            # "Farah city fell ... after the militants entered the governor's office": the capital of
+            # the sentence, else the one being discussed.
+            in_sent = [
+                t for t in targets if t.label == CAPITAL and trig.sent.start <= t.start < trig.sent.end
+            ]
+            if in_sent:
+                chosen = [min(in_sent, key=lambda t: _distance(trig, t))]
+            elif not trig.sent.ents:
+                chosen = [t for t in [_context_capital(targets, trig.start, main, gaz)] if t]
         for t in chosen:
-            key = (t.label, t.name, level, trig.sent.start)
-            if key in seen or t.name in METONYMS:
+            lvl = "threatened" if level == "attacked" and _near_not_in(doc, trig, t) else level
+            key = (t.label, t.name, lvl, trig.sent.start)
+            if key in seen or t.name in METONYMS or (t.label == DISTRICT and DISTRICT_STATUS[lvl] is None):
                 continue
             seen.add(key)
             # A recalled episode named again later ("the fall of Kunduz") keeps its own date.
             if when.is_background:
-                background[(t.name, level)] = when
-            elif not dated and (t.name, level) in background:
-                when = background[(t.name, level)]
+                background[(t.name, lvl)] = when
+            elif not dated and (t.name, lvl) in background:
+                when = background[(t.name, lvl)]
             start_char = min(doc[trig.start].idx, doc[t.start].idx)
             end_char = max(trig.end_char, doc[t.end - 1].idx + len(doc[t.end - 1]))
             ev = _evidence(trig.sent, start_char, end_char)
@@ -583,7 +774,7 @@ def extract(doc: Doc, art: Article) -> Extraction:
                         "pressure_id": f"{art.article_id}-p{trig.start}-{t.start}",
                         **common,
                         "capital": t.name,
-                        "level": level,
+                        "level": lvl,
                         "trigger": trig.text,
                         **ev,
                     }
@@ -594,7 +785,7 @@ def extract(doc: Doc, art: Article) -> Extraction:
                         "district_event_id": f"{art.article_id}-d{trig.start}-{t.start}",
                         **common,
                         "district": t.name,
-                        "status": DISTRICT_STATUS[level],
+                        "status": DISTRICT_STATUS[lvl],
                         "sentence": ev["sentence"],
                         "char_start": start_char,
                         "char_end": end_char,

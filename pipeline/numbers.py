@@ -62,8 +62,8 @@ def _parse_core(low: list[str], i: int) -> tuple[int, int | None, int | None] | 
         parts = phrase.split()
         if low[i : i + len(parts)] == parts:
             end = i + len(parts)
-            if phrase == "scores" and _low(low, end) != "of":
-                return None
+            if phrase == "scores" and "of" not in (_low(low, end), _low(low, end + 1)):
+                return None  # "scores of soldiers", "\"scores\" of soldiers"; not "test scores"
             return end, None, floor
     if DIGITS.match(word):
         end = i + 1

@@ -60,9 +60,10 @@ def load_gazetteer(folder: Path = PLACES_DIR) -> Gazetteer:
     places: list[Place] = []
     aliases: list[tuple[str, Place]] = []
 
-    def add(place: Place, spellings: list[str]) -> None:
+    def add(place: Place, spellings: list[str], bare: bool = True) -> None:
         places.append(place)
-        for spelling in dict.fromkeys([place.name, *spellings]):
+        # A district named by a common word ("Farsi", "Argo") is matched only as "Farsi district".
+        for spelling in dict.fromkeys([place.name, *spellings] if bare else spellings):
             aliases.append((spelling, place))
 
     for row in _rows("provinces.csv", folder):
@@ -70,7 +71,9 @@ def load_gazetteer(folder: Path = PLACES_DIR) -> Gazetteer:
         add(Place(province, PROVINCE, province), _split(row["province_aliases"]))
         add(Place(row["capital"], CAPITAL, province), _split(row["capital_aliases"]))
     for row in _rows("districts.csv", folder):
-        add(Place(row["district"], DISTRICT, row["province"]), _split(row["aliases"]))
+        add(
+            Place(row["district"], DISTRICT, row["province"]), _split(row["aliases"]), row.get("bare") != "no"
+        )
     for row in _rows("foreign.csv", folder):
         add(Place(row["name"], FOREIGN, None), _split(row["aliases"]))
     return Gazetteer(tuple(places), tuple(aliases))

@@ -68,7 +68,7 @@ def units_not_people() -> set[str]:
         "%", "percent", "per", "cent", "hours", "hour", "days", "day", "weeks", "week", "months", "month",
         "years", "year", "year-old", "minutes", "am", "pm", "a.m.", "p.m.", "districts", "district",
         "provinces", "province", "villages", "checkpoints", "outposts", "vehicles", "tanks", "aircraft",
-        "helicopters", "rockets", "mortars", "dollars", "afghanis", "tons", "tonnes", "kg",
+        "helicopters", "rockets", "mortars", "dollars", "afghanis", "tons", "tonnes", "kg", "times",
     }  # fmt: skip
 
 
@@ -88,7 +88,7 @@ def killed() -> dict[str, list[str]]:
             "have died", "bodies", "dead bodies", "deaths", "fatalities", "civilian deaths",
         ],
         "before": [
-            "killed", "killing", "kills", "kill", "martyred", "claimed the lives of",
+            "killed", "killing", "kills", "kill", "martyred", "claimed the lives of", "lost",
             "death toll rose to", "death toll climbed to", "death toll reached", "death toll of",
             "death toll has risen to", "death toll stood at", "death toll stands at",
             "deaths of", "bodies of", "massacre of", "executed",
@@ -106,7 +106,7 @@ def wounded() -> dict[str, list[str]]:
         "after": [
             "wounded", "injured", "hurt", "taken to hospital", "taken to hospitals", "hospitalised",
             "hospitalized", "sustained injuries", "admitted to hospital", "were wounded", "were injured",
-            "injuries",
+            "injuries", "being treated", "were treated", "treated for", "receiving treatment",
         ],
         "before": ["wounded", "wounding", "injured", "injuring", "wounds", "injures"],
     }  # fmt: skip
@@ -123,6 +123,7 @@ def displaced() -> dict[str, list[str]]:
             "displaced", "fled their homes", "fled their houses", "fled their villages", "fled the city",
             "fled the fighting", "fled the district", "fled the area", "have fled", "had fled", "fled",
             "forced to flee", "to flee", "to flee their homes", "forced from their homes",
+            "arrived in", "have arrived in", "had arrived in", "arrived in the city",
             "forced out of their homes", "uprooted",
             "left their homes", "abandoned their homes", "newly displaced", "internally displaced",
             "became displaced", "been displaced",
@@ -154,29 +155,44 @@ def toll_verbs() -> list[str]:
     return [
         "rose to", "risen to", "has risen to", "had risen to", "climbed to", "has climbed to",
         "jumped to", "increased to", "has increased to", "reached", "has reached", "stands at",
-        "stood at", "now stands at", "is", "was", "of",
+        "stood at", "now stands at", "is", "was", "of", "to", "at",
     ]  # fmt: skip
 
 
 def toll_heads() -> dict[str, str]:
-    """Running counts and the kind of figure they give, looked for earlier in the sentence.
+    """Running counts (regular expressions) and the kind of figure they give, looked for earlier in
+    the sentence.
 
-    "The death toll from Saturday's attack has risen to 55", "the number of displaced rose to 40,000".
+    "The death toll from Saturday's attack has risen to 55", "the number of displaced rose to 40,000",
+    "bringing the number of people uprooted by conflict in Afghanistan to more than 3.5 million".
     """
     return {
-        "death toll": "killed", "toll": "killed", "number of dead": "killed", "number of deaths": "killed",
-        "number of people killed": "killed", "number of wounded": "wounded", "number of injured": "wounded",
-        "number of displaced": "displaced", "number of people displaced": "displaced",
-        "number of displaced people": "displaced", "number of idps": "displaced",
-        "casualty toll": "casualties", "number of casualties": "casualties",
+        r"\bdeath toll\b": "killed", r"\btoll\b": "killed",
+        r"\bnumber of (?:\w+ ){0,2}(?:dead|deaths|killed|fatalities)\b": "killed",
+        r"\bnumber of (?:\w+ ){0,2}(?:wounded|injured)\b": "wounded",
+        r"\bnumber of (?:\w+ ){0,2}(?:displaced|uprooted|idps|internally displaced)\b": "displaced",
+        r"\bcasualty toll\b": "casualties", r"\bnumber of (?:\w+ ){0,2}casualties\b": "casualties",
+    }  # fmt: skip
+
+
+def recap_openers() -> set[str]:
+    """Sentence openings that make the next number a part of the last figure before it.
+
+    "Of these, 81 were children.", "Among them were 14 children."
+    """
+    return {
+        "of these ,", "of these", "of them ,", "of them", "among them were", "among them ,", "among them",
+        "among the dead were", "among the victims were", "among the wounded were", "they included",
+        "these included", "of the dead ,", "of the wounded ,", "of those ,", "of those killed ,",
+        "of those wounded ,", "including",
     }  # fmt: skip
 
 
 def aid_words() -> set[str]:
     """Words that make "3,000 displaced families" aid recipients rather than a displacement figure."""
     return {
-        "received", "receive", "receiving", "aid", "assistance", "assisted", "distributed", "provided",
-        "relief", "food", "cash", "support", "supported", "reached", "helped", "registered",
+        "received", "receive", "receiving", "assisted", "distributed", "provided", "supported", "reached",
+        "helped", "registered", "benefited", "benefitted", "interviews", "interviewed", "surveyed",
     }  # fmt: skip
 
 
@@ -206,14 +222,18 @@ def victims() -> dict[str, set[str]]:
             "police", "policemen", "policeman", "policewomen", "officers", "officer", "soldiers", "soldier",
             "troops", "commandos", "commando", "servicemen", "personnel", "guards", "guardsmen", "army",
             "ana", "anp", "andsf", "nds", "security", "forces", "militiamen", "marines", "sf",
-            "pro-government", "service", "members",
+            "pro-government", "service", "members", "member", "force", "guard", "alp", "kka", "apf",
+            "uprising",
         },
         "militants": {
             "militants", "militant", "insurgents", "insurgent", "taliban", "terrorists", "terrorist",
             "rebels", "rebel", "attackers", "attacker", "gunmen", "gunman", "daesh", "isis", "isil",
             "jihadists", "bombers", "enemy", "fighters", "fighter", "extremists",
         },
-        "unspecified": {"people", "persons", "person", "individuals", "others", "other", "combatants", "men"},
+        "unspecified": {
+            "people", "persons", "person", "individuals", "others", "other", "combatants", "men", "patients",
+            "afghans", "victims", "casualties",
+        },
     }  # fmt: skip
 
 
@@ -230,7 +250,9 @@ def gap_words() -> set[str]:
         "special", "armed", "innocent", "foreign", "us", "u.s.", "american", "british", "nato",
         "coalition", "pakistani", "afghans", "province", "provincial", "district", "city", "'s", "’s",
         "other", "another", "additional", "further", "newly", "including", "among", "mostly", "most",
-        "mainly", "many", "(", ")", "at", "least", "same", "family's", "civilian",
+        "mainly", "many", "(", ")", "at", "least", "same", "family's", "civilian", "forced", "already",
+        "a", "an", "their", "his", "key", "senior", "commander", "commanders", "nationals", "still",
+        "reported", "confirmed", "so", "far", "total",
     }  # fmt: skip
 
 
@@ -263,48 +285,61 @@ def pressure_triggers() -> dict[str, list[str]]:
             "threatening", "threatened", "threaten", "threatens", "came close to", "come close to",
             "comes close to", "coming close to", "close to taking", "close to capturing",
             "close to seizing", "close to overrunning", "closing in on", "closed in on", "close in on",
-            "closes in on", "on the outskirts of", "outskirts of", "at the gates of", "edge of",
-            "approaching", "advancing on", "advanced on", "advance on", "from overrunning",
+            "closes in on", "on the outskirts of", "outskirts of", "on its outskirts", "at the gates of",
+            "edge of", "approaching", "advancing on", "advanced on", "advance on", "from overrunning",
             "from overrunning an", "verge of falling", "risk of falling", "fighting near",
             "fighting around", "fighting was also taking place in", "key security outposts around",
             "around its capital", "around the city", "pressure on", "encroaching on", "pressing on",
+            "nearly overrun", "almost overrun", "kilometres from the city", "kilometers from the city",
+            "km from the city", "kilometres from", "kilometers from", "closer to", "moved closer to",
+            "districts around", "surrounding districts", "districts surrounding", "near the city",
+            "fighting on its outskirts", "fighting on the outskirts of",
         ],
         "attacked": [
-            "attack on", "attacks on", "attacked", "assault on", "assaults on", "all-out assault",
-            "fighting in", "fighting raged", "fighting rages in", "fighting raging", "fighting raging in",
-            "clashes in", "shelling", "shelled", "rocket attack on", "offensive on", "attempt to seize",
-            "attempted to seize", "attempt to capture", "attempted to capture", "attempted to overrun",
-            "attempts to overrun", "under attack", "assault", "offensive against", "assault to capture",
-            "fighting in parts of",
-            "in parts of", "push into", "pushed into", "to seize", "to capture",
+            "attack on", "attacks on", "attacked", "attacking", "assault on", "assaults on",
+            "all-out assault", "multi-pronged assault", "fighting in", "fighting raged", "fighting rages in",
+            "fighting raging", "fighting raging in", "fighting", "heavy fighting", "days of fighting",
+            "days of heavy fighting", "fighting for the city", "fighting has reached", "clashes",
+            "clashes in", "heavy clashes", "battles", "battle for", "gunfire", "shelling", "shelled",
+            "mortar", "mortars", "mortar rounds", "rockets", "rocket attack on", "rockets struck",
+            "offensive on", "attempt to seize", "attempted to seize", "attempt to capture",
+            "attempted to capture", "attempted to overrun", "attempts to overrun", "under attack",
+            "assault", "offensive against", "assault to capture", "fighting in parts of", "in parts of",
+            "push into", "pushed into", "to seize", "to capture", "to take", "fighting inside the city",
+            "fighting was continuing inside", "fighting continued inside",
         ],
         "besieged": [
             "besieged", "besiege", "besieging", "under siege", "siege of", "laid siege to", "surrounded",
-            "surround",
-            "surrounding", "encircled", "encircle", "encircling", "cut off", "roads cut",
+            "surround", "encircled", "encircle", "encircling", "cut off", "roads cut",
+            "blocked the highway", "blocked the highways", "blocked the roads", "highways blocked",
+            "roads blocked", "cut the roads", "cut the highway",
         ],
         "breached": [
             "stormed into", "stormed", "storm into", "entered the city", "entering the city",
-            "enter the city", "inside the city", "roaming the city", "briefly seized", "briefly captured",
-            "briefly took", "hoisting their flag", "hoisted their flag", "raised their flag",
-            "broke into", "breached", "infiltrated", "gates of the city jail", "police headquarters",
-            "to flush out", "flush out",
+            "enter the city", "inside the city", "roaming the city", "briefly seized", "hoisting their flag",
+            "hoisted their flag", "raised their flag", "raising their flag", "still present in",
+            "were still present in", "broke into", "breached", "infiltrated",
+            "gates of the city jail", "seized the police headquarters", "stormed the police headquarters",
+            "entered several districts of", "entered the governor's office",
+            "entered", "prison gates", "jail gates", "opened the gates", "freed hundreds of prisoners",
+            "freed prisoners", "inside the governor's office",
         ],
         "fell": [
             "fell to", "fell", "fall of", "fallen", "to fall", "to fall to", "fallen to", "has fallen",
-            "had fallen", "captured", "capture of",
-            "capturing", "overran", "overrun", "seized", "seizing", "seized control of",
-            "seizing control of", "took control of", "taken control of", "takeover of", "taken over",
-            "claimed", "under taliban control", "under the control of", "under their control",
+            "had fallen", "captured", "capture of", "capturing", "overran", "overrun", "seized",
+            "seizing", "seized control of", "seizing control of", "took control of", "taken control of",
+            "take control of", "takeover of", "taken over", "claimed", "under taliban control",
+            "under the control of", "under their control", "took", "take", "taking", "taken",
+            "was taken", "was surrendered to", "has collapsed", "collapsed",
+            "capture", "seize", "seizes", "captures", "overruns", "briefly captured", "briefly took",
         ],
         "retaken": [
             "retaken", "retook", "retake", "recaptured", "recapture", "recapturing", "take back",
             "took back", "taken back", "taking back", "regained control of", "regained", "reclaimed",
-            "cleared of", "is cleared", "was cleared", "liberated", "drove", "driven out", "flushed out",
+            "cleared of", "is cleared", "was cleared", "drove", "driven out", "flushed out",
             "drove the taliban out of", "pushed the taliban out of", "driven out of",
-            "expelled the taliban from",
-            "cleared the city of",
-            "were flushed out",
+            "expelled the taliban from", "cleared the city of", "were flushed out", "pushed out of",
+            "were pushed out of", "cleared", "pushed them out of", "pushed the militants out of",
         ],
     }  # fmt: skip
 
@@ -317,6 +352,47 @@ def tight_triggers() -> set[str]:
     return {
         "claimed", "fell", "seized", "seizing", "captured", "capturing", "surrounding", "to seize",
         "to capture", "edge of", "in parts of", "drove", "driven out", "regained", "threatened", "stormed",
+        "took", "take", "taking", "taken", "to take", "entered", "capture", "seize", "seizes", "captures",
+        "cleared", "collapsed", "closer to", "attacking", "regained control of", "took control of",
+        "seized control of", "taken control of", "take control of", "seizing control of",
+    }  # fmt: skip
+
+
+def generic_attacks() -> set[str]:
+    """Attack phrases that say nothing of the target: a name shared by a province and its city
+    ("fighting ... in Herat") is then the province, not the city, unless the text says "city"."""
+    return {
+        "fighting", "heavy fighting", "clashes", "heavy clashes", "battles", "gunfire", "mortar", "mortars",
+        "rockets", "attacking", "days of fighting", "days of heavy fighting", "fighting in", "clashes in",
+    }  # fmt: skip
+
+
+def proximity_words() -> set[str]:
+    """Words that put fighting near a city rather than in it: an attack phrase becomes a threat.
+
+    "fighting Afghan forces just five kilometres from the city", "clashes on the outskirts of Hirat".
+    """
+    return {"outskirts", "kilometres", "kilometers", "km", "miles", "near", "around", "edge", "close"}
+
+
+def reference_points() -> tuple[str, ...]:
+    """Phrases before a place that make it a point of reference: "95 kilometres north of Lashkar Gah"."""
+    return ("kilometres", "kilometers", "km", "miles")
+
+
+def denials() -> set[str]:
+    """Words that deny a fall or a breach anywhere in its sentence: "reports ... are baseless"."""
+    return {"baseless", "denied", "denies", "deny", "rejected", "rumours", "rumors", "untrue", "false"}
+
+
+def city_implying() -> set[str]:
+    """Pressure phrases that imply a city even when their sentence names none (it is the one being
+    discussed): "On Wednesday, the Taliban briefly seized the police headquarters"."""
+    return {
+        "briefly seized", "gates of the city jail", "prison gates", "jail gates", "opened the gates",
+        "freed prisoners", "freed hundreds of prisoners", "entered the governor's office",
+        "inside the governor's office", "seized the police headquarters", "stormed the police headquarters",
+        "entered several districts of",
     }  # fmt: skip
 
 
@@ -327,7 +403,10 @@ def attempts() -> set[str]:
 
 def negations() -> set[str]:
     """Words just before a trigger that cancel it: "the city will not fall"."""
-    return {"not", "never", "n't", "no", "will", "would", "could", "may", "might", "fears", "if", "prevent"}
+    return {
+        "not", "never", "n't", "no", "will", "would", "could", "may", "might", "fears", "if", "prevent",
+        "unable",
+    }  # fmt: skip
 
 
 def city_references() -> list[str]:
@@ -341,6 +420,7 @@ def city_references() -> list[str]:
         "an eastern provincial capital", "a northern provincial capital", "a southern provincial capital",
         "an eastern provincial center", "afghan city", "the strategic city", "the regional capital",
         "provincial capital", "provincial center", "provincial centre", "the capital", "regional capital",
+        "capital",
         "the city jail", "city jail",
     ]  # fmt: skip
 
@@ -354,6 +434,7 @@ def national_scope() -> list[str]:
     return [
         "across the country", "across afghanistan", "nationwide", "countrywide", "country-wide",
         "across many afghan provinces", "across the war-torn country", "several provincial capitals",
+        "in afghanistan", "afghanistan's", "of afghanistan",
         "several provinces", "many provinces", "across many provinces",
     ]  # fmt: skip
 
@@ -361,14 +442,6 @@ def national_scope() -> list[str]:
 def reporting_verbs() -> set[str]:
     """Verbs whose date is when something was said, not when it happened: "officials said on Tuesday"."""
     return {"said", "says", "told", "stated", "announced", "reported", "confirmed", "added", "tweeted"}
-
-
-def implicit_city_levels() -> set[str]:
-    """Levels whose phrases imply a city even when the sentence names none.
-
-    "On Wednesday, the Taliban briefly seized the police headquarters" (in a report on Qala-i-Naw).
-    """
-    return {"breached", "besieged"}
 
 
 def district_references() -> list[str]:
@@ -386,11 +459,16 @@ def furniture_headers() -> set[str]:
     """
     return {
         "opinion", "editorial", "related", "related stories", "related articles", "related news",
-        "more from", "more stories", "most popular", "most read", "comments", "recommended",
-        "you may also like", "trending", "latest news", "also read",
+        "related coverage", "related posts", "related content", "more on this story", "more from",
+        "more stories", "most popular", "most read", "most viewed", "comments", "leave a comment",
+        "recommended", "you may also like", "you might also like", "trending", "latest news",
+        "also read", "top stories", "in other news", "share this article", "read more",
     }  # fmt: skip
 
 
 def furniture_lines() -> tuple[str, ...]:
     """Prefixes of single lines that are page furniture wherever they stand: "READ MORE: ..."."""
-    return ("read more:", "source: read full article", "also read:", "related:", "advertisement")
+    return (
+        "read more:", "source: read full article", "also read:", "related:", "advertisement", "trending:",
+        "share this", "follow us", "click here", "subscribe",
+    )  # fmt: skip

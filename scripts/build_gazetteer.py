@@ -318,7 +318,7 @@ def main() -> None:
     settlements = build_settlements(cities, provinces, districts)
     write_csv("settlements.csv", FIELDS, settlements)
     filled = add_district_coordinates(districts, settlements)
-    write_csv("districts.csv", ["district", "province", "aliases", "lat", "lon"], districts)
+    write_csv("districts.csv", ["district", "province", "aliases", "bare", "lat", "lon"], districts)
     report_district_aliases(districts)
     with_coords = sum(1 for d in districts if d["lat"])
     print(
