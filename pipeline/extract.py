@@ -27,39 +27,18 @@ NEEDS_PEOPLE = {"lost"}
 RECAP = rules.recap_openers()
 MAX_GAP = 12  # tokens between a number and a trigger that follows it
 PRESSURE_WINDOW = 10  # tokens between a pressure phrase and its place
-FILLERS = {
-    "the",
-    "district",
-    "districts",
-    "of",
-    "city",
-    "control",
-    "provincial",
-    "capital",
-    "centre",
-    "center",
-}
+FILLERS = rules.target_fillers()
 DESTINATION_WORDS = {"to", "into", "towards", "toward", "neighbouring", "neighboring"}
 CITY_IMPLYING = rules.city_implying()
 GENERIC_ATTACKS = rules.generic_attacks()
 PROXIMITY = rules.proximity_words()
 REFERENCE_POINTS = rules.reference_points()
 DENIALS = rules.denials()
-SUBJECT_FILLERS = {
-    "was",
-    "has",
-    "had",
-    "have",
-    "been",
-    "is",
-    "also",
-    "finally",
-    "city",
-    "district",
-    "centre",
-    "center",
-}
-PREPOSITIONS = {"of", "on", "to", "in", "into", "for", "around", "near", "from", "against"}
+SUBJECT_FILLERS = rules.subject_fillers()
+PREPOSITIONS = rules.object_prepositions()
+LIST_WORDS = rules.list_words()
+HOSTILE = rules.hostile_words()
+NEEDS_HOSTILE = rules.needs_hostile()
 TOLL_HEADS = rules.toll_heads()
 ATTEMPTS = rules.attempts()
 AID_WORDS = rules.aid_words()
@@ -511,6 +490,7 @@ class _Target:
     label: str  # CAPITAL | DISTRICT
     name: str
     province: str
+    named: bool = True  # False when resolved from "the city", "the provincial capital"
 
 
 def _targets(doc: Doc, gaz: Gazetteer, main: Span | None) -> list[_Target]:
@@ -530,12 +510,12 @@ def _targets(doc: Doc, gaz: Gazetteer, main: Span | None) -> list[_Target]:
                 name = gaz.capital_of(_province_of(main, gaz) or "")
             if not name:
                 continue
-            t = _Target(item.start, item.end, CAPITAL, name, _capital_province(gaz, name))
+            t = _Target(item.start, item.end, CAPITAL, name, _capital_province(gaz, name), named=False)
         elif item.label_ == "ref:district" and DISTRICT in last and item.start - last[DISTRICT].end < 60:
             if _names_follow(doc, item, DISTRICT):
                 continue
             prev = last[DISTRICT]
-            t = _Target(item.start, item.end, DISTRICT, prev.name, prev.province)
+            t = _Target(item.start, item.end, DISTRICT, prev.name, prev.province, named=False)
         else:
             continue
         if t.name not in METONYMS or t.label != CAPITAL:
@@ -607,7 +587,8 @@ def _shared_unmarked(doc: Doc, t: _Target, gaz: Gazetteer) -> bool:
 def _near_not_in(doc: Doc, trig: Span, t: _Target) -> bool:
     """Fighting near a city rather than in it: "five kilometres from the city", "on the outskirts of"."""
     lo, hi = (trig.end, t.start) if t.start >= trig.end else (t.end, trig.start)
-    return any(w.lower_ in PROXIMITY for w in doc[max(trig.sent.start, lo - 1) : hi])
+    before_target = doc[max(trig.sent.start, t.start - 4) : t.start]
+    return any(w.lower_ in PROXIMITY for w in [*doc[max(trig.sent.start, lo - 1) : hi], *before_target])
 
 
 def _subject_of(between: Span) -> bool:
@@ -631,7 +612,13 @@ def _distance(trig: Span, t: _Target) -> int:
 def _pressure_targets(trig: Span, targets: list[_Target]) -> list[_Target]:
     """The place(s) a pressure phrase is about: the nearest in the sentence, plus a list it heads."""
     doc, sent = trig.doc, trig.sent
-    in_sent = [t for t in targets if sent.start <= t.start < sent.end and not _reference_point(doc, t)]
+    # "95 kilometres north of Lashkar Gah" only measures, unless the phrase is itself about nearness.
+    measuring = trig.label_ != "pressure:threatened"
+    in_sent = [
+        t
+        for t in targets
+        if sent.start <= t.start < sent.end and not (measuring and _reference_point(doc, t))
+    ]
     if trig.text.lower() in TIGHT:
         # "seized the districts of Musa Qala", "claimed Khanishin": the place follows at once; or it is
         # the subject: "Herat fell", "Sheberghan, the capital of Jowzjan province, fell on Saturday".
@@ -642,8 +629,12 @@ def _pressure_targets(trig: Span, targets: list[_Target]) -> list[_Target]:
             or (t.end <= trig.start and _subject_of(doc[t.end : trig.start]))
         ]
     else:
-        near = [t for t in in_sent if _distance(trig, t) <= PRESSURE_WINDOW]
-        agent = trig.text.lower().endswith(("fell to", "fall to", "fallen to", "surrendered to"))
+        # "Kabul sends in commandos", "the highway between Kabul and Ghazni": Kabul is a target
+        # only as the object right after a verb ("seized Kabul").
+        near = [t for t in in_sent if _distance(trig, t) <= PRESSURE_WINDOW and t.name not in METONYMS]
+        agent = trig.text.lower().endswith(
+            ("fell to", "fall to", "fallen to", "surrendered to", "cleared of")
+        )
         if (
             trig[-1].lower_ in PREPOSITIONS and not agent
         ):  # "on the outskirts of", "assault on": the object follows
@@ -655,7 +646,15 @@ def _pressure_targets(trig: Span, targets: list[_Target]) -> list[_Target]:
     # "the districts of Musa Qal'ah and Now Zad", "from Kunduz and Baghlan in the north to Farah"
     for t in in_sent:
         same_side = (t.start >= trig.end) == (best.start >= trig.end)
-        if t is not best and t.label == best.label and same_side and abs(t.start - best.start) <= 8:
+        between = doc[t.end : best.start] if t.start < best.start else doc[best.end : t.start]
+        listed = all(w.lower_ in LIST_WORDS or w.ent_type_ for w in between)
+        if (
+            t is not best
+            and t.label == best.label
+            and same_side
+            and abs(t.start - best.start) <= 12
+            and listed
+        ):
             chosen.append(t)
     return chosen
 
@@ -733,6 +732,8 @@ def extract(doc: Doc, art: Article) -> Extraction:
         when, dated = _when(doc, trig.sent, trig.start, art)
         if level in ("fell", "breached") and any(t.lower_ in DENIALS for t in trig.sent):
             continue  # "the reports regarding the fall of the city are baseless"
+        if trig.text.lower() in NEEDS_HOSTILE and not any(t.lower_ in HOSTILE for t in trig.sent):
+            continue  # "an army base about 20 kilometres from the city" is not a threat to it
         chosen = _pressure_targets(trig, targets)
         if trig.text.lower() in GENERIC_ATTACKS:
             # "fighting ... in Herat": the province, unless the text says the city
@@ -750,7 +751,7 @@ def extract(doc: Doc, art: Article) -> Extraction:
         for t in chosen:
             lvl = "threatened" if level == "attacked" and _near_not_in(doc, trig, t) else level
             key = (t.label, t.name, lvl, trig.sent.start)
-            if key in seen or t.name in METONYMS or (t.label == DISTRICT and DISTRICT_STATUS[lvl] is None):
+            if key in seen or (t.label == DISTRICT and DISTRICT_STATUS[lvl] is None):
                 continue
             seen.add(key)
             # A recalled episode named again later ("the fall of Kunduz") keeps its own date.

@@ -293,7 +293,8 @@ def pressure_triggers() -> dict[str, list[str]]:
             "nearly overrun", "almost overrun", "kilometres from the city", "kilometers from the city",
             "km from the city", "kilometres from", "kilometers from", "closer to", "moved closer to",
             "districts around", "surrounding districts", "districts surrounding", "near the city",
-            "fighting on its outskirts", "fighting on the outskirts of",
+            "fighting on its outskirts", "fighting on the outskirts of", "kilometres of", "kilometers of",
+            "km of", "miles of",
         ],
         "attacked": [
             "attack on", "attacks on", "attacked", "attacking", "assault on", "assaults on",
@@ -322,7 +323,9 @@ def pressure_triggers() -> dict[str, list[str]]:
             "gates of the city jail", "seized the police headquarters", "stormed the police headquarters",
             "entered several districts of", "entered the governor's office",
             "entered", "prison gates", "jail gates", "opened the gates", "freed hundreds of prisoners",
-            "freed prisoners", "inside the governor's office",
+            "freed prisoners", "inside the governor's office", "breaking into", "breaking into the city jail",
+            "overrunning the governor's compound", "overran the governor's compound", "governor's compound",
+            "stormed the governor's compound",
         ],
         "fell": [
             "fell to", "fell", "fall of", "fallen", "to fall", "to fall to", "fallen to", "has fallen",
@@ -355,6 +358,74 @@ def tight_triggers() -> set[str]:
         "took", "take", "taking", "taken", "to take", "entered", "capture", "seize", "seizes", "captures",
         "cleared", "collapsed", "closer to", "attacking", "regained control of", "took control of",
         "seized control of", "taken control of", "take control of", "seizing control of",
+    }  # fmt: skip
+
+
+def target_fillers() -> set[str]:
+    """Words that may stand between a close-bound phrase and its place.
+
+    "captured the northern Afghan city of Kunduz", "seized the districts of Musa Qala".
+    """
+    return {
+        "the", "district", "districts", "of", "city", "control", "provincial", "capital", "centre", "center",
+        "border", "town", "key", "strategic", "most", "parts", "large", "much", "afghan", "northern",
+        "southern", "eastern", "western", "northwestern", "northeastern", "southwestern", "southeastern",
+        "central", "a", "an", "embattled", "besieged",
+    }  # fmt: skip
+
+
+def subject_fillers() -> set[str]:
+    """Words that may stand between a place and the verb it is the subject of: "Herat city has fallen"."""
+    return {
+        "was",
+        "has",
+        "had",
+        "have",
+        "been",
+        "is",
+        "also",
+        "finally",
+        "city",
+        "district",
+        "centre",
+        "center",
+    }
+
+
+def object_prepositions() -> set[str]:
+    """A phrase ending in one of these takes the place after it: "assault on", "the outskirts of"."""
+    return {"of", "on", "to", "in", "into", "for", "around", "near", "from", "against"}
+
+
+def list_words() -> set[str]:
+    """Words that may join places in one list under one phrase.
+
+    "the districts of Musa Qal'ah and Now Zad", "from Kunduz and Baghlan in the north to Farah",
+    "the city of Kunduz on Sunday, as well as the provincial capitals of Sar-e Pul and Taloqan".
+    """
+    return {
+        "and", ",", "or", "as", "well", "the", "provincial", "capitals", "capital", "cities", "of", "from",
+        "to", "in", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+        "northwest", "northeast", "southwest", "southeast", "on", "monday", "tuesday", "wednesday",
+        "thursday", "friday", "saturday", "sunday", "province", "districts", "district", "city", "also",
+    }  # fmt: skip
+
+
+def hostile_words() -> set[str]:
+    """Words that show a nearness phrase is about an enemy: "Taliban ... five kilometres from the city"."""
+    return {
+        "taliban", "insurgents", "militants", "fighters", "fighting", "clashes", "attack", "attacks",
+        "attacked", "offensive", "gunmen", "enemy", "insurgent", "militant", "daesh", "isis", "nsag",
+        "advance", "advanced", "advancing",
+    }  # fmt: skip
+
+
+def needs_hostile() -> set[str]:
+    """Nearness phrases that are a threat only when an enemy is in the sentence."""
+    return {
+        "kilometres from the city", "kilometers from the city", "km from the city", "kilometres from",
+        "kilometers from", "kilometres of", "kilometers of", "km of", "miles of", "near the city",
+        "closer to", "moved closer to",
     }  # fmt: skip
 
 
@@ -391,8 +462,10 @@ def city_implying() -> set[str]:
     return {
         "briefly seized", "gates of the city jail", "prison gates", "jail gates", "opened the gates",
         "freed prisoners", "freed hundreds of prisoners", "entered the governor's office",
-        "inside the governor's office", "seized the police headquarters", "stormed the police headquarters",
-        "entered several districts of",
+        "inside the governor's office", "seized the police headquarters",
+        "stormed the police headquarters", "entered several districts of",
+        "overrunning the governor's compound", "overran the governor's compound",
+        "stormed the governor's compound", "breaking into the city jail",
     }  # fmt: skip
 
 

@@ -50,13 +50,17 @@ def big(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def full_run_seconds(big, tmp_path_factory) -> float:
-    """How long ingesting the big corpus takes here, so kills can land early, midway and late."""
-    started = time.monotonic()
-    assert run([str(big), "--db", str(tmp_path_factory.mktemp("timing") / "s.duckdb")]).wait() == 0
-    return time.monotonic() - started
+    """How long ingesting the big corpus takes here (the faster of two runs), so kills can land early,
+    midway and late."""
+    times = []
+    for _ in range(2):
+        started = time.monotonic()
+        assert run([str(big), "--db", str(tmp_path_factory.mktemp("timing") / "s.duckdb")]).wait() == 0
+        times.append(time.monotonic() - started)
+    return min(times)
 
 
-@pytest.mark.parametrize("fraction", [0.15, 0.4, 0.65, 0.85])
+@pytest.mark.parametrize("fraction", [0.1, 0.3, 0.5, 0.7])
 def test_kill_9_leaves_the_previous_database_intact(tmp_path, big, full_run_seconds, fraction):
     db = tmp_path / "s.duckdb"
     assert run([str(ARTICLES), "--db", str(db)]).wait() == 0
