@@ -42,6 +42,8 @@ LABEL = re.compile(
     r"(?:\s+on)?\s*[:\-–—]?\s*",
     re.I,
 )
+# "KABUL, 26 July 2021 -", "KUNDUZ, Afghanistan, Oct 1, 2015 (Reuters) -": a dateline opening the story.
+DATELINE = re.compile(r"^\s*[A-Z][A-Z' .-]{2,30}(?:,\s*[A-Z][a-z]+)?(?:\s*\([^)]{1,40}\))?,\s*")
 TIME = re.compile(r"\b\d{1,2}:\d\d(?::\d\d)?\s*(?:am|pm|gmt|utc|pst|est|ist)?\b|\|", re.I)
 HEAD_LINES, TAIL_LINES = 12, 8
 
@@ -111,6 +113,10 @@ def find_published(text: str) -> Dated | None:
     for line in edge:
         if parsed := _is_date_line(line):
             return Dated(*parsed, "byline")
+    for line in lines[:HEAD_LINES]:
+        dates = find_dates(line[m.end() : m.end() + 40]) if (m := DATELINE.match(line)) else []
+        if dates and dates[0][0] == 0:
+            return Dated(dates[0][2], dates[0][3], "dateline")
     mentions = [(d, p) for _, _, d, p in find_dates(text) if p == "day"]
     if mentions:
         return Dated(max(mentions)[0].replace(day=1), "month", "latest_mention")

@@ -16,6 +16,9 @@ import csv
 import dataclasses
 from pathlib import Path
 
+from pipeline.bylines import find_published
+from pipeline.clean import mask_furniture
+from pipeline.dates import parse_date
 from pipeline.ingest import article_row, extract_articles
 from pipeline.places import CAPITAL, DISTRICT, PROVINCE, load_gazetteer
 from pipeline.read import read_inputs
@@ -49,6 +52,7 @@ class Report:
     scores: dict[str, PRF]
     accuracy: dict[str, tuple[int, int]]  # name -> (correct, matched)
     errors: list[str]
+    dating: dict[str, tuple[int, int]] = dataclasses.field(default_factory=dict)  # name -> (right, of)
 
     def table(self) -> str:
         """The scores as a fixed-width table."""
@@ -61,6 +65,11 @@ class Report:
         lines.append(f"{'accuracy on matched rows':<34} {'acc':>6} {'n':>6}")
         for name, (ok, n) in self.accuracy.items():
             lines.append(f"{name:<34} {ok / n if n else 1.0:6.3f} {n:6d}")
+        if self.dating:
+            lines.append("")
+            lines.append(f"{'publication date from the text':<34} {'share':>6} {'n':>6}")
+            for name, (ok, n) in self.dating.items():
+                lines.append(f"{name:<34} {ok / n if n else 1.0:6.3f} {n:6d}")
         return "\n".join(lines)
 
 
@@ -175,7 +184,46 @@ def score(gold_dir: Path, predicted: dict[str, list[dict]]) -> Report:
     return Report(scores, accuracy, sorted(errors))
 
 
+def score_dating(gold_dir: Path) -> dict[str, tuple[int, int]]:
+    """Dates found in the articles' own text (metadata ignored) against the manifest's dates.
+
+    A found date is right at a level (year, month, day) when it agrees with the manifest at that
+    level and claims at least that precision; a date claimed more precisely than it is right is
+    counted as wrong ("wrong"), never as right.
+    """
+    result = read_inputs([gold_dir / "articles"], max_bytes=50_000_000)
+    rank = {"day": 0, "month": 1, "year": 2}
+    counts = {"found": 0, "right to the year": 0, "right to the month": 0, "right to the day": 0, "wrong": 0}
+    known = 0
+    for raw in result.articles:
+        truth = parse_date(raw.published or "")
+        if truth is None:
+            continue
+        known += 1
+        found = find_published(mask_furniture(raw.text))
+        if found is None:
+            continue
+        counts["found"] += 1
+        (true_date, true_precision), date, precision = truth, found.date, found.precision
+        agree = {
+            "year": date.year == true_date.year,
+            "month": (date.year, date.month) == (true_date.year, true_date.month),
+            "day": date == true_date,
+        }
+        for level in ("year", "month", "day"):
+            if rank[precision] <= rank[level] and rank[true_precision] <= rank[level] and agree[level]:
+                counts[f"right to the {level}"] += 1
+        if (
+            not agree[{"day": "day", "month": "month", "year": "year"}[precision]]
+            and rank[true_precision] <= rank[precision]
+        ):
+            counts["wrong"] += 1
+    return {name: (n, known) for name, n in counts.items()}
+
+
 def evaluate(gold_dir: Path = GOLD, settings: Settings | None = None) -> Report:
     """Extract the gold articles and score them."""
     settings = settings or Settings.load()
-    return score(gold_dir, predict(gold_dir, settings))
+    report = score(gold_dir, predict(gold_dir, settings))
+    report.dating = score_dating(gold_dir)
+    return report
