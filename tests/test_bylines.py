@@ -21,6 +21,7 @@ BODY = "\nTaliban fighters attacked the city on Monday, officials said.\n"
         ("July 8, 2021" + BODY, dt.date(2021, 7, 8), "day", "byline"),
         ("2021-08-09" + BODY, dt.date(2021, 8, 9), "day", "byline"),
         ("8 July 2021" + BODY, dt.date(2021, 7, 8), "day", "byline"),
+        ("KABUL, 26 July 2021 - Civilian casualties rose." + BODY, dt.date(2021, 7, 26), "day", "dateline"),
         ("Published: 8 July 2021" + BODY, dt.date(2021, 7, 8), "day", "labelled"),
         ("Created: 11/10/2016" + BODY, dt.date(2016, 1, 1), "year", "labelled"),
         ("Created: 25/10/2016" + BODY, dt.date(2016, 10, 25), "day", "labelled"),
