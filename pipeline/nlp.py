@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 
 import spacy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -28,9 +29,12 @@ LABEL_RANK = {"CAPITAL": 0, "DISTRICT": 1, "PROVINCE": 2, "FOREIGN": 3}
 @Language.component("sitrep_lines")
 def sitrep_lines(doc: Doc) -> Doc:
     """Start a new sentence after every line break."""
-    for token in doc[:-1]:
-        if token.is_space and "\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
+    if len(doc) < 2:
+        return doc
+    spaces = doc.to_array([IS_SPACE])  # only whitespace tokens can hold a line break
+    for i in spaces[:-1].nonzero()[0]:
+        if "\n" in doc[int(i)].text:
+            doc[int(i) + 1].is_sent_start = True
     return doc
 
 

@@ -147,12 +147,13 @@ def is_year(text: str) -> bool:
 STARTS = set(UNITS) | set(TENS) | {p.split()[0] for p in VAGUE} | {"a", "an", "dozen"}
 
 
-def find_numbers(doc: Doc) -> list[Number]:
-    """Every number expression in the doc, left to right, not overlapping."""
-    low = [t.lower_ for t in doc]
+def find_numbers(doc: Doc, low: list[str] | None = None) -> list[Number]:
+    """Every number expression in the doc, left to right, not overlapping (``low``: its lower-cased
+    words, when already at hand)."""
+    low = low if low is not None else [t.lower_ for t in doc]
     found: list[Number] = []
     i, floor = 0, 0
-    while i < len(doc):
+    while i < len(low):
         word = low[i]
         candidate = word in STARTS or word[:1].isdigit()
         parsed = _parse_core(low, i) if candidate else None

@@ -33,12 +33,19 @@ class Gazetteer:
     places: tuple[Place, ...]
     aliases: tuple[tuple[str, Place], ...]  # (spelling, place), every spelling incl. the canonical one
 
+    @functools.cached_property
+    def province_index(self) -> dict[tuple[str, str], str | None]:
+        """(label, canonical name) -> province, for quick look-ups."""
+        return {(p.label, p.name): p.province for p in self.places}
+
+    @functools.cached_property
+    def capitals(self) -> dict[str, str]:
+        """Province -> its capital."""
+        return {p.province: p.name for p in self.places if p.label == CAPITAL and p.province}
+
     def capital_of(self, province: str) -> str | None:
         """The capital of a canonical province name."""
-        for p in self.places:
-            if p.label == CAPITAL and p.province == province:
-                return p.name
-        return None
+        return self.capitals.get(province)
 
     def province_names(self) -> list[str]:
         """Canonical province names, sorted."""

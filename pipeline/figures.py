@@ -1,0 +1,323 @@
+"""Figures: numbers tied to killed, wounded, displaced or combined-casualty phrases.
+
+A number becomes a figure when a trigger stands right before it ("killed 14 people") or after
+it across words that describe people ("69 #Taliban terrorists were killed"), or when it
+continues a list that has one ("10 policemen and four others"). Roles then say which figures
+a total counts: breakdown parts and restatements are kept as ``detail`` and ``repeat``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from spacy.tokens import Span
+
+from pipeline import dates, rules
+from pipeline.numbers import Number, find_numbers
+from pipeline.text import View
+
+VICTIMS = rules.victims()
+VICTIM_WORDS = {w: group for group, words in VICTIMS.items() for w in words}
+GAP_WORDS = rules.gap_words() | set(VICTIM_WORDS)
+NOT_PEOPLE = rules.units_not_people()
+NEEDS_PEOPLE = {"lost"}  # "lost 100 soldiers" is a toll; "lost two districts" is not
+RECAP = rules.recap_openers()
+TOLL_HEADS = rules.toll_heads()
+AID_WORDS = rules.aid_words()
+MONTH_NAMES = set(dates.MONTHS)
+MAX_GAP = 12  # tokens between a number and a trigger that follows it
+JOINERS = {"and", ",", "&", "or", "including", "(", "-", "–", "—", "them", "whom", "with", "plus"}
+PART_OF = {"including", "them", "whom"}  # "including 10 policemen", "among them two children"
+RATES = ("every day", "each day", "a day", "per day", "daily", "a week", "every week")
+
+
+@dataclasses.dataclass
+class Figure:
+    number: Number
+    kind: str
+    victims: str
+    unit: str
+    sent: Span
+    trigger: tuple[int, int] | None  # token span of the trigger it hangs on
+    sibling_of: int | None = None  # index of the figure it is coordinated with
+    detail_of: int | None = None  # "including 10 policemen": index of the total
+    role: str = "total"
+    parent: int | None = None
+
+
+def is_other_quantity(view: View, n: Number) -> bool:
+    """Distances, ages, populations, dates and the like: numbers that are never casualty figures."""
+    low = view.low
+    nxt = low[n.end] if n.end < len(low) else ""
+    if nxt in NOT_PEOPLE or (nxt == "-" and n.end + 1 < len(low) and low[n.end + 1] in NOT_PEOPLE):
+        return True
+    prev = low[max(0, n.start - 2) : n.start]
+    if prev[-1:] in (["'s"], ["’s"], ["aged"], ["population"]) or prev in (
+        ["population", "of"],
+        ["home", "to"],
+    ):
+        return True
+    if (prev and prev[-1] in MONTH_NAMES) or nxt in MONTH_NAMES:
+        return True  # "since May 1", "on 8 July"
+    # "Ajab Gul, 25, a shopkeeper": an age in apposition.
+    return prev[-1:] == [","] and nxt == "," and n.value is not None and n.value < 120
+
+
+def victims_of(words: list[str]) -> str:
+    """The victim group that words about people name."""
+    groups = {VICTIM_WORDS[w] for w in words if w in VICTIM_WORDS} - {"unspecified"}
+    if ("both" in words and "sides" in words) or len(groups) > 1:
+        return "mixed"
+    return groups.pop() if groups else "unspecified"
+
+
+def _noun_phrase(view: View, start: int, limit: int) -> list[str]:
+    """Lower-cased words after a number that may describe who it counts."""
+    out = []
+    for t in view.doc[start:limit]:
+        if t.is_quote:
+            continue  # killed "dozens" of soldiers
+        if t.lower_ not in GAP_WORDS or t.lower_ in ("were", "was", "have", "has", "had"):
+            break
+        out.append(t.lower_)
+    return out
+
+
+def _unit(words: list[str]) -> str:
+    return "families" if {"families", "family", "households", "household"} & set(words[:3]) else "people"
+
+
+def _gap_allows(gap: Span) -> bool:
+    """Whether the words between a number and a later trigger can all describe the people counted.
+
+    Words about people, place names ("75,000 residents of Qala-e-Naw have fled"), quotes, a
+    bracketed or "including" aside ("30 Daesh fighters, including 3 foreign nationals, were
+    killed"), and at most two unknown lower-case words beside a word for people ("80 'puppet
+    soldiers' had been killed").
+    """
+    unknown, people, aside = 0, False, False
+    for t in gap:
+        w = t.lower_
+        if w in ("including", "(", "-", "–", "—"):
+            aside = True
+        if w in VICTIM_WORDS:
+            people = True
+        if w in GAP_WORDS or t.is_punct or t.ent_type_ or (aside and t.like_num):
+            continue
+        if t.is_lower and t.is_alpha and not t.like_num:
+            unknown += 1
+            continue
+        return False
+    return unknown == 0 or (people and unknown <= 2)
+
+
+def _toll_kind(view: View, sent: Span, trig: Span) -> str | None:
+    """The kind of running count a toll verb updates: "the death toll ... has risen to 55"."""
+    before = view.text(max(sent.start, trig.start - 20), trig.start)
+    found = [(m.start(), kind) for head, kind in TOLL_HEADS.items() for m in re.finditer(head, before)]
+    return max(found)[1] if found else None
+
+
+def _plausible(view: View, fig: Figure, trig: Span) -> bool:
+    """A kind's own rules: rates are not counts; fighters who flee are not displaced people; aid
+    lists are not figures."""
+    if view.text(trig.end, min(fig.sent.end, trig.end + 3)).startswith(RATES):
+        return False  # "Dozens of soldiers martyred every day"
+    if fig.kind != "displaced":
+        return True
+    if fig.victims in ("security_forces", "militants"):
+        return False  # "300 Afghan soldiers fled across the border"
+    adjectival = trig.end < len(view.low) and view.low[trig.end] in VICTIM_WORDS
+    return not (adjectival and view.words(fig.sent) & AID_WORDS)
+
+
+def _figure_for(view: View, n: Number, sent: Span, before: list[Span], after: list[Span]) -> Figure | None:
+    """Attach a number to the trigger before or after it, if the words between allow it."""
+    doc = view.doc
+    for trig in before:
+        if trig.end > n.start or trig.start < sent.start:
+            continue
+        # "killed \"dozens\" of soldiers", "civilian casualties (392)": a quote or bracket may come between.
+        if not all(t.is_quote or t.text == "(" for t in doc[trig.end : n.start]):
+            continue
+        kind = _toll_kind(view, sent, trig) if trig.label_ == "toll:before" else trig.label_.split(":")[0]
+        if kind is None:
+            continue
+        words = _noun_phrase(view, n.end, min(sent.end, n.end + 6))
+        if trig.text.lower() in NEEDS_PEOPLE and not set(words) & set(VICTIM_WORDS):
+            continue
+        fig = Figure(n, kind, victims_of(words), _unit(words), sent, (trig.start, trig.end))
+        return fig if _plausible(view, fig, trig) else None
+    for trig in after:
+        if trig.start < n.end or trig.start >= sent.end:
+            continue
+        gap = doc[n.end : trig.start]
+        if len(gap) > MAX_GAP or not _gap_allows(gap):
+            return None
+        words = view.low[n.end : trig.end]  # "1,659 civilian deaths"
+        if not len(gap):  # "1,300 displaced families", "23 wounded people": the noun follows the trigger
+            words += _noun_phrase(view, trig.end, min(sent.end, trig.end + 4))
+        fig = Figure(
+            n, trig.label_.split(":")[0], victims_of(words), _unit(words), sent, (trig.start, trig.end)
+        )
+        return fig if _plausible(view, fig, trig) else None
+    return None
+
+
+def _coordinated(view: View, left: Number, right: Number, trigger: tuple[int, int] | None = None) -> bool:
+    """ "10 policemen and four others": the right number continues a list started by the left one.
+
+    The left figure's own trigger may stand between: "348 wounded, including 59 children".
+    """
+    gap = [
+        t.lower_
+        for t in view.doc[left.end : right.start]
+        if not (trigger and trigger[0] <= t.i < trigger[1]) and not t.is_quote
+    ]
+    joined = bool(gap) and gap[-1] in JOINERS
+    return joined and all(w in GAP_WORDS or w in JOINERS or w in ("along", "as", "well") for w in gap)
+
+
+def _part_of(view: View, n: Number) -> bool:
+    """The number opens a part of what precedes it: "including", "among them", "of whom"."""
+    return n.start > 0 and view.low[n.start - 1] in PART_OF
+
+
+def find_figures(view: View) -> list[Figure]:
+    """Numbers tied to a figure trigger directly or through a list ("killed 10 policemen and four others")."""
+    spans = view.doc.spans["triggers"]
+    before = [s for s in spans if s.label_.endswith(":before")]
+    after = [s for s in spans if s.label_.endswith(":after")]
+    numbers = [n for n in find_numbers(view.doc, view.low) if not is_other_quantity(view, n)]
+    sents = [view.sent(n.core_start) for n in numbers]
+    found = [_figure_for(view, n, sent, before, after) for n, sent in zip(numbers, sents, strict=True)]
+
+    def make(i: int, src: Figure) -> Figure:
+        words = _noun_phrase(view, numbers[i].end, min(sents[i].end, numbers[i].end + 6))
+        return Figure(numbers[i], src.kind, victims_of(words), _unit(words), sents[i], src.trigger)
+
+    def inherit(i: int, j: int) -> None:
+        """Number ``i`` takes the kind of the figure at ``j`` in the same list."""
+        src = found[j]
+        left, right = sorted((numbers[i], numbers[j]), key=lambda x: x.start)
+        if sents[i].start != sents[j].start or not _coordinated(
+            view, left, right, src.trigger if j < i else None
+        ):
+            return
+        if found[i] is None:
+            found[i] = make(i, src)
+        if found[i].trigger == src.trigger and found[i].kind == src.kind and not _part_of(view, right):
+            found[i].sibling_of = j if found[j].sibling_of is None else found[j].sibling_of
+
+    for i in range(1, len(numbers)):  # "killed 10 policemen and four others"
+        if found[i - 1] is not None:
+            inherit(i, i - 1)
+    for i, n in enumerate(numbers):  # "100 soldiers had been killed in Ghazni city, along with 20 civilians"
+        opener = view.text(max(sents[i].start, n.start - 3), n.start)
+        prev = [k for k in range(i) if found[k] is not None and sents[k].start == sents[i].start]
+        if found[i] is None and prev and opener.endswith(("along with", "as well as", "in addition to")):
+            found[i] = make(i, found[prev[-1]])
+    for i in range(len(numbers) - 2, -1, -1):  # "five soldiers and three civilians were killed"
+        if found[i] is None and found[i + 1] is not None:
+            inherit(i, i + 1)
+
+    # "... 107 civilian casualties (36 killed and 71 injured). Of these, 81 were children.": a part
+    # of the head figure of the sentence before.
+    recap_of: dict[int, int] = {}
+    for i, n in enumerate(numbers):
+        earlier = [k for k in range(i) if found[k] is not None and sents[k].start < sents[i].start]
+        if found[i] is None and earlier and view.text(sents[i].start, n.start) in RECAP:
+            k = next(x for x in earlier if sents[x].start == sents[earlier[-1]].start)
+            found[i] = make(i, found[k])
+            recap_of[i] = k
+
+    figures: list[Figure] = []
+    index: dict[int, int] = {}
+    for i, fig in enumerate(found):
+        if fig is None:
+            continue
+        index[i] = len(figures)
+        prev_i = max((k for k in index if k < i and sents[k].start == sents[i].start), default=None)
+        prev = found[prev_i] if prev_i is not None else None
+        if prev is not None and _part_of(view, fig.number) and fig.kind == prev.kind:
+            fig.detail_of = index[prev_i]
+        if i in recap_of:
+            fig.detail_of = index[recap_of[i]]
+        near = _noun_phrase(view, fig.number.end, min(sents[i].end, fig.number.end + 3))
+        if "others" in near and prev is not None and prev.kind != fig.kind:
+            fig.victims = prev.victims  # "69 Taliban were killed and 23 others were wounded"
+        figures.append(fig)
+    for fig in figures:
+        if fig.sibling_of is not None:
+            fig.sibling_of = index[fig.sibling_of]
+    return figures
+
+
+def assign_roles(figs: list[Figure]) -> None:
+    """Breakdowns, "including" parts and restatements are kept but not counted."""
+    groups: dict[int, list[int]] = {}
+    for i, f in enumerate(figs):
+        if f.sibling_of is not None:
+            root = f.sibling_of
+            while figs[root].sibling_of is not None:
+                root = figs[root].sibling_of
+            groups.setdefault(root, [root]).append(i)
+    for members in groups.values():
+        parts = [figs[i] for i in members]
+        total = sum(p.number.floor or 0 for p in parts)
+        for j, other in enumerate(figs):
+            if j not in members and other.kind == parts[0].kind and other.number.value == total:
+                for i in members:
+                    figs[i].role, figs[i].parent = "detail", j
+                kinds = {p.victims for p in parts}
+                other.victims = kinds.pop() if len(kinds) == 1 else "mixed"
+                break
+    # "5,166 civilian casualties (1,601 deaths and 3,565 injured)": the parts of a combined total.
+    for j, c in enumerate(figs):
+        if c.kind != "casualties" or c.number.value is None:
+            continue
+        killed = [
+            i for i, f in enumerate(figs) if i > j and f.sent.start == c.sent.start and f.kind == "killed"
+        ]
+        wounded = [
+            i for i, f in enumerate(figs) if i > j and f.sent.start == c.sent.start and f.kind == "wounded"
+        ]
+        if (
+            killed
+            and wounded
+            and figs[killed[0]].number.value + figs[wounded[0]].number.value == c.number.value
+        ):
+            for i in (killed[0], wounded[0]):
+                figs[i].role, figs[i].parent = "detail", j
+    for f in figs:
+        if f.detail_of is not None and f.role == "total":
+            f.role, f.parent = "detail", f.detail_of
+    # A part told as a part ("including ...", "of these, ...", a combined total's killed and
+    # wounded) that does not say who it counts is of the same people as its total.
+    for f in figs:
+        told_as_part = f.detail_of is not None or (
+            f.parent is not None and figs[f.parent].kind == "casualties"
+        )
+        if f.role == "detail" and f.victims == "unspecified" and told_as_part:
+            f.victims = figs[f.parent].victims
+    seen: dict[tuple[str, int, str], int] = {}
+    for i, f in enumerate(figs):
+        if f.role != "total" or f.number.value is None:
+            continue
+        key = (f.kind, f.number.value, f.unit)
+        if key in seen:
+            f.role, f.parent = "repeat", seen[key]
+        else:
+            seen[key] = i
+    # "5,600 families ... nearly 40,000 people": one group in two units; count the people. The
+    # two must be told together and agree on a family of 4 to 10 people.
+    for i, f in enumerate(figs):
+        if f.role != "total" or f.unit != "families" or not f.number.floor:
+            continue
+        for j, g in enumerate(figs):
+            agree = g.number.floor is not None and 4 <= g.number.floor / f.number.floor <= 10
+            same = j != i and g.role == "total" and g.kind == f.kind and g.unit == "people"
+            if same and g.sent.start == f.sent.start and agree:
+                f.role, f.parent = "repeat", j
+                break

@@ -1,0 +1,182 @@
+"""Capitals and districts under pressure: a level phrase tied to the place it is about.
+
+Each pressure phrase ("besieged", "stormed into", "fell to", "came close to taking") looks for
+its capital or district in the same sentence: right after it for close-bound verbs ("seized
+Kunduz"), as their subject ("Herat fell"), or within a few words otherwise; lists share the
+phrase ("the districts of Musa Qala and Now Zad"). Negated, denied, attempted and nearly-done
+actions are read for what they are.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from spacy.tokens import Span
+
+from pipeline import rules
+from pipeline.locate import METONYMS, Target
+from pipeline.places import CAPITAL
+from pipeline.text import View
+
+TIGHT = rules.tight_triggers()
+NEGATIONS = rules.negations()
+ATTEMPTS = rules.attempts()
+FILLERS = rules.target_fillers()
+SUBJECT_FILLERS = rules.subject_fillers()
+PREPOSITIONS = rules.object_prepositions()
+LIST_WORDS = rules.list_words()
+CITY_IMPLYING = rules.city_implying()
+GENERIC_ATTACKS = rules.generic_attacks()
+PROXIMITY = rules.proximity_words()
+REFERENCE_POINTS = rules.reference_points()
+DENIALS = rules.denials()
+HOSTILE = rules.hostile_words()
+NEEDS_HOSTILE = rules.needs_hostile()
+WINDOW = 10  # tokens between a pressure phrase and its place
+AGENT_ENDINGS = ("fell to", "fall to", "fallen to", "surrendered to", "cleared of")
+
+
+@dataclasses.dataclass(frozen=True)
+class Mention:
+    trigger: Span
+    level: str
+    target: Target
+
+
+def _nearly(view: View, trig: Span) -> bool:
+    return view.text(max(view.sent(trig.start).start, trig.start - 3), trig.start).endswith(
+        ("close to", "nearly", "almost")
+    )
+
+
+def _attempted(view: View, trig: Span) -> bool:
+    """ "in an attempt to break through ... and enter the city"; not "seeking to build on ... capture of"."""
+    if view.low[trig.end - 1] == "of":
+        return False  # a noun ("the capture of") names something that happened
+    start = max(view.sent(trig.start).start, trig.start - 12)
+    return any(view.low[i] in ATTEMPTS and view.low[i + 1] == "to" for i in range(start, trig.start))
+
+
+def _negated(view: View, trig: Span) -> bool:
+    start = max(view.sent(trig.start).start, trig.start - 4)
+    return bool(set(view.low[start : trig.start]) & NEGATIONS)
+
+
+def _shared_unmarked(view: View, t: Target, shared: frozenset[str]) -> bool:
+    """A capital whose name is also its province's, not marked as the city: "in Herat"."""
+    nxt = view.low[t.end] if t.end < len(view.low) else ""
+    return t.named and t.label == CAPITAL and t.name in shared and nxt != "city"
+
+
+def _near_not_in(view: View, trig: Span, t: Target) -> bool:
+    """Fighting near a city rather than in it: "five kilometres from the city", "on the outskirts of"."""
+    sent_start = view.sent(trig.start).start
+    lo, hi = (trig.end, t.start) if t.start >= trig.end else (t.end, trig.start)
+    words = view.low[max(sent_start, lo - 1) : hi] + view.low[max(sent_start, t.start - 4) : t.start]
+    return bool(set(words) & PROXIMITY)
+
+
+def _subject_of(words: list[str]) -> bool:
+    """Only an auxiliary, or an aside in commas, stands between a place and its verb."""
+    if all(w in SUBJECT_FILLERS for w in words):
+        return True
+    return len(words) >= 3 and words[0] == "," and words[-1] == "," and "," not in words[1:-1]
+
+
+def _reference_point(view: View, t: Target) -> bool:
+    """ "about 95 kilometres north of Lashkar Gah": the place only measures a distance."""
+    before = view.low[max(0, t.start - 4) : t.start]
+    return bool(before) and before[-1] in ("of", "from") and bool(set(before) & set(REFERENCE_POINTS))
+
+
+def distance(trig: Span, t: Target) -> int:
+    return t.start - trig.end if t.start >= trig.end else trig.start - t.end
+
+
+def _targets_of(view: View, trig: Span, found: list[Target]) -> list[Target]:
+    """The place(s) a pressure phrase is about: the nearest in the sentence, plus a list it heads."""
+    sent = view.sent(trig.start)
+    phrase = trig.text.lower()
+    # "95 kilometres north of Lashkar Gah" only measures, unless the phrase is itself about nearness.
+    measuring = trig.label_ != "pressure:threatened"
+    in_sent = [
+        t for t in found if sent.start <= t.start < sent.end and not (measuring and _reference_point(view, t))
+    ]
+    if phrase in TIGHT:
+        # "seized the districts of Musa Qala", "claimed Khanishin": the place follows at once; or it is
+        # the subject: "Herat fell", "Sheberghan, the capital of Jowzjan province, fell on Saturday".
+        near = [
+            t
+            for t in in_sent
+            if (t.start >= trig.end and all(w in FILLERS for w in view.low[trig.end : t.start]))
+            or (t.end <= trig.start and _subject_of(view.low[t.end : trig.start]))
+        ]
+    else:
+        # "Kabul sends in commandos", "the highway between Kabul and Ghazni": Kabul is a target
+        # only as the object right after a close-bound verb ("seized Kabul").
+        near = [t for t in in_sent if distance(trig, t) <= WINDOW and t.name not in METONYMS]
+        if view.low[trig.end - 1] in PREPOSITIONS and not phrase.endswith(AGENT_ENDINGS):
+            near = [t for t in near if t.start >= trig.end]  # "assault on", "the outskirts of": the object
+    if not near:
+        return []
+    best = min(near, key=lambda t: (distance(trig, t), t.start < trig.end))
+    chosen = [best]
+    # "the districts of Musa Qal'ah and Now Zad", "from Kunduz and Baghlan in the north to Farah"
+    for t in in_sent:
+        same_side = (t.start >= trig.end) == (best.start >= trig.end)
+        between = view.doc[t.end : best.start] if t.start < best.start else view.doc[best.end : t.start]
+        listed = all(w.lower_ in LIST_WORDS or w.ent_type_ for w in between)
+        if (
+            t is not best
+            and t.label == best.label
+            and same_side
+            and abs(t.start - best.start) <= 12
+            and listed
+        ):
+            chosen.append(t)
+    return chosen
+
+
+def find_mentions(
+    view: View, found: list[Target], shared: frozenset[str], main_capital: Target | None
+) -> list[Mention]:
+    """Every (phrase, level, place) in the article, in text order. A city-implying phrase in a
+    sentence that names no place is about the capital being discussed (``main_capital`` when no
+    capital was referred to before it)."""
+    out = []
+    for trig in (s for s in view.doc.spans["triggers"] if s.label_.startswith("pressure:")):
+        if _negated(view, trig):
+            continue
+        level = trig.label_.split(":")[1]
+        if level in ("breached", "fell") and _attempted(view, trig):
+            level = "attacked"  # "an attempt to ... enter the city" is an attack that did not get in
+        if level in ("breached", "fell") and _nearly(view, trig):
+            level = "threatened"  # "came close to taking the Marja district centre"
+        sent = view.sent(trig.start)
+        words = view.words(sent)
+        phrase = trig.text.lower()
+        if level in ("fell", "breached") and words & DENIALS:
+            continue  # "the reports regarding the fall of the city are baseless"
+        if phrase in NEEDS_HOSTILE and not words & HOSTILE:
+            continue  # "an army base about 20 kilometres from the city" is not a threat to it
+        chosen = _targets_of(view, trig, found)
+        if phrase in GENERIC_ATTACKS:
+            chosen = [t for t in chosen if not _shared_unmarked(view, t, shared)]  # "fighting in Herat"
+        if not chosen and phrase in CITY_IMPLYING:
+            # "Farah city fell ... after the militants entered the governor's office": the capital of
+            # the sentence, else the one being discussed.
+            in_sent = [t for t in found if t.label == CAPITAL and sent.start <= t.start < sent.end]
+            if in_sent:
+                chosen = [min(in_sent, key=lambda t: distance(trig, t))]
+            elif not sent.ents and (context := context_for(trig, found, main_capital)) is not None:
+                chosen = [context]
+        for t in chosen:
+            near = level == "attacked" and _near_not_in(view, trig, t)
+            out.append(Mention(trig, "threatened" if near else level, t))
+    return out
+
+
+def context_for(trig: Span, found: list[Target], main_capital: Target | None) -> Target | None:
+    """The capital being discussed where a phrase stands: the last one referred to, else the article's."""
+    earlier = [t for t in found if t.label == CAPITAL and t.end <= trig.start and t.name not in METONYMS]
+    return earlier[-1] if earlier else main_capital
