@@ -240,6 +240,19 @@ def ingest(paths: list[Path], settings: Settings, db: Path, rebuild: bool = Fals
         return _ingest(paths, settings, db, rebuild)
 
 
+GROUPING = {
+    "raw_figures": [
+        "figure_id", "article_id", "kind", "province", "place", "unit", "victims", "value", "value_low",
+        "value_high", "qualifier", "people_estimate", "event_date", "date_precision", "counted",
+        "parent_figure_id",
+    ],
+    "raw_pressure": [
+        "pressure_id", "article_id", "capital", "province", "level", "event_date", "date_precision",
+        "is_background",
+    ],
+}  # fmt: skip
+
+
 def _ingest(paths: list[Path], settings: Settings, db: Path, rebuild: bool) -> Summary:
     started = time.perf_counter()
     summary = Summary()
@@ -250,9 +263,9 @@ def _ingest(paths: list[Path], settings: Settings, db: Path, rebuild: bool) -> S
             f"no inputs found in {', '.join(map(str, paths))}: give a folder or .txt/.jsonl/.csv files"
         )
     version = extractor_version(settings)
-    previous = {} if rebuild else load.read_tables(db)
-    prev_articles = previous.get("raw_articles", load.frame("raw_articles"))
-    prev_runs = previous.get("raw_runs", load.frame("raw_runs"))
+    state = {} if rebuild else load.read_state(db)
+    prev_articles = state.get("raw_articles", load.frame("raw_articles").drop("text"))
+    prev_runs = state.get("raw_runs", load.frame("raw_runs"))
     same_version = not prev_runs.is_empty() and prev_runs["extractor"][-1] == version
 
     # This run's articles, once each; a second copy of a text is listed, not loaded twice.
@@ -266,6 +279,7 @@ def _ingest(paths: list[Path], settings: Settings, db: Path, rebuild: bool) -> S
         rows[raw.article_id] = article_row(raw, summary.notices)
     summary.n_read = len(result.articles)
     summary.n_inputs = len(result.articles) + len(result.rejects)
+    summary.rejects = rejects
 
     prev_by_id = {r["article_id"]: r for r in prev_articles.iter_rows(named=True)}
     unchanged = {
@@ -273,38 +287,59 @@ def _ingest(paths: list[Path], settings: Settings, db: Path, rebuild: bool) -> S
         for aid, row in rows.items()
         if same_version and aid in prev_by_id and all(prev_by_id[aid][c] == row[c] for c in META_COLUMNS)
     }
-    carried = [r for aid, r in prev_by_id.items() if aid not in rows]
-    to_extract = [r for aid, r in rows.items() if aid not in unchanged]
-    if not same_version:
-        to_extract += carried
     summary.n_unchanged = len(unchanged)
     summary.n_loaded = len(rows) - len(unchanged)
+    summary.n_articles_total = len(prev_by_id.keys() | rows.keys())
+    changed = {aid for aid in rows if aid not in unchanged}
+    # A new extractor re-reads every stored article from its stored text.
+    stale = set() if same_version else set(prev_by_id) - set(rows)
+    seen_paths = {r.path for r in rejects} | {raw.file.split("#")[0] for raw in result.articles}
+    all_rejects = _merge_rejects(state.get("raw_rejects"), rejects, seen_paths)
+    if state and not changed and not stale and all_rejects.equals(state["raw_rejects"]):
+        summary.notices.append("nothing changed: the database was left as it was")
+        summary.seconds = time.perf_counter() - started
+        return summary
 
+    if stale:
+        texts = load.read_rows(db, "raw_articles", list(load.TABLES["raw_articles"]), stale)
+        to_extract = [*[rows[a] for a in sorted(changed)], *texts.iter_rows(named=True)]
+    else:
+        to_extract = [rows[a] for a in sorted(changed)]
     extracted = extract_articles(to_extract, settings, _progress_printer(len(to_extract)))
-    redone = {a["article_id"] for a in to_extract}
-    frames = {"raw_articles": load.frame("raw_articles", [*carried, *rows.values()]).sort("article_id")}
-    for table, new_rows in extracted.items():
-        kept = previous.get(table, load.frame(table))
-        kept = kept.filter(~pl.col("article_id").is_in(list(redone)))
-        frames[table] = pl.concat([kept, load.frame(table, new_rows)]).sort(kept.columns[0])
-        key = {"raw_figures": "kind"}.get(table)
-        if key:
-            summary.figures_by_kind.update(r[key] for r in new_rows)
-    # Events span articles, so they are grouped anew over everything the database holds.
-    published = frames["raw_articles"].select("article_id", "published")
-    frames["raw_figures"], frames["raw_events"] = events.group_figures(
-        frames["raw_figures"], published, settings.date_window_days
-    )
-    frames["raw_pressure_episodes"] = events.pressure_episodes(
-        frames["raw_pressure"], settings.episode_gap_days
-    )
+    summary.figures_by_kind.update(r["kind"] for r in extracted["raw_figures"])
     summary.n_pressure = len(extracted["raw_pressure"])
     summary.n_district_events = len(extracted["raw_district_events"])
+    redone = changed | stale
+    new = {table: load.frame(table, extracted.get(table, [])) for table in load.PER_ARTICLE}
 
-    seen_paths = {r.path for r in rejects} | {raw.file.split("#")[0] for raw in result.articles}
-    frames["raw_rejects"] = _merge_rejects(previous.get("raw_rejects"), rejects, seen_paths)
-    summary.rejects = rejects
-    summary.n_articles_total = frames["raw_articles"].height
+    # Events span articles, so they are grouped anew over everything the database will hold.
+    kept_ids = None if not state else set(prev_by_id) - redone
+    grouping = {
+        table: pl.concat(
+            [
+                load.read_rows(db, table, cols, kept_ids) if state else load.frame(table).select(cols),
+                new[table].select(cols),
+            ]
+        )
+        for table, cols in GROUPING.items()
+    }
+    published = pl.concat(
+        [
+            prev_articles.filter(~pl.col("article_id").is_in(list(rows))).select("article_id", "published"),
+            load.frame("raw_articles", list(rows.values())).select("article_id", "published"),
+        ]
+    )
+    grouped, event_rows = events.group_figures(grouping["raw_figures"], published, settings.date_window_days)
+    figure_events = grouped.select("figure_id", "event_id", "is_primary")
+    new["raw_figures"] = new["raw_figures"].drop("event_id", "is_primary").join(figure_events, on="figure_id")
+    frames = {
+        **new,
+        "raw_events": event_rows,
+        "raw_pressure_episodes": events.pressure_episodes(
+            grouping["raw_pressure"], settings.episode_gap_days
+        ),
+        "raw_rejects": all_rejects,
+    }
     summary.seconds = time.perf_counter() - started
     run = {
         "run_id": (prev_runs["run_id"].max() or 0) + 1 if not prev_runs.is_empty() else 1,
@@ -317,8 +352,15 @@ def _ingest(paths: list[Path], settings: Settings, db: Path, rebuild: bool) -> S
         "n_rejected": len(rejects),
         "seconds": summary.seconds,
     }
-    frames["raw_runs"] = pl.concat([prev_runs, load.frame("raw_runs", [run])])
-    _write(db, frames)
+    _check_writable(db)
+    if state:
+        frames["raw_articles"] = load.frame("raw_articles", [rows[a] for a in sorted(changed)])
+        frames["raw_runs"] = load.frame("raw_runs", [run])
+        load.update_database(db, changed, redone, frames, figure_events)
+    else:
+        frames["raw_articles"] = load.frame("raw_articles", list(rows.values())).sort("article_id")
+        frames["raw_runs"] = pl.concat([prev_runs, load.frame("raw_runs", [run])])
+        load.write_database(db, frames)
     return summary
 
 
@@ -330,7 +372,6 @@ def _merge_rejects(previous: pl.DataFrame | None, rejects: list[Reject], seen: s
     return pl.concat([previous.filter(~pl.col("path").is_in(list(seen))), new])
 
 
-def _write(db: Path, frames: dict[str, pl.DataFrame]) -> None:
+def _check_writable(db: Path) -> None:
     if not os.access(db.parent if db.parent.exists() else db.parent.parent, os.W_OK):
         raise IngestError(f"cannot write {db}: the folder is not writable (give another --db)")
-    load.write_database(db, frames)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -83,23 +84,122 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, df: pl.DataFrame) -> Non
     con.unregister("incoming")
 
 
-def write_database(path: Path, frames: dict[str, pl.DataFrame]) -> None:
-    """Build a complete database at ``path.tmp-<pid>`` and swap it in for ``path``."""
+@contextlib.contextmanager
+def _swap(path: Path, start_from: Path | None = None):
+    """A connection to a new file beside ``path`` (a copy of ``start_from`` if given) that replaces
+    ``path`` when the block ends without error; on error the live file is left as it was."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f"{path.name}.tmp-{os.getpid()}")
-    for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
+    leftovers = (tmp, tmp.with_name(tmp.name + ".wal"))
+    for leftover in leftovers:
         leftover.unlink(missing_ok=True)
     try:
+        if start_from is not None:
+            shutil.copyfile(start_from, tmp)
         with duckdb.connect(str(tmp)) as con:
-            create_schema(con)
-            for table in TABLES:
-                _insert(con, table, frames.get(table, frame(table)))
+            yield con
             con.execute("CHECKPOINT")
         os.replace(tmp, path)
     finally:
-        for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
+        for leftover in leftovers:
             with contextlib.suppress(FileNotFoundError):
                 leftover.unlink()
+
+
+def write_database(path: Path, frames: dict[str, pl.DataFrame]) -> None:
+    """Build a complete database beside ``path`` and swap it in."""
+    with _swap(path) as con:
+        create_schema(con)
+        for table in TABLES:
+            _insert(con, table, frames.get(table, frame(table)))
+
+
+# Tables whose rows belong to one article; they are replaced article by article.
+PER_ARTICLE = ("raw_figures", "raw_pressure", "raw_district_events")
+# Tables derived from everything at each run; they are replaced whole.
+DERIVED = ("raw_events", "raw_pressure_episodes", "raw_rejects")
+
+
+def update_database(
+    path: Path,
+    drop_articles: set[str],
+    drop_extracted: set[str],
+    frames: dict[str, pl.DataFrame],
+    figure_events: pl.DataFrame,
+) -> None:
+    """Copy the live database, change only what this run changed, and swap the copy in.
+
+    ``drop_articles`` leave ``raw_articles`` (to be inserted again from ``frames``);
+    ``drop_extracted`` lose their per-article rows; derived tables are replaced whole; runs
+    are appended; every figure gets its (possibly new) ``event_id`` and ``is_primary``.
+    """
+    with _swap(path, start_from=path) as con:
+        con.register(
+            "drop_extracted", pl.DataFrame({"article_id": sorted(drop_extracted)}, schema={"article_id": S})
+        )
+        con.register(
+            "drop_articles", pl.DataFrame({"article_id": sorted(drop_articles)}, schema={"article_id": S})
+        )
+        for table in PER_ARTICLE:  # children before the articles they point to
+            con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM drop_extracted)")  # noqa: S608
+        con.execute("DELETE FROM raw_articles WHERE article_id IN (SELECT article_id FROM drop_articles)")
+        for table in DERIVED:
+            con.execute(f"DELETE FROM {table}")  # noqa: S608
+        for table in TABLES:  # parents before children
+            if table in frames:
+                _insert(con, table, frames[table])
+        con.register("figure_events", figure_events.to_arrow())
+        con.execute(
+            "UPDATE raw_figures SET event_id = e.event_id, is_primary = e.is_primary "
+            "FROM figure_events AS e WHERE raw_figures.figure_id = e.figure_id"
+        )
+
+
+def read_state(path: Path) -> dict[str, pl.DataFrame]:
+    """What an incremental run needs to know of the live database, without article texts:
+    the articles' metadata, the runs, the rejects; empty when there is no database."""
+    if not path.exists():
+        return {}
+    meta = [c for c in TABLES["raw_articles"] if c != "text"]
+    with duckdb.connect(str(path), read_only=True) as con:
+        present = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        if not {"raw_articles", "raw_runs", "raw_rejects"} <= present:
+            return {}
+        return {
+            "raw_articles": _select(con, "raw_articles", meta),
+            "raw_runs": conform("raw_runs", _select(con, "raw_runs", list(TABLES["raw_runs"]))),
+            "raw_rejects": conform("raw_rejects", _select(con, "raw_rejects", list(TABLES["raw_rejects"]))),
+        }
+
+
+def _select(con: duckdb.DuckDBPyConnection, table: str, columns: list[str], where: str = "") -> pl.DataFrame:
+    present = {
+        r[0]
+        for r in con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table]
+        ).fetchall()
+    }
+    # Names come from TABLES and the catalogue, never from input; a column an older version
+    # lacked comes back as nulls.
+    select = ", ".join(c if c in present else f"NULL AS {c}" for c in columns)
+    df = con.execute(f"SELECT {select} FROM {table} {where}").pl()  # noqa: S608
+    return df.select([pl.col(c).cast(TABLES[table][c]) for c in columns])
+
+
+def read_rows(
+    path: Path, table: str, columns: list[str], article_ids: set[str] | None = None
+) -> pl.DataFrame:
+    """Some columns of a table of the live database, for all articles or only the ones given."""
+    if not path.exists():
+        return pl.DataFrame(schema={c: TABLES[table][c] for c in columns})
+    with duckdb.connect(str(path), read_only=True) as con:
+        where = ""
+        if article_ids is not None:
+            con.register(
+                "wanted", pl.DataFrame({"article_id": sorted(article_ids)}, schema={"article_id": S})
+            )
+            where = "WHERE article_id IN (SELECT article_id FROM wanted)"
+        return _select(con, table, columns, where)
 
 
 def remove_stale_files(path: Path, alive) -> list[Path]:
@@ -111,28 +211,3 @@ def remove_stale_files(path: Path, alive) -> list[Path]:
             tmp.unlink(missing_ok=True)
             removed.append(tmp)
     return removed
-
-
-def read_tables(path: Path) -> dict[str, pl.DataFrame]:
-    """Every raw table of an existing database, for an incremental run; empty when there is none.
-
-    A database written by an older version may lack newer columns: they come back as nulls,
-    so its articles are kept and re-extracted rather than lost.
-    """
-    if not path.exists():
-        return {}
-    out = {}
-    with duckdb.connect(str(path), read_only=True) as con:
-        for table, cols in TABLES.items():
-            present = {
-                r[0]
-                for r in con.execute(
-                    "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table]
-                ).fetchall()
-            }
-            if not present:
-                continue
-            # Names come from TABLES and the catalogue, never from input.
-            select = ", ".join(c if c in present else f"NULL AS {c}" for c in cols)
-            out[table] = conform(table, con.execute(f"SELECT {select} FROM {table}").pl())  # noqa: S608
-    return out

@@ -173,3 +173,50 @@ def test_metadata_wins_and_the_text_dates_what_has_none(tmp_path, settings):
         ("b", "2021-07-09", "metadata", "2021-07-09"),
         ("c", None, "unknown", None),
     ]
+
+
+def test_an_incremental_run_gives_the_rows_a_rebuild_gives(tmp_path, settings):
+    """Adding articles to a database changes only what they bring; the result equals a rebuild."""
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    for p in sorted(ARTICLES.glob("00[0-2]*.txt")):
+        shutil.copy(p, first / p.name)
+    for p in sorted(ARTICLES.glob("00[3-4]*.txt")):
+        shutil.copy(p, second / p.name)
+    for folder in (first, second):
+        shutil.copy(ARTICLES / "manifest.csv", folder / "manifest.csv")
+    step = tmp_path / "step.duckdb"
+    ingest([first], settings, step)
+    ingest([second], settings, step)
+    whole = tmp_path / "whole.duckdb"
+    ingest([first, second], settings, whole)
+    a, b = dump(step), dump(whole)
+    assert a.keys() == b.keys()
+    for table in a:
+        if table != "raw_rejects":  # the manifests name files the other folder holds
+            assert a[table] == b[table], table
+
+
+def test_an_unchanged_rerun_leaves_the_database_alone(tmp_path, settings):
+    db = tmp_path / "s.duckdb"
+    ingest([ARTICLES], settings, db)
+    before = db.stat().st_mtime_ns
+    summary = ingest([ARTICLES], settings, db)
+    assert summary.notices == ["nothing changed: the database was left as it was"]
+    assert db.stat().st_mtime_ns == before
+
+
+def test_a_new_extractor_re_extracts_every_stored_article(tmp_path, settings, monkeypatch):
+    db = tmp_path / "s.duckdb"
+    ingest([ARTICLES], settings, db)
+    before = dump(db)
+    extra = tmp_path / "mine"
+    extra.mkdir()
+    (extra / "new.txt").write_text("Five soldiers were killed in Ghazni city.", encoding="utf-8")
+    monkeypatch.setattr("pipeline.ingest.extractor_version", lambda s: "another")
+    summary = ingest([extra], settings, db)
+    assert summary.n_loaded == 1
+    assert sum(summary.figures_by_kind.values()) == len(before["raw_figures"]) + 1
+    after = dump(db)
+    assert set(before["raw_figures"]) < set(after["raw_figures"])
