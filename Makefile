@@ -7,7 +7,7 @@ DB      ?= data/sitrep.duckdb
 ARTICLES ?= data/articles
 PORT    ?= 8501
 
-.PHONY: run test lint db ingest rebuild setup setup-dev browser clean
+.PHONY: run test lint bench evaluate db ingest rebuild setup setup-dev browser clean
 
 run: setup $(DB)  ## set up, build the database if missing, serve on http://127.0.0.1:$(PORT)
 	$(BIN)/streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT)
@@ -18,6 +18,13 @@ test: setup-dev browser lint  ## set up, lint, run every test (the browser test 
 lint: setup-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+bench: setup  ## measure speed on synthetic corpora; writes BENCHMARKS.md (BENCH_FULL=1 adds 100k articles)
+	$(BIN)/python scripts/bench.py
+
+evaluate: setup  ## score the extractor on the gold set and the held-out set
+	$(BIN)/python -m pipeline evaluate
+	$(BIN)/python -m pipeline evaluate --gold tests/holdout
 
 db: setup $(DB)  ## build the database from ARTICLES if it is missing
 

@@ -121,19 +121,19 @@ def _targets_of(view: View, trig: Span, found: list[Target]) -> list[Target]:
         return []
     best = min(near, key=lambda t: (distance(trig, t), t.start < trig.end))
     chosen = [best]
-    # "the districts of Musa Qal'ah and Now Zad", "from Kunduz and Baghlan in the north to Farah"
-    for t in in_sent:
-        same_side = (t.start >= trig.end) == (best.start >= trig.end)
-        between = view.doc[t.end : best.start] if t.start < best.start else view.doc[best.end : t.start]
-        listed = all(w.lower_ in LIST_WORDS or w.ent_type_ for w in between)
-        if (
-            t is not best
-            and t.label == best.label
-            and same_side
-            and abs(t.start - best.start) <= 12
-            and listed
-        ):
-            chosen.append(t)
+    # "the districts of Musa Qal'ah and Now Zad", "from Kunduz and Baghlan in the north to Farah":
+    # a list grows one neighbour at a time.
+    side = [
+        t
+        for t in in_sent
+        if t is not best and t.label == best.label and (t.start >= trig.end) == (best.start >= trig.end)
+    ]
+    for t in sorted(side, key=lambda t: abs(t.start - best.start)):
+        for c in chosen:
+            between = view.doc[t.end : c.start] if t.start < c.start else view.doc[c.end : t.start]
+            if abs(t.start - c.start) <= 12 and all(w.lower_ in LIST_WORDS or w.ent_type_ for w in between):
+                chosen.append(t)
+                break
     return chosen
 
 

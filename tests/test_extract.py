@@ -213,6 +213,41 @@ def pressure(nlp, text, art=PUBLISHED):
         ("Government forces drove the Taliban out of Kunduz on Monday.", [("Kunduz", "retaken", False)]),
         ("The Taliban laid siege to Lashkar Gah.", [("Lashkar Gah", "besieged", False)]),
         ("Officials fear the city could fall to the Taliban within days, said a lawmaker from Ghazni.", []),
+        # A place as the subject of its verb, with an aside between.
+        (
+            "Sheberghan, the capital of Jowzjan province, fell on Saturday.",
+            [("Sheberghan", "fell", False)],
+        ),
+        ("Taliban insurgents captured the northern Afghan city of Kunduz.", [("Kunduz", "fell", False)]),
+        (
+            "Taliban insurgents captured Kunduz, as well as the provincial capitals of Sar-e Pul and Taloqan.",
+            [("Kunduz", "fell", False), ("Sar-e Pol", "fell", False), ("Taloqan", "fell", False)],
+        ),
+        # Denials, attempts and near misses.
+        ("Officials said the reports regarding the fall of Tarinkot are baseless.", []),
+        (
+            "The attack began with an attempt to break through the security belt in Lashkar Gah and enter the city.",
+            [("Lashkar Gah", "attacked", False)],
+        ),
+        ("The Taliban came close to taking Ghazni city on Monday.", [("Ghazni", "threatened", False)]),
+        # Near, not in: a threat; a distance alone is no threat.
+        (
+            "The Taliban are now fighting Afghan forces just five kilometres from Maimana.",
+            [("Maymana", "threatened", False)],
+        ),
+        ("Security forces retreated to an army base about 20 kilometres from Pul-e-Khumri.", []),
+        ("Sangin lies about 95 kilometres north of Lashkar Gah, the scene of fierce fighting.", []),
+        # A name shared with its province is the province when nothing says city.
+        ("The fighting appeared to be spreading in Herat.", []),
+        ("Fighting continued in parts of Herat city.", [("Herat", "attacked", False)]),
+        # "Kabul" as the government, and as a place seized.
+        ("Kabul sends in commandos as Taliban surround the city of Ghazni.", [("Ghazni", "besieged", False)]),
+        ("The Taliban seized Kabul on Sunday.", [("Kabul", "fell", False)]),
+        # A city implied: the capital being discussed.
+        (
+            "Fighting rages in Qala-i-Naw.\nOn Wednesday, the Taliban briefly seized the police headquarters.",
+            [("Qala-i-Naw", "attacked", False), ("Qala-i-Naw", "breached", False)],
+        ),
     ],
 )
 def test_pressure(nlp, text, expected):
