@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import db, sections, sidebar
+from dashboard import db, sections, sidebar, tables
 from pipeline.settings import Settings
 
 st.set_page_config(page_title="sitrep", layout="wide")
@@ -28,7 +28,7 @@ if problem:
     st.stop()
 
 filters = sidebar.render(db.options(src))
-if sections.nothing_matches(src, filters):
+if tables.nothing_matches(src, filters):
     st.info(
         "Nothing matches these filters. Widen the period, tick 'Include undated', "
         "or remove a province, kind or victim group."
@@ -36,6 +36,10 @@ if sections.nothing_matches(src, filters):
     st.stop()
 
 sections.headline(src, filters)
+sections.map_section(src, filters)
 sections.chart_sections(src, filters)
-sections.table_sections(src, filters)
+sections.pressure_section(src, filters)
+tables.table_sections(src, filters)
+tables.evidence_section(src, filters)
+tables.sources_section(src, filters)
 sections.footer(src)

@@ -1,6 +1,8 @@
 """Plotly figures from the aggregated frames ``db.py`` returns.
 
-Only plain cartesian charts: Plotly's geo and mapbox traces fetch map data from a CDN.
+Only plain cartesian charts here (Plotly's geo and mapbox traces fetch map data from a CDN;
+the offline map is in ``maps.py``). Colours are fixed hues that read on light and dark
+backgrounds; background, fonts and grid are left to the reader's theme.
 """
 
 from __future__ import annotations
@@ -11,13 +13,14 @@ import polars as pl
 
 from dashboard.filters import KINDS, LEVELS, VICTIMS
 
-# Escalation reads left to right, pale to dark; a retaking is good news, so it stands apart.
+# Escalation reads yellow to red to purple (every step visible on white and on near-black);
+# a retaking is good news, so it stands apart in teal.
 LEVEL_COLORS = {
     "threatened": "#f2c14e",
     "attacked": "#f08a3c",
     "besieged": "#d9472b",
-    "breached": "#a4161a",
-    "fell": "#4a0e0e",
+    "breached": "#b0173a",
+    "fell": "#8e2c9e",
     "retaken": "#2a9d8f",
 }
 VICTIM_COLORS = {
@@ -28,14 +31,17 @@ VICTIM_COLORS = {
     "unspecified": "#bcbd22",
 }
 MENTION = {False: "current", True: "background"}
-MENTION_SYMBOLS = {"current": "circle", "background": "circle-open"}
 # Plotly sizes date-axis bars by the gap between x values; months years apart would give
 # bars years wide, so monthly bars get a fixed width (in milliseconds) of about a month.
 MONTH_BAR_MS = 26 * 24 * 3600 * 1000
 
 
 def _style(fig: go.Figure, title: str) -> go.Figure:
-    """Common layout: title, compact margins, legend above the plot."""
+    """Common layout: title, compact margins, legend above the plot.
+
+    The template is left as it is: the default one, which in the app is Streamlit's, whose
+    placeholder colours the browser swaps for the reader's light or dark theme.
+    """
     fig.update_layout(title=title, margin={"l": 10, "r": 10, "t": 60, "b": 10}, legend_title_text="")
     return fig
 
@@ -101,25 +107,58 @@ def harm_by_province(df: pl.DataFrame) -> go.Figure:
     return _harm(df, "province", "Killed and wounded by province, by victim group")
 
 
-def pressure_timeline(df: pl.DataFrame) -> go.Figure:
-    """One marker per capital, day and level; background mentions drawn hollow."""
-    df = df.with_columns(pl.col("is_background").replace_strict(MENTION, return_dtype=pl.String))
+BUCKET_WIDTH = {"week": "week of", "month": "month of"}
+RETAKEN_MARK = "retaken in the same period"
+
+
+def pressure_grid(df: pl.DataFrame, bucket: str) -> go.Figure:
+    """Capital × week (or month), a square per cell coloured by the highest level reached.
+
+    Background mentions (earlier events recalled) are hollow squares; a retaking in a period
+    that also saw worse is a teal diamond beside the square.
+    """
+    fig = go.Figure()
     present = set(df["level"].to_list())
-    fig = px.scatter(
-        df,
-        x="event_date",
-        y="capital",
-        color="level",
-        symbol="is_background",
-        size="mentions",
-        size_max=16,
-        category_orders={
-            "level": [lv for lv in LEVELS if lv in present],
-            "is_background": list(MENTION_SYMBOLS),
-        },
-        color_discrete_map=LEVEL_COLORS,
-        symbol_map=MENTION_SYMBOLS,
-        hover_data=["province", "mentions"],
-        labels={"event_date": "", "capital": "", "is_background": "mention"},
-    )
-    return _style(fig, "Provincial capitals under pressure")
+    for level in (lv for lv in LEVELS if lv in present):
+        for background in (False, True):
+            part = df.filter((pl.col("level") == level) & (pl.col("is_background") == background))
+            if part.is_empty():
+                continue
+            fig.add_trace(
+                go.Scatter(
+                    x=part["period"].to_list(),
+                    y=part["capital"].to_list(),
+                    mode="markers",
+                    marker={
+                        "symbol": "square-open" if background else "square",
+                        "size": 14,
+                        "color": LEVEL_COLORS[level],
+                        "line": {"width": 2.5 if background else 0, "color": LEVEL_COLORS[level]},
+                    },
+                    name=f"{level}, {MENTION[background]}",
+                    legendgroup=level,
+                    customdata=part.select("province", "levels", "mentions").rows(),
+                    hovertemplate=(
+                        f"%{{y}} (%{{customdata[0]}})<br>{BUCKET_WIDTH[bucket]} %{{x|%Y-%m-%d}}"
+                        f"<br>highest: {level} ({MENTION[background]})<br>levels: %{{customdata[1]}}"
+                        "<br>mentions: %{customdata[2]}<extra></extra>"
+                    ),
+                )
+            )
+    also = df.filter(pl.col("retaken") & (pl.col("level") != "retaken"))
+    if not also.is_empty():
+        fig.add_trace(
+            go.Scatter(
+                x=also["period"].to_list(),
+                y=also["capital"].to_list(),
+                mode="markers",
+                marker={"symbol": "diamond", "size": 8, "color": LEVEL_COLORS["retaken"]},
+                name=RETAKEN_MARK,
+                hovertemplate="%{y}: retaken in this period too<extra></extra>",
+            )
+        )
+    capitals = sorted(set(df["capital"].to_list()), reverse=True)
+    fig.update_yaxes(categoryorder="array", categoryarray=capitals, title_text="")
+    fig.update_xaxes(title_text="", tickformat="%b %Y")
+    fig.update_layout(height=max(240, 60 + 36 * len(capitals)))
+    return _style(fig, f"Capitals under pressure per {bucket}: highest level reached")

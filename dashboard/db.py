@@ -3,14 +3,13 @@
 Each query opens a short-lived read-only connection: the batch step replaces the file whole
 (``os.replace``), so a held connection would keep reading the old one. Results are cached by
 ``Source`` (path and modification time) and ``Filters``, so a replaced file is read afresh.
-Aggregation happens in DuckDB; ``sum`` of a BIGINT is a HUGEINT there, hence the casts.
-SQL text is assembled only from the constants here and ``filters.where``; every value is
-bound as a parameter (the reason each ``noqa: S608`` is safe).
+The SQL comes from ``queries.py``; aggregation happens in DuckDB.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import os
 from typing import Any
 
@@ -18,38 +17,13 @@ import duckdb
 import polars as pl
 import streamlit as st
 
-from dashboard.filters import KINDS, VICTIMS, Filters, where
+from dashboard import queries
+from dashboard.filters import KINDS, VICTIMS, Filters
+from dashboard.queries import COLUMNS, ORDER  # noqa: F401  (re-exported for callers and tests)
 
-VIEWS = ("articles", "figures", "pressure", "district_events", "rejects", "runs")
-
-# Columns shown and downloaded for each table, evidence sentence included.
-COLUMNS = {
-    "figures": (
-        "event_date", "year", "province", "place", "kind", "victims", "number_text", "value",
-        "value_low", "value_high", "qualifier", "unit", "people_estimate", "counted", "role",
-        "sentence", "title", "source", "url", "published", "date_precision", "figure_id",
-        "parent_figure_id", "article_id",
-    ),
-    "pressure": (
-        "event_date", "year", "capital", "province", "level", "level_rank", "is_background",
-        "trigger", "sentence", "title", "source", "url", "published", "date_precision",
-        "pressure_id", "article_id",
-    ),
-    "district_events": (
-        "event_date", "year", "district", "province", "status", "is_background", "sentence",
-        "date_precision", "district_event_id", "article_id",
-    ),
-    "articles": (
-        "published", "title", "source", "url", "file", "date_source", "date_precision",
-        "n_chars", "external_id", "article_id",
-    ),
-}  # fmt: skip
-ORDER = {
-    "figures": "event_date NULLS LAST, province NULLS LAST, kind, figure_id",
-    "pressure": "event_date NULLS LAST, capital, level_rank, pressure_id",
-    "district_events": "event_date NULLS LAST, province, district, district_event_id",
-    "articles": "published NULLS LAST, title, article_id",
-}
+VIEWS = (
+    "articles", "figures", "pressure", "district_events", "events", "pressure_episodes", "rejects", "runs",
+)  # fmt: skip
 
 
 @dataclasses.dataclass(frozen=True)
@@ -69,6 +43,8 @@ class Options:
     provinces: tuple[str, ...]
     victims: tuple[str, ...]
     kinds: tuple[str, ...] = KINDS
+    # First and last event date in the data, for the exact-date picker.
+    dates: tuple[dt.date, dt.date] | None = None
 
 
 def source(path: str) -> Source | None:
@@ -131,21 +107,28 @@ def options(src: Source) -> Options:
         """,
     )
     victims = set(_query(src, "SELECT DISTINCT victims FROM figures")["victims"].to_list())
+    dates = _query(
+        src,
+        """
+        SELECT min(d) AS first, max(d) AS last FROM (
+            SELECT event_date AS d FROM figures UNION ALL SELECT event_date FROM pressure
+            UNION ALL SELECT event_date FROM district_events
+        )
+        """,
+    ).row(0)
     return Options(
         years=tuple(years["year"].to_list()),
         undated=int(undated["n"][0]),
         provinces=tuple(provinces["province"].to_list()),
         victims=tuple(v for v in VICTIMS if v in victims),
+        dates=(dates[0], dates[1]) if dates[0] is not None else None,
     )
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def rows(src: Source, view: str, f: Filters) -> pl.DataFrame:
     """The filtered rows of one public view, in the table's column order."""
-    cond, params = where(f, view)
-    columns = ", ".join(COLUMNS[view])  # a KeyError for anything but a known view
-    sql = f"SELECT {columns} FROM {view} WHERE {cond} ORDER BY {ORDER[view]}"  # noqa: S608
-    return _query(src, sql, params)
+    return _query(src, *queries.rows(view, f))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -162,84 +145,79 @@ def last_run(src: Source) -> dict[str, Any] | None:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def totals(src: Source, f: Filters) -> dict[str, int]:
-    """Headline numbers: people displaced, killed, wounded; capitals under pressure; articles."""
-    fw, fp = where(f, "figures")
-    pw, pp = where(f, "pressure")
-    aw, ap = where(f, "articles")
-    sql = f"""
-        WITH
-            fig AS (SELECT kind, people_estimate FROM figures WHERE counted AND {fw}),
-            -- "Current" pressure: background mentions and retakings are not pressure now.
-            cap AS (SELECT capital FROM pressure WHERE NOT is_background AND level_rank > 0 AND {pw}),
-            art AS (SELECT article_id FROM articles WHERE {aw})
-        SELECT
-            (SELECT CAST(coalesce(sum(people_estimate), 0) AS BIGINT) FROM fig
-                WHERE kind = 'displaced') AS displaced,
-            (SELECT CAST(coalesce(sum(people_estimate), 0) AS BIGINT) FROM fig
-                WHERE kind = 'killed') AS killed,
-            (SELECT CAST(coalesce(sum(people_estimate), 0) AS BIGINT) FROM fig
-                WHERE kind = 'wounded') AS wounded,
-            (SELECT count(DISTINCT capital) FROM cap) AS capitals,
-            (SELECT count(*) FROM art) AS articles
-    """  # noqa: S608
-    return {k: int(v) for k, v in _query(src, sql, fp + pp + ap).row(0, named=True).items()}
+def totals(src: Source, f: Filters) -> dict[str, Any]:
+    """Headline numbers (people displaced, killed, wounded; capitals under pressure; articles),
+    each with ``<name>_first`` and ``<name>_last``: the dates of what it sums."""
+    found = _query(src, *queries.totals(f)).row(0, named=True)
+    return {k: v if k.endswith(("_first", "_last")) else int(v) for k, v in found.items()}
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def harm_by_victims(src: Source, f: Filters) -> pl.DataFrame:
+    """People killed and wounded per kind and victim group."""
+    return _query(src, *queries.harm_by_victims(f))
+
+
+HURT = ("killed", "wounded", "casualties")
 
 
 def _people(
     src: Source, f: Filters, kinds: tuple[str, ...], group: tuple[str, ...], dated: bool
 ) -> pl.DataFrame:
-    """Sum of counted ``people_estimate`` for ``kinds``, grouped by fixed column expressions."""
-    cond, params = where(f, "figures")
-    marks = ", ".join("?" for _ in kinds)
-    keys = ", ".join(group)
-    date_cond = "event_date IS NOT NULL" if dated else "TRUE"
-    sql = f"""
-        SELECT {keys}, CAST(sum(people_estimate) AS BIGINT) AS people, count(*) AS reports
-        FROM figures
-        WHERE counted AND kind IN ({marks}) AND {date_cond} AND {cond}
-        GROUP BY ALL ORDER BY ALL
-    """  # noqa: S608
-    return _query(src, sql, list(kinds) + params)
-
-
-_MONTH = "CAST(date_trunc('month', event_date) AS DATE) AS month"
-_PROVINCE = "coalesce(province, '(no province)') AS province"
+    """Sum of ``people_estimate`` for ``kinds`` in the filtered figures, grouped by ``group``."""
+    return _query(src, *queries.people(f, kinds, group, dated))
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def displacement_by_province(src: Source, f: Filters) -> pl.DataFrame:
-    """People displaced per province (counted figures)."""
-    return _people(src, f, ("displaced",), (_PROVINCE,), dated=False)
+    """People displaced per province."""
+    return _people(src, f, ("displaced",), (queries.PROVINCE,), dated=False)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def displacement_by_month(src: Source, f: Filters) -> pl.DataFrame:
-    """People displaced per month and province (counted, dated figures)."""
-    return _people(src, f, ("displaced",), (_MONTH, _PROVINCE), dated=True)
+    """People displaced per month and province (dated figures)."""
+    return _people(src, f, ("displaced",), (queries.MONTH, queries.PROVINCE), dated=True)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def harm_by_month(src: Source, f: Filters) -> pl.DataFrame:
-    """People killed, wounded or hurt per month, kind and victim group (counted, dated figures)."""
-    return _people(src, f, ("killed", "wounded", "casualties"), (_MONTH, "kind", "victims"), dated=True)
+    """People killed, wounded or hurt per month, kind and victim group (dated figures)."""
+    return _people(src, f, HURT, (queries.MONTH, "kind", "victims"), dated=True)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def harm_by_province(src: Source, f: Filters) -> pl.DataFrame:
-    """People killed, wounded or hurt per province, kind and victim group (counted figures)."""
-    return _people(src, f, ("killed", "wounded", "casualties"), (_PROVINCE, "kind", "victims"), dated=False)
+    """People killed, wounded or hurt per province, kind and victim group."""
+    return _people(src, f, HURT, (queries.PROVINCE, "kind", "victims"), dated=False)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def pressure_by_day(src: Source, f: Filters) -> pl.DataFrame:
-    """Dated pressure mentions per day, capital, level and background flag."""
-    cond, params = where(f, "pressure")
-    sql = f"""
-        SELECT event_date, capital, province, level, level_rank, is_background,
-               count(*) AS mentions
-        FROM pressure
-        WHERE event_date IS NOT NULL AND {cond}
-        GROUP BY ALL ORDER BY event_date, capital, level_rank
-    """  # noqa: S608
-    return _query(src, sql, params)
+def province_totals(src: Source, f: Filters) -> pl.DataFrame:
+    """People displaced and killed or wounded per province, for the map."""
+    return _query(src, *queries.province_totals(f))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def capital_levels(src: Source, f: Filters) -> pl.DataFrame:
+    """Each capital's highest current pressure level in the selection, for the map."""
+    return _query(src, *queries.capital_levels(f))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def pressure_grid(src: Source, f: Filters, bucket: str) -> pl.DataFrame:
+    """Highest pressure level per capital and week or month (``bucket``)."""
+    return _query(src, *queries.pressure_grid(f, bucket))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def capital_status(src: Source, f: Filters) -> pl.DataFrame:
+    """Each capital's latest mention in the selection, with its evidence sentence."""
+    return _query(src, *queries.capital_status(f))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def evidence(src: Source, kind: str, row_id: str) -> dict[str, Any] | None:
+    """A figure's (``kind="figure"``) or pressure mention's evidence and its article, or None."""
+    found = _query(src, *queries.evidence(kind, row_id))
+    return found.row(0, named=True) if found.height else None

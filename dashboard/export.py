@@ -7,7 +7,7 @@ import unicodedata
 
 import polars as pl
 
-from dashboard.filters import Filters
+from dashboard.filters import Filters, view_label
 
 # Spreadsheets run a cell starting with one of these as a formula (OWASP "CSV Injection").
 FORMULA_START = r"^[=+\-@\t\r]"
@@ -45,11 +45,16 @@ def _values(values: tuple[str, ...], noun: str) -> str:
 
 
 def filename(view: str, f: Filters) -> str:
-    """A descriptive download name, e.g. ``sitrep-figures-Helmand-2016-2021.csv``."""
+    """A descriptive download name, e.g. ``sitrep-figures-events-Helmand-2016-2021.csv``.
+
+    Figures name how they count (``events`` or ``every-report``), as their ``view`` column does.
+    """
     parts = ["sitrep", view]
+    if view == "figures":
+        parts.append(view_label(f))
     if f.provinces:
         parts.append(_values(f.provinces, "provinces"))
-    if view == "figures":
+    if view in ("figures", "events"):
         parts += [
             _values(values, noun) for values, noun in ((f.kinds, "kinds"), (f.victims, "groups")) if values
         ]
@@ -59,5 +64,7 @@ def filename(view: str, f: Filters) -> str:
         parts.append(f"from{f.year_from}")
     elif f.year_to is not None:
         parts.append(f"to{f.year_to}")
+    if f.date_from is not None or f.date_to is not None:
+        parts.append(f"{f.date_from or ''}_{f.date_to or ''}".strip("_"))
     name = "-".join(p for p in (_slug(p) for p in parts) if p)
     return f"{name}.csv"

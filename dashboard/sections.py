@@ -1,69 +1,78 @@
-"""The main area: headline numbers, charts and the tables behind them, with downloads.
+"""The main area's upper half: headline numbers, the map, charts and capitals under pressure.
 
-Layout only; queries come from ``db``, figures from ``charts``, CSV bytes from ``export``.
-Article text is shown only through ``st.dataframe``/``st.text``, never as HTML.
+Layout only; queries come from ``db``, figures from ``charts`` and ``maps``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
 
-from dashboard import charts, db, export
+from dashboard import charts, db, maps
 from dashboard.filters import Filters, describe
+from dashboard.tables import COLUMN_CONFIG
+from pipeline.places import capital_coordinates
 
-TABLES = (
-    (
-        "figures",
-        "Figures",
-        "Numbers of people killed, wounded or displaced, with the sentence they come from.",
-    ),
-    (
-        "pressure",
-        "Pressure on capitals",
-        "Mentions of a provincial capital threatened, attacked, besieged, ...",
-    ),
-    ("district_events", "District events", "Districts threatened, fallen or retaken."),
-    ("articles", "Articles", "Articles read; with a province chosen, those with a figure or mention there."),
+HEADLINE = (
+    ("displaced", "People displaced"),
+    ("killed", "Killed"),
+    ("wounded", "Wounded"),
+    ("capitals", "Capitals under pressure"),
+    ("articles", "Reports read"),
 )
 
 
-# Dates without a time of day; evidence wide enough to read. `url` stays a plain text column
-# (no LinkColumn), so a link taken from an article is never made clickable.
-_COLUMN_CONFIG = {
-    "event_date": st.column_config.DateColumn("event_date", format="YYYY-MM-DD"),
-    "published": st.column_config.DateColumn("published", format="YYYY-MM-DD"),
-    "sentence": st.column_config.TextColumn("sentence", width="large"),
-    "title": st.column_config.TextColumn("title", width="medium"),
-}
+def span(first: dt.date | None, last: dt.date | None) -> str:
+    """``2016-10-10 to 2021-07-08``, one date when they agree, or a note that nothing is dated."""
+    if first is None:
+        return "no dated item"
+    return str(first) if first == last else f"{first} to {last}"
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
-def table_csv(src: db.Source, view: str, f: Filters) -> bytes:
-    """CSV bytes of exactly the rows the table for ``view`` shows."""
-    return export.csv_bytes(db.rows(src, view, f))
+def victim_split(frame: pl.DataFrame, kind: str) -> str:
+    """``militants 69 · mixed 14`` for one kind, from ``db.harm_by_victims``."""
+    part = frame.filter(pl.col("kind") == kind)
+    return " · ".join(f"{v.replace('_', ' ')} {n:,}" for v, n in part.select("victims", "people").rows())
+
+
+def _counting(f: Filters) -> str:
+    return "each event once" if f.each_event else "every report"
 
 
 def headline(src: db.Source, f: Filters) -> None:
-    """What is selected, and five headline numbers for it."""
-    st.caption(f"Showing {describe(f)}.")
+    """What is selected, and five headline numbers for it, each with the dates it covers."""
+    st.caption(f"Showing {describe(f)}. Figures count {_counting(f)}.")
     t = db.totals(src, f)
-    cols = st.columns(5)
-    cols[0].metric("People displaced", f"{t['displaced']:,}", help="Sum of counted displacement figures.")
-    cols[1].metric("Killed", f"{t['killed']:,}", help="Sum of counted 'killed' figures.")
-    cols[2].metric("Wounded", f"{t['wounded']:,}", help="Sum of counted 'wounded' figures.")
-    cols[3].metric(
-        "Capitals under pressure",
-        t["capitals"],
-        help="Provincial capitals with a current (not background) mention of threat or worse.",
-    )
-    cols[4].metric("Articles", t["articles"])
+    split = db.harm_by_victims(src, f)
+    helps: dict[str, str] = {
+        "displaced": "Sum of people displaced.",
+        "killed": "Sum of people killed, by victim group below.",
+        "wounded": "Sum of people wounded, by victim group below.",
+        "capitals": (
+            "Provincial capitals whose latest current (not background) mention in the selection is "
+            "'threatened' or worse; a capital whose latest mention is a retaking is not counted."
+        ),
+        "articles": "Articles in the selection (by publication date).",
+    }
+    for col, (key, label) in zip(st.columns(len(HEADLINE)), HEADLINE, strict=True):
+        value = t[key]
+        col.metric(label, f"{value:,}", help=helps[key])
+        col.caption(span(t[f"{key}_first"], t[f"{key}_last"]))
+        if key in ("killed", "wounded") and value:
+            col.caption(victim_split(split, key))
     st.caption(
-        "Figures are as reported; a figure repeated within one article, or a part of a stated total, "
-        "is kept in the tables but not summed."
+        f"Sums count {_counting(f)}: "
+        + (
+            "one figure per event, chosen from its reports by the batch step. "
+            if f.each_event
+            else "every report's figure; an event told in several articles is counted more than once. "
+        )
+        + "A figure repeated within one article, or a part of a stated total, is never summed."
     )
 
 
@@ -75,8 +84,30 @@ def _chart(frame: pl.DataFrame, draw: Callable[[pl.DataFrame], go.Figure], empty
     st.plotly_chart(draw(frame), key=key, config={"displaylogo": False})
 
 
+def map_section(src: db.Source, f: Filters) -> None:
+    """Provinces shaded by people displaced or hurt; capitals coloured by their highest level."""
+    st.subheader("Map")
+    metric = st.radio(
+        "Shade provinces by",
+        list(maps.METRICS),
+        format_func=lambda m: maps.METRICS[m][0],
+        horizontal=True,
+        key="map_metric",
+    )
+    totals = db.province_totals(src, f)
+    levels = db.capital_levels(src, f)
+    fig = maps.figure(totals, levels, capital_coordinates(), metric)
+    st.plotly_chart(fig, key="map", config={"displaylogo": False, "scrollZoom": False})
+    shaded = totals.filter(pl.col(metric) > 0).height
+    st.caption(
+        f"{shaded} province(s) with {maps.METRICS[metric][0].lower()} in the selection; "
+        f"{levels.height} capital(s) with current pressure mentions (grey: none). "
+        "Figures without a province are not on the map. Outlines: Natural Earth (public domain)."
+    )
+
+
 def chart_sections(src: db.Source, f: Filters) -> None:
-    """Displacement, harm and pressure charts, two to a row."""
+    """Displacement and harm charts, two to a row."""
     st.subheader("Displacement")
     left, right = st.columns(2)
     with left:
@@ -101,52 +132,45 @@ def chart_sections(src: db.Source, f: Filters) -> None:
     with right:
         _chart(db.harm_by_province(src, f), charts.harm_by_province, "No killed or wounded figures.", "hp")
 
+
+_STATUS_CONFIG: dict[str, Any] = {
+    **COLUMN_CONFIG,
+    "is_background": st.column_config.CheckboxColumn("background"),
+}
+
+
+def pressure_section(src: db.Source, f: Filters) -> None:
+    """Timeline of capitals under pressure, each capital's latest status, and the episodes."""
     st.subheader("Provincial capitals under pressure")
-    _chart(db.pressure_by_day(src, f), charts.pressure_timeline, "No dated pressure mentions.", "pt")
-    st.caption("Hollow markers are background mentions (earlier events recalled in an article).")
-
-
-def _table(src: db.Source, f: Filters, view: str, about: str) -> None:
-    """One filtered table with a CSV download of the same rows and a caption saying what they are."""
-    frame = db.rows(src, view, f)
-    # The button comes first: once the caption below shows these filters, the button is current too.
-    st.download_button(
-        "Download CSV",
-        data=table_csv(src, view, f),
-        file_name=export.filename(view, f),
-        mime="text/csv",
-        key=f"download_{view}",
-        on_click="ignore",
-        disabled=frame.is_empty(),
+    bucket = st.radio("Timeline per", list(charts.BUCKET_WIDTH), horizontal=True, key="bucket")
+    grid = db.pressure_grid(src, f, bucket)
+    _chart(grid, lambda df: charts.pressure_grid(df, bucket), "No dated pressure mentions.", "pt")
+    st.caption(
+        "Each square is the highest level a capital reached in that period "
+        "(threatened < attacked < besieged < breached < fell); hollow squares are background "
+        "mentions (earlier events an article recalls); teal is a retaking."
     )
-    st.caption(f"{about} {frame.height} row(s) for {describe(f)}.")
-    if frame.is_empty():
-        st.info("No rows match the filters.")
-    else:
-        st.dataframe(frame, hide_index=True, key=f"table_{view}", column_config=_COLUMN_CONFIG)
-
-
-def table_sections(src: db.Source, f: Filters) -> None:
-    """Tabs with the filtered rows of each view, and the inputs the batch step rejected."""
-    st.subheader("Evidence")
-    tabs = st.tabs([title for _, title, _ in TABLES] + ["Rejected inputs"])
-    for tab, (view, _, about) in zip(tabs, TABLES, strict=False):
-        with tab:
-            _table(src, f, view, about)
-    with tabs[-1]:
-        rejected = db.rejects(src)
-        st.caption(f"Input files the batch step could not use (not filtered). {rejected.height} row(s).")
-        if rejected.is_empty():
-            st.info("No input was rejected.")
+    left, right = st.columns(2)
+    with left:
+        status = db.capital_status(src, f)
+        st.markdown("**Latest status of each capital**")
+        if status.is_empty():
+            st.info("No capital is mentioned under pressure in the selection.")
         else:
-            st.dataframe(rejected, hide_index=True, key="table_rejects")
-            st.download_button(
-                "Download CSV",
-                data=export.csv_bytes(rejected),
-                file_name="sitrep-rejects.csv",
-                mime="text/csv",
-                key="download_rejects",
-                on_click="ignore",
+            st.dataframe(status, hide_index=True, key="table_status", column_config=_STATUS_CONFIG)
+            st.caption(
+                "The latest mention per capital (current ones before background ones), with its evidence."
+            )
+    with right:
+        episodes = db.rows(src, "pressure_episodes", f)
+        st.markdown("**Pressure episodes**")
+        if episodes.is_empty():
+            st.info("No pressure episode overlaps the selection.")
+        else:
+            st.dataframe(episodes, hide_index=True, key="table_episodes", column_config=_STATUS_CONFIG)
+            st.caption(
+                "Mentions of one capital no more than a few days apart, grouped by the batch step: "
+                "first and last date, highest and latest level, and how many reports."
             )
 
 
@@ -161,8 +185,3 @@ def footer(src: db.Source) -> None:
         )
     else:
         st.caption(f"Database {src.path}.")
-
-
-def nothing_matches(src: db.Source, f: Filters) -> bool:
-    """True when no figure, pressure mention, district event or article passes the filters."""
-    return all(db.rows(src, view, f).is_empty() for view, _, _ in TABLES)

@@ -1,4 +1,4 @@
-"""The shared sidebar: period, places, kinds and victim groups, kept in the page address."""
+"""The shared sidebar: period, places, kinds, victim groups and how to count, kept in the page address."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from dashboard.filters import Filters
 
 _READ_URL = "_sitrep_url_read"
 _NOTICES = "_sitrep_url_notices"
+KEYS = ("province", "kind", "victims", "period", "undated", "each_event", "exact", "since", "until")
 
 
 def _label(value: str) -> str:
@@ -44,6 +45,15 @@ def _prepare_state(options: Options) -> None:
         lo, hi = base["period"]
         state["period"] = (min(max(period[0], lo), hi), max(min(period[1], hi), lo))
     state.setdefault("undated", True)
+    state.setdefault("each_event", True)
+    state.setdefault("exact", False)
+    if options.dates is None:
+        state["exact"], state["since"], state["until"] = False, None, None
+    else:
+        lo, hi = options.dates
+        for key, default in (("since", lo), ("until", hi)):
+            day = state.get(key)
+            state[key] = default if day is None else min(max(day, lo), hi)
 
 
 def render(options: Options) -> Filters:
@@ -63,6 +73,13 @@ def render(options: Options) -> Filters:
         sb.caption(f"Period: all dated items are from {years[0]}.")
     else:
         sb.caption("Period: no item has a date.")
+    if options.dates is not None:
+        sb.checkbox("Exact dates", key="exact", help="Narrow the period to days, on top of the years.")
+        if state["exact"]:
+            lo, hi = options.dates
+            left, right = sb.columns(2)
+            left.date_input("From", key="since", min_value=lo, max_value=hi, format="YYYY-MM-DD")
+            right.date_input("To", key="until", min_value=lo, max_value=hi, format="YYYY-MM-DD")
     sb.checkbox("Include undated", key="undated", help="Items whose event year is unknown.")
     sb.caption(
         f"{options.undated} undated item(s): figures, pressure mentions and district events without a year."
@@ -74,10 +91,23 @@ def render(options: Options) -> Filters:
         "Victim group", options.victims, key="victims", format_func=_label, placeholder="All groups"
     )
     sb.caption("Kind and victim group narrow the figures; province and period narrow everything.")
+    sb.toggle(
+        "Count each event once",
+        key="each_event",
+        help=(
+            "On: reports of one happening in several articles count once, by the figure the batch "
+            "step chose for the event. Off: every report's figure counts (the same event may be "
+            "counted more than once)."
+        ),
+    )
 
-    values: dict[str, Any] = {key: state[key] for key in ("province", "kind", "victims", "period", "undated")}
+    values: dict[str, Any] = {key: state[key] for key in KEYS}
     st.query_params.from_dict(urlparams.encode(values, options))
     period = values["period"]
+    exact = bool(values["exact"])
+    since, until = (values["since"], values["until"]) if exact else (None, None)
+    if since is not None and until is not None and since > until:
+        since, until = until, since
     return Filters(
         year_from=period[0] if period else None,
         year_to=period[1] if period else None,
@@ -85,4 +115,7 @@ def render(options: Options) -> Filters:
         provinces=tuple(values["province"]),
         kinds=tuple(values["kind"]),
         victims=tuple(values["victims"]),
+        date_from=since,
+        date_to=until,
+        each_event=bool(values["each_event"]),
     )

@@ -1,17 +1,21 @@
 """Filters in the page address, so a view can be bookmarked and shared.
 
-``?province=Badghis&province=Helmand&from=2016&to=2021&kind=displaced&victims=civilians&undated=0``.
-Parsing is pure and forgiving: a value the data does not offer is dropped with a notice.
+``?province=Badghis&province=Helmand&from=2016&to=2021&kind=displaced&victims=civilians&undated=0``,
+plus ``since=2021-07-01&until=2021-07-31`` (exact event dates) and ``reports=all`` (count every
+report rather than each event once). Parsing is pure and forgiving: a value the data does not
+offer is dropped with a notice.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from dashboard.db import Options
 
-KEYS = ("province", "from", "to", "kind", "victims", "undated")
+KEYS = ("province", "from", "to", "kind", "victims", "undated", "since", "until", "reports")
+REPORTS = {"all": False, "events": True}  # reports=… → count each event once
 TRUE = ("1", "true", "yes", "on")
 FALSE = ("0", "false", "no", "off")
 
@@ -19,7 +23,18 @@ FALSE = ("0", "false", "no", "off")
 def defaults(options: Options) -> dict[str, Any]:
     """Widget values when the address says nothing: everything, all years, undated included."""
     period = (options.years[0], options.years[-1]) if options.years else None
-    return {"province": [], "kind": [], "victims": [], "period": period, "undated": True}
+    since, until = options.dates or (None, None)
+    return {
+        "province": [],
+        "kind": [],
+        "victims": [],
+        "period": period,
+        "undated": True,
+        "each_event": True,
+        "exact": False,
+        "since": since,
+        "until": until,
+    }
 
 
 def _choices(raw: Sequence[str], allowed: Sequence[str], key: str, notices: list[str]) -> list[str]:
@@ -51,6 +66,22 @@ def _year(raw: Sequence[str], key: str, years: Sequence[int], notices: list[str]
     return found
 
 
+def _date(raw: Sequence[str], key: str, options: Options, notices: list[str]) -> dt.date | None:
+    """The last valid date (YYYY-MM-DD) within the data's dates given for ``key``, or None."""
+    found = None
+    for value in raw:
+        try:
+            day = dt.date.fromisoformat(value.strip())
+        except ValueError:
+            notices.append(f"{key}={value!r} is not a date (YYYY-MM-DD)")
+            continue
+        if options.dates and options.dates[0] <= day <= options.dates[1]:
+            found = day
+        else:
+            notices.append(f"{key}={value!r} is outside the dates in the data")
+    return found
+
+
 def parse(params: Mapping[str, Sequence[str]], options: Options) -> tuple[dict[str, Any], list[str]]:
     """Widget values from query parameters (each key mapped to all its values), and notices."""
     values = defaults(options)
@@ -72,6 +103,17 @@ def parse(params: Mapping[str, Sequence[str]], options: Options) -> tuple[dict[s
             values["undated"] = value.strip().lower() in TRUE
         else:
             notices.append(f"undated={value!r} is not yes or no")
+    for value in params.get("reports", ()):
+        if value.strip().lower() in REPORTS:
+            values["each_event"] = REPORTS[value.strip().lower()]
+        else:
+            notices.append(f"reports={value!r} is not 'all' or 'events'")
+    since = _date(params.get("since", ()), "since", options, notices)
+    until = _date(params.get("until", ()), "until", options, notices)
+    if since is not None or until is not None:
+        since = values["since"] if since is None else since
+        until = values["until"] if until is None else until
+        values.update(exact=True, since=min(since, until), until=max(since, until))
     return values, notices
 
 
@@ -90,4 +132,10 @@ def encode(values: Mapping[str, Any], options: Options) -> dict[str, list[str]]:
             params["to"] = [str(period[1])]
     if not values.get("undated", True):
         params["undated"] = ["0"]
+    if values.get("exact") and base["since"] is not None:
+        # Both ends, always: a date range present in the address is what turns it on.
+        for key in ("since", "until"):
+            params[key] = [(values.get(key) or base[key]).isoformat()]
+    if not values.get("each_event", True):
+        params["reports"] = ["all"]
     return params

@@ -2,7 +2,9 @@
 
 The rows mirror what the sample articles in ``data/articles/`` give, plus a few edge cases:
 an undated article with undated rows, a figure without a province, a background mention,
-and an evidence sentence a spreadsheet would read as a formula.
+two reports of one event (f4 and f5: the same 75,000 displaced), and a hostile evidence
+sentence (a spreadsheet formula, HTML and markdown). Each article's text is its title and its
+evidence sentences, one per line, with the rows' offsets pointing into it.
 """
 
 from __future__ import annotations
@@ -42,8 +44,27 @@ FIGURES = [
     ("f8", "a2", "wounded", 10, "civilians", "Badghis", "2021-07-08", True, "total", None,
      "At least 10 civilians had been taken to hospital since the fighting erupted."),
     ("f9", "a4", "killed", 5, "unspecified", None, None, True, "total", None,
-     "-5 people were killed, =HYPERLINK(\"http://example.invalid\") said residents."),
+     "-5 people were killed, =HYPERLINK(\"http://example.invalid\") said residents "
+     "<script>alert(1)</script> **bold** [link](http://example.invalid) :red[x] $x$."),
 ]  # fmt: skip
+HOSTILE = FIGURES[-1][-1]
+
+# figure_id -> event_id; the first figure named for an event is the one it keeps.
+EVENTS = {
+    "e1": ("f1", "f2"),  # f2 is a part of f1's total: in the event, never its figure
+    "e2": ("f3",),
+    "e3": ("f5", "f4"),  # one event, two reports
+    "e4": ("f6",),
+    "e5": ("f7",),
+    "e6": ("f8",),
+    "e7": ("f9",),
+}
+# episode_id, capital, province, first_date, last_date, highest, latest, n_reports, n_mentions, background
+EPISODES = [
+    ("ep1", "Lashkar Gah", "Helmand", "2016-10-10", "2016-10-10", "attacked", "attacked", 1, 1, False),
+    ("ep2", "Qala-i-Naw", "Badghis", "2021-07-07", "2021-07-08", "besieged", "retaken", 2, 3, False),
+    ("ep3", "Kunduz", "Kunduz", "2015-09-28", "2015-09-28", "fell", "fell", 1, 1, True),
+]
 
 # pressure_id, article_id, capital, province, level, event_date, is_background
 PRESSURE = [
@@ -68,12 +89,37 @@ def _precision(date: str | None) -> str | None:
     return None if date is None else "day"
 
 
+def _texts() -> dict[str, str]:
+    """Each article's text: its title, then each distinct evidence sentence on its own line."""
+    lines: dict[str, list[str]] = {aid: [f"{title}."] for aid, _, title in ARTICLES}
+    sentences = [(f[1], f[10]) for f in FIGURES] + [
+        (aid, f"{capital} was {level}.") for _, aid, capital, _, level, _, _ in PRESSURE
+    ]
+    for aid, sentence in sentences:
+        if sentence not in lines[aid]:
+            lines[aid].append(sentence)
+    return {aid: "\n".join(parts) for aid, parts in lines.items()}
+
+
+def _span(text: str, sentence: str, number: str) -> tuple[int, int, int, int]:
+    """The sentence's span in ``text`` and the number's span (the first word if not found)."""
+    start = text.index(sentence)
+    at = sentence.find(number)
+    if at < 0:
+        at, number = 0, sentence.split()[0]
+    return start, start + len(sentence), start + at, start + at + len(number)
+
+
 def build(path: Path) -> Path:
     """Create a sitrep database at ``path`` from ``pipeline/schema.sql`` and the rows above."""
+    texts = _texts()
+    event_of = {fid: eid for eid, fids in EVENTS.items() for fid in fids}
+    primary = {fids[0] for fids in EVENTS.values()}
+    values = {f[0]: f for f in FIGURES}
     with duckdb.connect(str(path)) as con:
         con.execute(SCHEMA.read_text(encoding="utf-8"))
         for article_id, published, title in ARTICLES:
-            text = f"{title}. Sample text."
+            text = texts[article_id]
             con.execute(
                 "INSERT INTO raw_articles VALUES (?, ?, NULL, ?, 'Sample', ?, ?, ?, ?, ?, ?)",
                 [
@@ -82,20 +128,39 @@ def build(path: Path) -> Path:
                 ],
             )  # fmt: skip
         for fid, aid, kind, value, victims, province, date, counted, role, parent, sentence in FIGURES:
+            s0, s1, c0, c1 = _span(texts[aid], sentence, str(value))
             con.execute(
                 "INSERT INTO raw_figures VALUES (?, ?, ?, ?, ?, ?, 'exact', 'people', ?, ?, ?, NULL, ?, ?,"
-                " ?, ?, ?, ?, ?, 0, 2, 0, ?, ?, ?)",
+                " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     fid, aid, kind, value, value, value, value, victims, province, date, _precision(date),
-                    counted, role, parent, str(value), sentence, len(sentence), None, counted,
+                    counted, role, parent, str(value), sentence, c0, c1, s0, s1, event_of[fid],
+                    fid in primary,
+                ],
+            )  # fmt: skip
+        for eid, fids in EVENTS.items():
+            fid, aid, kind, value, victims, province, date = values[fids[0]][:7]
+            dates = [values[x][6] for x in fids if values[x][7] and values[x][6]]
+            reports = len({values[x][1] for x in fids if values[x][7]})
+            con.execute(
+                "INSERT INTO raw_events VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, 'exact', 'people',"
+                " ?, ?)",
+                [
+                    eid, kind, province, victims, min(dates, default=None), max(dates, default=None),
+                    reports, fid, value, value, value, value,
+                    "most recent report" if reports > 1 else "single report",
                 ],
             )  # fmt: skip
         for pid, aid, capital, province, level, date, background in PRESSURE:
+            sentence = f"{capital} was {level}."
+            s0, s1, c0, c1 = _span(texts[aid], sentence, level)
             con.execute(
-                "INSERT INTO raw_pressure VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 5, 0, 40)",
+                "INSERT INTO raw_pressure VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [pid, aid, capital, province, level, level, date, _precision(date), background,
-                 f"{capital} was {level}."],
+                 sentence, c0, c1, s0, s1],
             )  # fmt: skip
+        for row in EPISODES:
+            con.execute("INSERT INTO raw_pressure_episodes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", list(row))
         for did, aid, district, province, status, date, background in DISTRICT_EVENTS:
             con.execute(
                 "INSERT INTO raw_district_events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 5)",

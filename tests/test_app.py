@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import os
 from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
 import pytest
-from dbfixture import build
+from dbfixture import HOSTILE, build
 from streamlit.testing.v1 import AppTest
 
 from pipeline.settings import ROOT
@@ -20,7 +22,17 @@ ID = {
     "district_events": "district_event_id",
     "articles": "article_id",
 }
+# A column only each table has, to tell the tables apart.
+SIGNATURE = {
+    "figures": "number_text",
+    "events": "chosen_by",
+    "pressure": "trigger",
+    "district_events": "district",
+    "articles": "date_source",
+    "episodes": "episode_id",
+}
 NOTHING = "Nothing matches these filters"
+HEADLINE = ["People displaced", "Killed", "Wounded", "Capitals under pressure", "Reports read"]
 
 
 def run_app(monkeypatch: pytest.MonkeyPatch, path: Path, query: dict | None = None) -> AppTest:
@@ -31,16 +43,23 @@ def run_app(monkeypatch: pytest.MonkeyPatch, path: Path, query: dict | None = No
     return at.run()
 
 
-def tables(at: AppTest) -> dict[str, set[str]]:
-    """The ids shown in each table, found by the id column each view has."""
-    shown: dict[str, set[str]] = {}
+def frames(at: AppTest) -> dict[str, object]:
+    """The tables shown, by view, told apart by a column only that table has."""
+    found = {}
     for frame in at.dataframe:
-        df = frame.value
-        for view, column in ID.items():
-            if column in df.columns and view not in shown and (view != "articles" or "file" in df.columns):
-                shown[view] = set(df[column])
-                break
-    return shown
+        for view, column in SIGNATURE.items():
+            if column in frame.value.columns:
+                found[view] = frame.value
+    return found
+
+
+def tables(at: AppTest) -> dict[str, set[str]]:
+    """The ids shown in each table of ``ID``."""
+    return {view: set(df[ID[view]]) for view, df in frames(at).items() if view in ID}
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
 
 
 def expected(path: Path, where: dict[str, str]) -> dict[str, set[str]]:
@@ -74,21 +93,25 @@ def test_unreadable_database_explains_itself(monkeypatch: pytest.MonkeyPatch, tm
 def test_everything_shown_by_default(monkeypatch: pytest.MonkeyPatch, sample_db: Path) -> None:
     at = run_app(monkeypatch, sample_db)
     assert not at.exception
-    assert [m.label for m in at.metric] == [
-        "People displaced",
-        "Killed",
-        "Wounded",
-        "Capitals under pressure",
-        "Articles",
-    ]
-    want = expected(sample_db, {})
+    assert [m.label for m in at.metric] == HEADLINE
+    want = expected(sample_db, {"figures": "is_primary"})
     shown = tables(at)
     for view in ID:
         if want[view]:
             assert shown[view] == want[view], view
     assert {b.label for b in at.download_button} == {"Download CSV"}
     assert any("undated item(s)" in c.value for c in at.sidebar.caption)
+    assert at.toggle(key="each_event").value is True
     assert at.query_params == {}
+    subheaders = [h.value for h in at.subheader]
+    for section in ("Map", "Displacement", "Killed and wounded", "Provincial capitals under pressure"):
+        assert section in subheaders
+    for section in ("Tables", "Evidence", "Sources"):
+        assert section in subheaders
+    assert [t.label for t in at.tabs] == [
+        "Figures", "Events", "Pressure mentions", "District events", "Articles", "Rejected inputs"
+    ]  # fmt: skip
+    assert {"figures", "events", "pressure", "episodes", "articles"} <= set(frames(at))
 
 
 def _province(names: list[str]) -> Callable[[AppTest], None]:
@@ -114,11 +137,12 @@ def _articles_in(provinces: str) -> str:
     return f"article_id IN ({places} UNION {mentions})"
 
 
+# Figures tables count each event once by default: primary figures only.
 CASES = {
     "province Helmand": (
         [_province(["Helmand"])],
         {
-            "figures": "province = 'Helmand'",
+            "figures": "province = 'Helmand' AND is_primary",
             "pressure": "province = 'Helmand'",
             "district_events": "province = 'Helmand'",
             "articles": _articles_in("'Helmand'"),
@@ -127,7 +151,7 @@ CASES = {
     "province Badghis, 2021 only, no undated": (
         [_province(["Badghis"]), _period(2021, 2021), _undated(False)],
         {
-            "figures": "province = 'Badghis' AND year = 2021",
+            "figures": "province = 'Badghis' AND year = 2021 AND is_primary",
             "pressure": "province = 'Badghis' AND year = 2021",
             "district_events": "province = 'Badghis' AND year = 2021",
             "articles": _articles_in("'Badghis'") + " AND year(published) = 2021",
@@ -136,16 +160,25 @@ CASES = {
     "2016 only, undated kept": (
         [_period(2016, 2016)],
         {
-            "figures": "year = 2016 OR year IS NULL",
+            "figures": "(year = 2016 OR year IS NULL) AND is_primary",
             "pressure": "year = 2016 OR year IS NULL",
             "district_events": "year = 2016 OR year IS NULL",
             "articles": "year(published) = 2016 OR published IS NULL",
         },
     ),
+    "every report, Badghis": (
+        [_province(["Badghis"]), lambda at: at.toggle(key="each_event").set_value(False)],
+        {
+            "figures": "province = 'Badghis'",
+            "pressure": "province = 'Badghis'",
+            "district_events": "province = 'Badghis'",
+            "articles": _articles_in("'Badghis'"),
+        },
+    ),
     "displaced in Helmand and Badghis": (
         [_province(["Badghis", "Helmand"]), _kind(["displaced"])],
         {
-            "figures": "province IN ('Badghis', 'Helmand') AND kind = 'displaced'",
+            "figures": "province IN ('Badghis', 'Helmand') AND kind = 'displaced' AND is_primary",
             "pressure": "province IN ('Badghis', 'Helmand')",
             "district_events": "province IN ('Badghis', 'Helmand')",
             "articles": _articles_in("'Badghis', 'Helmand'"),
@@ -194,9 +227,9 @@ def test_filters_come_from_and_go_to_the_address(monkeypatch: pytest.MonkeyPatch
     assert "province='Atlantis' is not in the data" in notice and "kind='bombed'" in notice
     assert (
         tables(at)["figures"]
-        == expected(sample_db, {"figures": "province = 'Badghis' AND (year >= 2021 OR year IS NULL)"})[
-            "figures"
-        ]
+        == expected(
+            sample_db, {"figures": "province = 'Badghis' AND (year >= 2021 OR year IS NULL) AND is_primary"}
+        )["figures"]
     )
     at.multiselect(key="province").set_value(["Helmand"]).run()
     assert at.query_params["province"] in ("Helmand", ["Helmand"])
@@ -218,7 +251,7 @@ def test_single_year_needs_no_slider(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     assert not at.exception
     assert len(at.slider) == 0
     assert any("all dated items are from 2021" in c.value for c in at.sidebar.caption)
-    assert tables(at)["figures"] == {"f4", "f5", "f6", "f7", "f8", "f9"}
+    assert tables(at)["figures"] == {"f5", "f6", "f7", "f8", "f9"}
 
 
 def test_rebuilt_database_drops_choices_it_no_longer_offers(
@@ -227,7 +260,7 @@ def test_rebuilt_database_drops_choices_it_no_longer_offers(
     path = build(tmp_path / "live.duckdb")
     at = run_app(monkeypatch, path)
     at.multiselect(key="province").set_value(["Helmand"]).run()
-    assert tables(at)["figures"] == {"f1", "f2", "f3"}
+    assert tables(at)["figures"] == {"f1", "f3"}
     # The batch step replaces the file whole; this one no longer mentions Helmand or 2015-2016.
     rebuilt = build(tmp_path / "rebuilt.duckdb")
     _keep_only(rebuilt, "year(published) = 2021")
@@ -235,4 +268,179 @@ def test_rebuilt_database_drops_choices_it_no_longer_offers(
     at.run()
     assert not at.exception
     assert at.multiselect(key="province").value == []
-    assert tables(at)["figures"] == {"f4", "f5", "f6", "f7", "f8", "f9"}
+    assert tables(at)["figures"] == {"f5", "f6", "f7", "f8", "f9"}
+
+
+def _charts(at: AppTest) -> list[dict]:
+    """The Plotly figures on the page, as the JSON the browser receives."""
+    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+
+
+def _titled(at: AppTest, words: str) -> list[dict]:
+    """The figures whose title holds ``words``."""
+    return [c for c in _charts(at) if words in c["layout"].get("title", {}).get("text", "")]
+
+
+def test_each_event_once_or_every_report(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    path = build(tmp_path / "events.duckdb")
+    at = run_app(monkeypatch, path)
+    assert not at.exception
+    # f4 and f5 report the same 75,000 displaced in Badghis: counted once by default.
+    assert metrics(at)["People displaced"] == "105,000"
+    assert tables(at)["figures"] == {"f1", "f3", "f5", "f6", "f7", "f8", "f9"}
+    assert dict(frames(at)["figures"][["figure_id", "n_reports"]].values.tolist())["f5"] == 2
+    assert set(frames(at)["events"]["event_id"]) == {f"e{i}" for i in range(1, 8)}
+    assert any("count each event once" in c.value for c in at.caption)
+
+    at.toggle(key="each_event").set_value(False).run()
+    assert not at.exception
+    assert metrics(at)["People displaced"] == "180,000"
+    assert tables(at)["figures"] == {f"f{i}" for i in range(1, 10)}
+    assert "n_reports" not in frames(at)["figures"].columns
+    assert at.query_params["reports"] in ("all", ["all"])
+    assert any("every report" in c.value for c in at.caption)
+
+
+def test_headline_says_its_period_and_victim_groups(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    at = run_app(monkeypatch, build(tmp_path / "headline.duckdb"), {"province": "Badghis"})
+    assert not at.exception
+    assert metrics(at) == {
+        "People displaced": "75,000",
+        "Killed": "69",
+        "Wounded": "33",
+        "Capitals under pressure": "0",  # Qala-i-Naw's latest mention is its retaking
+        "Reports read": "2",
+    }
+    captions = [c.value for c in at.caption]
+    assert "2021-07-08" in captions  # displacement: one date
+    assert "2021-07-07 to 2021-07-08" in captions  # wounded
+    assert "militants 69" in captions
+    assert "militants 23 · civilians 10" in captions
+
+
+@pytest.mark.parametrize(
+    ("query", "state", "notices"),
+    [
+        ({"reports": "all"}, {"each_event": False}, []),
+        ({"reports": "events"}, {"each_event": True}, []),
+        (
+            {"since": "2021-07-07", "until": "2021-07-07"},
+            {"exact": True, "since": dt.date(2021, 7, 7), "until": dt.date(2021, 7, 7)},
+            [],
+        ),
+        (
+            {"reports": "maybe", "since": "07/07/2021", "until": "2099-01-01", "to": "1800", "colour": "red"},
+            {"each_event": True, "exact": False},
+            [
+                "reports='maybe' is not 'all' or 'events'",
+                "since='07/07/2021' is not a date",
+                "until='2099-01-01' is outside the dates",
+                "to='1800' is outside the years",
+                "unknown parameter 'colour'",
+            ],
+        ),
+    ],
+)
+def test_address_values_and_bad_values(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, query: dict, state: dict, notices: list[str]
+) -> None:
+    at = run_app(monkeypatch, build(tmp_path / "url.duckdb"), query)
+    assert not at.exception
+    for key, value in state.items():
+        assert at.session_state[key] == value, key
+    warnings = " ".join(w.value for w in at.sidebar.warning)
+    for notice in notices:
+        assert notice in warnings
+    if not notices:
+        assert not at.sidebar.warning
+
+
+def test_exact_dates_narrow_everything(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    path = build(tmp_path / "dates.duckdb")
+    at = run_app(monkeypatch, path, {"since": "2021-07-07", "until": "2021-07-07", "undated": "0"})
+    assert not at.exception
+    assert at.checkbox(key="exact").value is True
+    assert tables(at)["figures"] == {"f6", "f7"}
+    assert tables(at)["pressure"] == {"p3"}
+    assert "articles" not in tables(at)  # none published that day: the table says so instead
+    at.date_input(key="until").set_value(dt.date(2021, 7, 8)).run()
+    assert tables(at)["figures"] == {"f5", "f6", "f7", "f8"}
+    assert at.query_params["until"] in ("2021-07-08", ["2021-07-08"])
+    at.checkbox(key="exact").set_value(False).run()
+    assert "since" not in at.query_params
+
+
+def test_map_section_renders_offline(monkeypatch: pytest.MonkeyPatch, sample_db: Path) -> None:
+    at = run_app(monkeypatch, sample_db)
+    assert not at.exception
+    maps = [c for c in _charts(at) if any(t["type"] == "choroplethmap" for t in c["data"])]
+    assert len(maps) == 1
+    spec = maps[0]
+    assert {t["type"] for t in spec["data"]} == {"choroplethmap", "scattermap"}
+    assert spec["layout"]["map"]["style"] == "white-bg"
+    assert all(t.get("mode") == "markers" for t in spec["data"] if t["type"] == "scattermap")
+    text = json.dumps(spec)
+    assert "http" not in text and "mapbox" not in text
+    shaded = [t for t in spec["data"] if t["type"] == "choroplethmap" and t["name"] != "provinces"]
+    assert set(shaded[0]["locations"]) == {"Badghis", "Helmand"}
+    # Every non-map chart is cartesian.
+    others = [c for c in _charts(at) if not any(t["type"] == "choroplethmap" for t in c["data"])]
+    assert len(others) == 5
+    assert all(t["type"] in ("bar", "scatter") for c in others for t in c["data"])
+
+    at.radio(key="map_metric").set_value("killed_wounded").run()
+    assert not at.exception
+    spec = next(c for c in _charts(at) if any(t["type"] == "choroplethmap" for t in c["data"]))
+    shaded = [t for t in spec["data"] if t["type"] == "choroplethmap" and t["name"] != "provinces"]
+    assert shaded[0]["name"] == "People killed or wounded"
+
+
+def test_pressure_section(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    at = run_app(monkeypatch, build(tmp_path / "pressure.duckdb"))
+    status = next(
+        f.value for f in at.dataframe if list(f.value.columns[:3]) == ["capital", "province", "level"]
+    )
+    assert dict(status[["capital", "level"]].values.tolist()) == {
+        "Qala-i-Naw": "retaken",
+        "Lashkar Gah": "attacked",
+        "Mehtarlam": "besieged",
+        "Kunduz": "fell",
+    }
+    assert status["sentence"].notna().all()
+    episodes = frames(at)["episodes"]
+    assert set(episodes["episode_id"]) == {"ep1", "ep2", "ep3"}
+    (timeline,) = _titled(at, "per week")
+    assert {t["name"] for t in timeline["data"]} >= {"besieged, current", "fell, background"}
+    at.radio(key="bucket").set_value("month").run()
+    assert _titled(at, "per month")
+
+
+def test_evidence_shows_a_hostile_sentence_as_text(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    at = run_app(monkeypatch, build(tmp_path / "hostile.duckdb"))
+    assert not at.exception
+    at.selectbox(key="evidence_figure").set_value("f9").run()
+    assert not at.exception
+    highlighted = [m.value for m in at.markdown if "orange-background" in m.value]
+    assert len(highlighted) == 1
+    md = highlighted[0]
+    # Every special character of the article text is escaped: the only markup is the highlight.
+    assert "<script>" not in md and "\\<script\\>" in md
+    assert "\\*\\*bold\\*\\*" in md and "\\:red\\[x\\]" in md and "\\$x\\$" in md
+    assert "](http" not in md
+    texts = [t.value for t in at.text]
+    assert any(
+        "Title: Fighting near Mehtarlam" in t and "Link: https://example.invalid/a4" in t for t in texts
+    )
+    assert any(f"⟦{HOSTILE}⟧" in t for t in texts)  # the whole article, as plain text
+
+    at.radio(key="evidence_kind").set_value("pressure").run()
+    at.selectbox(key="evidence_pressure").set_value("p3").run()
+    assert any("Qala\\-i\\-Naw was attacked\\." in m.value for m in at.markdown)
+
+
+def test_sources_list_articles_and_rejects(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    at = run_app(monkeypatch, build(tmp_path / "sources.duckdb"), {"province": "Laghman"})
+    assert tables(at)["articles"] == {"a4"}
+    rejects = [f.value for f in at.dataframe if "reason" in f.value.columns]
+    assert rejects and list(rejects[0]["reason"]) == ["not_text"]
+    assert "convert it to .txt" in rejects[0]["detail"][0]

@@ -1,4 +1,4 @@
-"""One real visit: open the dashboard in headless Chromium, filter, download, stay on 127.0.0.1."""
+"""Real visits in headless Chromium: filter, read evidence, download every table, stay on 127.0.0.1."""
 
 from __future__ import annotations
 
@@ -49,9 +49,10 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture()
-def server(sample_db: Path, tmp_path: Path) -> Iterator[str]:
-    """``streamlit run app.py`` on a free local port; always stopped afterwards."""
+@pytest.fixture(scope="module")
+def server(sample_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """``streamlit run app.py`` on a free local port, shared by this module's tests; always stopped."""
+    tmp_path = tmp_path_factory.mktemp("server")
     port = _free_port()
     log = (tmp_path / "streamlit.log").open("wb")
     env = {**os.environ, "SITREP_DB": str(sample_db)}
@@ -87,7 +88,8 @@ def server(sample_db: Path, tmp_path: Path) -> Iterator[str]:
 
 
 def _expected_figure_ids(path: Path, province: str, year_to: int) -> set[str]:
-    sql = "SELECT figure_id FROM figures WHERE province = ? AND (year <= ? OR year IS NULL)"
+    # Each event once (the default): the figures each event keeps.
+    sql = "SELECT figure_id FROM figures WHERE province = ? AND (year <= ? OR year IS NULL) AND is_primary"
     with duckdb.connect(str(path), read_only=True) as con:
         return {r[0] for r in con.execute(sql, [province, year_to]).fetchall()}
 
@@ -104,6 +106,8 @@ def _is_local(url: str) -> bool:
 def test_open_filter_download(server: str, sample_db: Path, tmp_path: Path) -> None:
     from playwright.sync_api import expect, sync_playwright
 
+    expect.set_options(timeout=TIMEOUT_MS)  # a busy 2-core machine can take more than 5 s
+
     province, year_to = "Helmand", 2016
     want = _expected_figure_ids(sample_db, province, year_to)
     assert want, "the database should hold figures for the chosen filter"
@@ -118,7 +122,7 @@ def test_open_filter_download(server: str, sample_db: Path, tmp_path: Path) -> N
             page.on("websocket", lambda ws: requested.append(ws.url))
             page.set_default_timeout(TIMEOUT_MS)
             page.goto(server)
-            expect(page.get_by_text("People displaced", exact=True)).to_be_visible()
+            expect(page.get_by_test_id("stMetric").filter(has_text="People displaced")).to_be_visible()
 
             sidebar = page.get_by_test_id("stSidebar")
             # Province: type into the multiselect and pick the option.
@@ -136,7 +140,7 @@ def test_open_filter_download(server: str, sample_db: Path, tmp_path: Path) -> N
 
             expect(page).to_have_url(f"{server}/?province={province}&to={year_to}")
             # The caption names the filters, so it shows only once the last rerun drew this tab.
-            tab = page.get_by_role("tabpanel").filter(visible=True)
+            tab = page.get_by_role("tabpanel").filter(visible=True).filter(has_text="Numbers of people")
             caption = re.compile(
                 rf" {len(want)} row\(s\) for {province} · \d{{4}}–{year_to} · undated included\."
             )
@@ -145,7 +149,7 @@ def test_open_filter_download(server: str, sample_db: Path, tmp_path: Path) -> N
             with page.expect_download() as info:
                 tab.get_by_role("button", name="Download CSV").click()
             download = info.value
-            assert download.suggested_filename.startswith(f"sitrep-figures-{province}-")
+            assert download.suggested_filename.startswith(f"sitrep-figures-events-{province}-")
             saved = tmp_path / download.suggested_filename
             download.save_as(saved)
             page.screenshot(path=str(tmp_path / "dashboard.png"), full_page=True)
@@ -162,3 +166,149 @@ def test_open_filter_download(server: str, sample_db: Path, tmp_path: Path) -> N
     assert requested, "no requests were recorded"
     outside = sorted({u for u in requested if not _is_local(u)})
     assert outside == [], f"requests left {HOST}: {outside}"
+
+
+# (tab, view, id column, SQL selecting the rows the URL below should give, independent of the app)
+DOWNLOADS = [
+    (
+        "Figures",
+        "figures",
+        "figure_id",
+        "SELECT figure_id FROM figures WHERE province = 'Badghis' AND year >= 2021",
+    ),
+    (
+        "Events",
+        "events",
+        "event_id",
+        "SELECT event_id FROM events WHERE province = 'Badghis' AND year >= 2021",
+    ),
+    (
+        "Pressure mentions",
+        "pressure",
+        "pressure_id",
+        "SELECT pressure_id FROM pressure WHERE province = 'Badghis' AND year >= 2021",
+    ),
+    (
+        "District events",
+        "district_events",
+        "district_event_id",
+        "SELECT district_event_id FROM district_events WHERE province = 'Badghis' AND year >= 2021",
+    ),
+    (
+        "Articles",
+        "articles",
+        "article_id",
+        "SELECT article_id FROM articles WHERE year(published) >= 2021 AND article_id IN "
+        "(SELECT article_id FROM figures WHERE province = 'Badghis' "
+        "UNION SELECT article_id FROM pressure WHERE province = 'Badghis')",
+    ),
+]
+
+
+def _ids(path: Path, sql: str) -> set[str]:
+    with duckdb.connect(str(path), read_only=True) as con:
+        return {r[0] for r in con.execute(sql).fetchall()}
+
+
+def test_address_evidence_and_every_download(server: str, sample_db: Path, tmp_path: Path) -> None:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+    from playwright.sync_api import expect, sync_playwright
+
+    expect.set_options(timeout=TIMEOUT_MS)  # a busy 2-core machine can take more than 5 s
+
+    address = f"{server}/?province=Badghis&from=2021&undated=0&reports=all"
+    requested: list[str] = []
+    saved: dict[str, Path] = {}
+    shots = tmp_path / "screenshots"
+    shots.mkdir()
+    with duckdb.connect(str(sample_db), read_only=True) as con:
+        sentence, figure_id = con.execute(
+            "SELECT sentence, figure_id FROM figures WHERE province = 'Badghis' AND kind = 'killed' LIMIT 1"
+        ).fetchone()
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            # The dark theme, as a reader whose system prefers it sees the page.
+            dark = browser.new_context(viewport={"width": 1400, "height": 1000}, color_scheme="dark")
+            dark.on("request", lambda r: requested.append(r.url))
+            page = dark.new_page()
+            page.set_default_timeout(TIMEOUT_MS)
+            page.goto(address)
+            page.get_by_test_id("stPlotlyChart").first.wait_for()
+            page.wait_for_timeout(1500)  # let the map finish drawing before the picture
+            page.screenshot(path=str(shots / "top-dark.png"))
+            dark.close()
+
+            context = browser.new_context(
+                accept_downloads=True, viewport={"width": 1400, "height": 1000}, color_scheme="light"
+            )
+            context.on("request", lambda r: requested.append(r.url))
+            page = context.new_page()
+            page.on("websocket", lambda ws: requested.append(ws.url))
+            page.set_default_timeout(TIMEOUT_MS)
+            page.goto(address)
+            expect(page.get_by_test_id("stMetric").filter(has_text="People displaced")).to_be_visible()
+            # The filters came from the address, and stay in it.
+            sidebar = page.get_by_test_id("stSidebar")
+            expect(sidebar.get_by_test_id("stMultiSelect").filter(has_text="Badghis")).to_be_visible()
+            expect(page.get_by_text("Figures count every report.", exact=False).first).to_be_visible()
+            expect(page).to_have_url(address)
+            page.get_by_test_id("stPlotlyChart").first.wait_for()
+            page.wait_for_timeout(1500)
+            page.screenshot(path=str(shots / "top-light.png"))
+
+            # Evidence: pick the killed figure; its sentence shows highlighted, its article as text.
+            picker = page.get_by_test_id("stSelectbox").filter(has_text="Row (from the table above")
+            option = page.get_by_role("option").filter(has_text="· killed ")
+            for _ in range(3):  # a rerun still drawing the page can close the list as it opens
+                picker.click()
+                page.keyboard.type("killed")
+                try:
+                    option.first.wait_for(timeout=10_000)
+                    break
+                except PlaywrightTimeout:
+                    page.keyboard.press("Escape")
+            option.first.click()
+            panel = page.get_by_test_id("stMarkdownContainer").filter(has_text=sentence[:40])
+            expect(panel.locator("strong").filter(has_text=sentence[:40]).first).to_be_visible()
+            page.get_by_text("Whole article, sentence marked").click()
+            expect(page.get_by_text("⟦" + sentence[:30], exact=False).first).to_be_visible()
+            page.get_by_text("Whole article, sentence marked").scroll_into_view_if_needed()
+            page.screenshot(path=str(shots / "evidence.png"))
+
+            for tab_name, view, _, _ in DOWNLOADS:
+                page.get_by_role("tab", name=tab_name, exact=True).click()
+                tab = page.get_by_role("tabpanel", name=tab_name, exact=True)
+                # The caption names the filters: the tab shows the rows of this address.
+                expect(tab.get_by_text("row(s) for Badghis · 2021")).to_be_visible()
+                button = tab.get_by_role("button", name="Download CSV")
+                if button.is_disabled():
+                    continue  # an empty table: nothing to download, the table says so
+                with page.expect_download() as info:
+                    button.click()
+                download = info.value
+                saved[view] = tmp_path / download.suggested_filename
+                download.save_as(saved[view])
+            page.screenshot(path=str(shots / "tables.png"))
+        finally:
+            browser.close()
+
+    assert saved["figures"].name == "sitrep-figures-every-report-Badghis-2021.csv"
+    for _, view, id_column, sql in DOWNLOADS:
+        want = _ids(sample_db, sql)
+        if view not in saved:
+            assert want == set(), view
+            continue
+        with saved[view].open(newline="", encoding="utf-8") as fh:
+            rows = list(csv.DictReader(fh))
+        assert {r[id_column] for r in rows} == want, view
+        assert len(rows) == len(want), view
+        if view == "figures":
+            assert {r["view"] for r in rows} == {"every-report"}
+            assert figure_id in want
+    assert {"figures", "events", "pressure", "articles"} <= set(saved)
+    for shot in ("top-light", "top-dark", "evidence", "tables"):
+        assert (shots / f"{shot}.png").stat().st_size > 10_000, shot
+    outside = sorted({u for u in requested if not _is_local(u)})
+    assert requested and outside == [], f"requests left {HOST}: {outside}"

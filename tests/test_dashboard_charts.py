@@ -37,24 +37,39 @@ def test_bar_charts(src: db.Source, query, draw, trace_names: set[str]) -> None:
     assert {t.name for t in fig.data} <= trace_names | {""}
 
 
-def test_pressure_timeline_orders_levels_and_marks_background(src: db.Source) -> None:
-    fig = charts.pressure_timeline(db.pressure_by_day(src, Filters()))
-    assert {t.type for t in fig.data} == {"scatter"}
-    names = [t.name for t in fig.data]
-    # Escalation order, then the retaking; background mentions drawn hollow.
-    assert names == ["attacked, current", "besieged, current", "fell, background", "retaken, current"]
-    hollow = {t.name for t in fig.data if t.marker.symbol == "circle-open"}
-    assert hollow == {"fell, background"}
-    colours = {t.name.split(",")[0]: t.marker.color for t in fig.data}
-    assert colours["retaken"] == charts.LEVEL_COLORS["retaken"]
-
-
 def test_no_geo_traces(src: db.Source) -> None:
     figs = [
         charts.displacement_by_province(db.displacement_by_province(src, Filters())),
-        charts.pressure_timeline(db.pressure_by_day(src, Filters())),
+        charts.pressure_grid(db.pressure_grid(src, Filters(), "week"), "week"),
     ]
     for fig in figs:
         assert not any(
             t.type in {"scattergeo", "choropleth", "scattermapbox", "scattermap"} for t in fig.data
         )
+
+
+@pytest.mark.parametrize("bucket", ["week", "month"])
+def test_pressure_grid_squares_levels_background_and_retakings(src: db.Source, bucket: str) -> None:
+    fig = charts.pressure_grid(db.pressure_grid(src, Filters(), bucket), bucket)
+    assert {t.type for t in fig.data} == {"scatter"}
+    names = [t.name for t in fig.data]
+    assert names == ["attacked, current", "besieged, current", "fell, background", charts.RETAKEN_MARK]
+    symbols = {t.name: t.marker.symbol for t in fig.data}
+    assert symbols["fell, background"] == "square-open"
+    assert symbols["besieged, current"] == "square"
+    retaken = fig.data[-1]
+    assert retaken.marker.color == charts.LEVEL_COLORS["retaken"] and list(retaken.y) == ["Qala-i-Naw"]
+    # Capitals top to bottom in alphabetical order.
+    assert list(fig.layout.yaxis.categoryarray) == ["Qala-i-Naw", "Lashkar Gah", "Kunduz"]
+
+
+def test_level_colours_are_distinct_and_readable_on_both_themes() -> None:
+    colours = list(charts.LEVEL_COLORS.values())
+    assert len(set(colours)) == len(colours)
+
+    def luminance(hex_colour: str) -> float:
+        r, g, b = (int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    # Neither near-white (lost on a light page) nor near-black (lost on a dark one).
+    assert all(0.12 < luminance(c) < 0.85 for c in colours)

@@ -35,7 +35,7 @@ def test_problem(src: db.Source, tmp_path: Path) -> None:
     assert "not a readable DuckDB database" in db.problem(db.source(str(junk)))
     empty = tmp_path / "empty.duckdb"
     duckdb.connect(str(empty)).close()
-    assert "lacks the view(s) articles, district_events, figures" in db.problem(db.source(str(empty)))
+    assert "lacks the view(s) articles, district_events, events, figures" in db.problem(db.source(str(empty)))
 
 
 def test_options(src: db.Source) -> None:
@@ -44,70 +44,202 @@ def test_options(src: db.Source) -> None:
         undated=3,
         provinces=("Badghis", "Helmand", "Kunduz", "Laghman"),
         victims=("civilians", "security_forces", "militants", "mixed", "unspecified"),
+        dates=(dt.date(2015, 9, 28), dt.date(2021, 7, 8)),
     )
+
+
+def _headline(**values: int) -> dict[str, int]:
+    """The five headline numbers, zero unless given."""
+    return {k: values.get(k, 0) for k in ("displaced", "killed", "wounded", "capitals", "articles")}
+
+
+D = dt.date
 
 
 @pytest.mark.parametrize(
     ("f", "expected"),
     [
-        # f2 (a detail of f1) is not counted; the background fall of Kunduz and the retaking
-        # of Qala-i-Naw are not current pressure.
-        (Filters(), {"displaced": 180000, "killed": 88, "wounded": 33, "capitals": 3, "articles": 5}),
+        # Each event once: f4 and f5 report one displacement, so 75,000 counts once; f2 (a part
+        # of f1) never counts. Capitals now: Lashkar Gah (attacked) and Mehtarlam (undated,
+        # besieged); Qala-i-Naw's latest mention is its retaking, Kunduz's is background.
+        (Filters(), _headline(displaced=105000, killed=88, wounded=33, capitals=2, articles=5)),
+        # Every report: both reports of the 75,000 count.
+        (
+            Filters(each_event=False),
+            _headline(displaced=180000, killed=88, wounded=33, capitals=2, articles=5),
+        ),
         (
             Filters(include_undated=False),
-            {"displaced": 180000, "killed": 83, "wounded": 33, "capitals": 2, "articles": 4},
+            _headline(displaced=105000, killed=83, wounded=33, capitals=1, articles=4),
         ),
         (
             Filters(2016, 2016, provinces=("Helmand",)),
-            {"displaced": 30000, "killed": 14, "wounded": 0, "capitals": 1, "articles": 1},
+            _headline(displaced=30000, killed=14, capitals=1, articles=1),
         ),
         (
             Filters(2021, 2021, provinces=("Badghis",), victims=("militants",)),
-            {"displaced": 0, "killed": 69, "wounded": 23, "capitals": 1, "articles": 2},
+            _headline(killed=69, wounded=23, articles=2),
         ),
+        # The day before the retaking, Qala-i-Naw was under attack.
         (
-            Filters(2017, 2020, include_undated=False),
-            {"displaced": 0, "killed": 0, "wounded": 0, "capitals": 0, "articles": 0},
+            Filters(provinces=("Badghis",), date_from=D(2021, 7, 7), date_to=D(2021, 7, 7)),
+            _headline(killed=69, wounded=23, capitals=1, articles=0),
         ),
+        (Filters(2017, 2020, include_undated=False), _headline()),
     ],
 )
 def test_totals(src: db.Source, f: Filters, expected: dict[str, int]) -> None:
     got = db.totals(src, f)
-    assert got == expected
-    assert all(type(v) is int for v in got.values())
+    assert {k: got[k] for k in expected} == expected
+    assert all(type(got[k]) is int for k in expected)
 
 
-def test_displacement_aggregates(src: db.Source) -> None:
-    by_province = db.displacement_by_province(src, Filters())
+def test_totals_say_the_dates_they_cover(src: db.Source) -> None:
+    got = db.totals(src, Filters())
+    assert (got["displaced_first"], got["displaced_last"]) == (D(2016, 10, 10), D(2021, 7, 8))
+    assert (got["killed_first"], got["killed_last"]) == (D(2016, 10, 10), D(2021, 7, 7))
+    assert (got["capitals_first"], got["capitals_last"]) == (D(2016, 10, 10), D(2021, 7, 8))
+    assert (got["articles_first"], got["articles_last"]) == (D(2016, 3, 18), D(2021, 7, 8))
+    nothing = db.totals(src, Filters(2017, 2020, include_undated=False))
+    assert nothing["displaced_first"] is None and nothing["articles_last"] is None
+
+
+def test_harm_by_victims(src: db.Source) -> None:
+    assert db.harm_by_victims(src, Filters()).rows() == [
+        ("killed", "militants", 69),
+        ("killed", "mixed", 14),
+        ("killed", "unspecified", 5),
+        ("wounded", "militants", 23),
+        ("wounded", "civilians", 10),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("each_event", "badghis"),
+    [(True, [("Badghis", 75000, 1)]), (False, [("Badghis", 150000, 2)])],
+)
+def test_displacement_aggregates(src: db.Source, each_event: bool, badghis: list) -> None:
+    by_province = db.displacement_by_province(src, Filters(each_event=each_event))
     assert by_province.schema["people"] == pl.Int64
-    assert by_province.sort("province").rows() == [("Badghis", 150000, 2), ("Helmand", 30000, 1)]
-    by_month = db.displacement_by_month(src, Filters())
-    assert by_month.rows() == [
-        (dt.date(2016, 10, 1), "Helmand", 30000, 1),
-        (dt.date(2021, 7, 1), "Badghis", 150000, 2),
+    assert by_province.sort("province").rows() == badghis + [("Helmand", 30000, 1)]
+    by_month = db.displacement_by_month(src, Filters(each_event=each_event))
+    assert by_month.rows() == [(D(2016, 10, 1), "Helmand", 30000, 1)] + [
+        (D(2021, 7, 1), *row) for row in badghis
     ]
 
 
-def test_harm_aggregates(src: db.Source) -> None:
-    by_month = db.harm_by_month(src, Filters(provinces=("Badghis",)))
-    assert by_month.rows() == [
-        (dt.date(2021, 7, 1), "killed", "militants", 69, 1),
-        (dt.date(2021, 7, 1), "wounded", "civilians", 10, 1),
-        (dt.date(2021, 7, 1), "wounded", "militants", 23, 1),
+def test_province_totals_for_the_map(src: db.Source) -> None:
+    assert db.province_totals(src, Filters()).rows() == [
+        ("Badghis", 75000, 102, 4),
+        ("Helmand", 30000, 14, 2),
     ]
-    by_province = db.harm_by_province(src, Filters(kinds=("killed",)))
-    # The undated figure without a province is kept, under a visible label.
-    assert by_province.rows() == [
-        ("(no province)", "killed", "unspecified", 5, 1),
-        ("Badghis", "killed", "militants", 69, 1),
-        ("Helmand", "killed", "mixed", 14, 1),
+    assert db.province_totals(src, Filters(each_event=False))["displaced"].to_list() == [150000, 30000]
+
+
+def test_capital_levels_for_the_map(src: db.Source) -> None:
+    # Highest current level; background mentions (Kunduz) are not on the map.
+    assert db.capital_levels(src, Filters()).select("capital", "level").rows() == [
+        ("Lashkar Gah", "attacked"),
+        ("Mehtarlam", "besieged"),
+        ("Qala-i-Naw", "besieged"),
     ]
 
 
-def test_pressure_by_day_skips_undated(src: db.Source) -> None:
-    frame = db.pressure_by_day(src, Filters())
-    assert set(frame["capital"]) == {"Lashkar Gah", "Qala-i-Naw", "Kunduz"}
-    assert frame.filter(pl.col("is_background"))["capital"].to_list() == ["Kunduz"]
+@pytest.mark.parametrize(
+    ("bucket", "expected"),
+    [
+        (
+            "week",
+            [
+                (D(2015, 9, 28), "Kunduz", True, "fell", False),
+                (D(2016, 10, 10), "Lashkar Gah", False, "attacked", False),
+                # attacked on Wednesday, besieged and retaken on Thursday: one week, highest besieged.
+                (D(2021, 7, 5), "Qala-i-Naw", False, "besieged", True),
+            ],
+        ),
+        (
+            "month",
+            [
+                (D(2015, 9, 1), "Kunduz", True, "fell", False),
+                (D(2016, 10, 1), "Lashkar Gah", False, "attacked", False),
+                (D(2021, 7, 1), "Qala-i-Naw", False, "besieged", True),
+            ],
+        ),
+    ],
+)
+def test_pressure_grid(src: db.Source, bucket: str, expected: list) -> None:
+    grid = db.pressure_grid(src, Filters(), bucket)
+    assert grid.select("period", "capital", "is_background", "level", "retaken").rows() == expected
+
+
+def test_pressure_grid_shows_a_lone_retaking_as_such(src: db.Source) -> None:
+    f = Filters(provinces=("Badghis",), date_from=D(2021, 7, 8), date_to=D(2021, 7, 8))
+    grid = db.pressure_grid(src, f, "week")
+    assert grid.select("level", "levels").rows() == [("besieged", "besieged, retaken")]
+
+
+def test_capital_status_is_the_latest_mention(src: db.Source) -> None:
+    status = db.capital_status(src, Filters())
+    assert {
+        r[0]: r[1:] for r in status.select("capital", "level", "is_background", "pressure_id").rows()
+    } == {
+        "Qala-i-Naw": ("retaken", False, "p4"),  # same day as the siege: the retaking comes after
+        "Lashkar Gah": ("attacked", False, "p1"),
+        "Mehtarlam": ("besieged", False, "p6"),
+        "Kunduz": ("fell", True, "p5"),
+    }
+    assert status["sentence"].null_count() == 0
+
+
+@pytest.mark.parametrize(
+    ("f", "expected"),
+    [
+        (Filters(), {"f1", "f3", "f5", "f6", "f7", "f8", "f9"}),
+        (Filters(each_event=False), {f"f{i}" for i in range(1, 10)}),
+        (Filters(provinces=("Badghis",), kinds=("displaced",)), {"f5"}),
+        (Filters(provinces=("Badghis",), kinds=("displaced",), each_event=False), {"f4", "f5"}),
+    ],
+)
+def test_figure_rows_each_event_once_or_every_report(src: db.Source, f: Filters, expected: set[str]) -> None:
+    frame = db.rows(src, "figures", f)
+    assert set(frame["figure_id"]) == expected
+    if f.each_event:
+        assert frame.columns[-1] == "n_reports"
+        reports = dict(frame.select("figure_id", "n_reports").rows())
+        assert reports["f5"] == 2
+        assert all(n == 1 for fid, n in reports.items() if fid != "f5")
+    else:
+        assert "n_reports" not in frame.columns
+
+
+@pytest.mark.parametrize(
+    ("view", "f", "expected"),
+    [
+        ("events", Filters(), {"e1", "e2", "e3", "e4", "e5", "e6", "e7"}),
+        ("events", Filters(provinces=("Badghis",), kinds=("displaced",)), {"e3"}),
+        ("events", Filters(2016, 2016, include_undated=False), {"e1", "e2"}),
+        ("pressure_episodes", Filters(), {"ep1", "ep2", "ep3"}),
+        ("pressure_episodes", Filters(2021, 2021), {"ep2"}),
+        ("pressure_episodes", Filters(provinces=("Helmand", "Kunduz")), {"ep1", "ep3"}),
+        ("pressure_episodes", Filters(date_from=D(2021, 7, 8)), {"ep2"}),
+    ],
+)
+def test_events_and_episodes(src: db.Source, view: str, f: Filters, expected: set[str]) -> None:
+    frame = db.rows(src, view, f)
+    assert set(frame["event_id" if view == "events" else "episode_id"]) == expected
+    assert frame.columns == list(db.COLUMNS[view])
+
+
+@pytest.mark.parametrize(("kind", "row_id"), [("figure", "f9"), ("figure", "f4"), ("pressure", "p3")])
+def test_evidence_points_into_the_article(src: db.Source, kind: str, row_id: str) -> None:
+    found = db.evidence(src, kind, row_id)
+    assert found["text"][found["sentence_start"] : found["sentence_end"]] == found["sentence"]
+    assert found["sentence_start"] <= found["char_start"] < found["char_end"] <= found["sentence_end"]
+    assert found["title"] and found["url"].startswith("https://example.invalid/")
+
+
+def test_evidence_for_an_unknown_id_is_none(src: db.Source) -> None:
+    assert db.evidence(src, "figure", "nope' OR 1=1 --") is None
 
 
 def test_rejects_and_last_run(src: db.Source) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import polars as pl
 import pytest
 from dbfixture import build
 
-from dashboard import db
+from dashboard import db, tables
 from dashboard.export import csv_bytes, filename, neutralise
 from dashboard.filters import Filters
 
@@ -80,13 +81,31 @@ def _expected_ids(path: Path, sql: str) -> set[str]:
             "figures",
             Filters(provinces=("Badghis",)),
             "figure_id",
+            "SELECT figure_id FROM figures WHERE province = 'Badghis' AND is_primary",
+        ),
+        (
+            "figures",
+            Filters(provinces=("Badghis",), each_event=False),
+            "figure_id",
             "SELECT figure_id FROM figures WHERE province = 'Badghis'",
         ),
         (
             "figures",
-            Filters(2016, 2016, include_undated=True),
+            Filters(2016, 2016, include_undated=True, each_event=False),
             "figure_id",
             "SELECT figure_id FROM figures WHERE year = 2016 OR year IS NULL",
+        ),
+        (
+            "events",
+            Filters(kinds=("displaced",)),
+            "event_id",
+            "SELECT event_id FROM events WHERE kind = 'displaced'",
+        ),
+        (
+            "pressure_episodes",
+            Filters(2021, 2021),
+            "episode_id",
+            "SELECT episode_id FROM pressure_episodes WHERE year(first_date) = 2021",
         ),
         (
             "pressure",
@@ -114,8 +133,11 @@ def test_csv_holds_exactly_the_filtered_rows(
     src = db.source(str(db_file))
     assert src is not None
     data = db.rows(src, view, f)
-    back = pl.read_csv(io.BytesIO(csv_bytes(data)), infer_schema=False)
-    assert back.columns == list(db.COLUMNS[view])
+    back = pl.read_csv(io.BytesIO(tables.table_csv(src, view, f)), infer_schema=False)
+    extra = {"figures": (["n_reports"] if f.each_event else []) + ["view"]}.get(view, [])
+    assert back.columns == list(db.COLUMNS[view]) + extra
+    if view == "figures":
+        assert set(back["view"]) == {"events" if f.each_event else "every-report"}
     assert sorted(back[id_column].to_list()) == sorted(_expected_ids(db_file, independent_sql))
     assert back.height == data.height
     if "sentence" in back.columns:
@@ -133,21 +155,36 @@ def test_formula_in_evidence_is_neutralised_in_download(db_file: Path) -> None:
 @pytest.mark.parametrize(
     ("view", "f", "expected"),
     [
-        ("figures", Filters(2016, 2021, provinces=("Helmand",)), "sitrep-figures-Helmand-2016-2021.csv"),
-        ("figures", Filters(), "sitrep-figures.csv"),
+        (
+            "figures",
+            Filters(2016, 2021, provinces=("Helmand",)),
+            "sitrep-figures-events-Helmand-2016-2021.csv",
+        ),
+        (
+            "figures",
+            Filters(2016, 2021, provinces=("Helmand",), each_event=False),
+            "sitrep-figures-every-report-Helmand-2016-2021.csv",
+        ),
+        ("figures", Filters(), "sitrep-figures-events.csv"),
+        ("events", Filters(kinds=("killed",)), "sitrep-events-killed.csv"),
+        (
+            "pressure",
+            Filters(date_from=dt.date(2021, 7, 1), date_to=dt.date(2021, 7, 31)),
+            "sitrep-pressure-2021-07-01_2021-07-31.csv",
+        ),
         ("pressure", Filters(2021, 2021), "sitrep-pressure-2021.csv"),
         ("pressure", Filters(2016, None), "sitrep-pressure-from2016.csv"),
         ("articles", Filters(None, 2021), "sitrep-articles-to2021.csv"),
         (
             "figures",
             Filters(provinces=("Badghis", "Helmand"), kinds=("displaced",), victims=("civilians",)),
-            "sitrep-figures-Badghis_Helmand-displaced-civilians.csv",
+            "sitrep-figures-events-Badghis_Helmand-displaced-civilians.csv",
         ),
         ("district_events", Filters(kinds=("killed",)), "sitrep-district_events.csv"),
-        ("figures", Filters(provinces=("A", "B", "C", "D")), "sitrep-figures-4_provinces.csv"),
-        ("figures", Filters(provinces=("Nangarhār",)), "sitrep-figures-Nangarhar.csv"),
-        ("figures", Filters(provinces=("../../etc/passwd",)), "sitrep-figures-etc_passwd.csv"),
-        ("figures", Filters(provinces=('Kabul"; rm -rf /',)), "sitrep-figures-Kabul_rm_-rf.csv"),
+        ("figures", Filters(provinces=("A", "B", "C", "D")), "sitrep-figures-events-4_provinces.csv"),
+        ("figures", Filters(provinces=("Nangarhār",)), "sitrep-figures-events-Nangarhar.csv"),
+        ("figures", Filters(provinces=("../../etc/passwd",)), "sitrep-figures-events-etc_passwd.csv"),
+        ("figures", Filters(provinces=('Kabul"; rm -rf /',)), "sitrep-figures-events-Kabul_rm_-rf.csv"),
     ],
 )
 def test_filename(view: str, f: Filters, expected: str) -> None:

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import duckdb
 import pytest
 from dbfixture import build
 
-from dashboard.filters import Filters, describe, where
+from dashboard.filters import Filters, counted, describe, view_label, where
 
 ID = {
     "figures": "figure_id",
     "pressure": "pressure_id",
     "district_events": "district_event_id",
     "articles": "article_id",
+    "events": "event_id",
+    "pressure_episodes": "episode_id",
 }
+D = dt.date
 INJECTIONS = (
     "Helmand' OR '1'='1",
     "Helmand'); DROP TABLE raw_figures; --",
@@ -85,10 +89,34 @@ PRESSURE_ALL = {f"p{i}" for i in range(1, 7)}
         ("figures", Filters(2021, 2021, False, ("Badghis",), ("wounded",), ("civilians",)), {"f8"}),
         ("pressure", Filters(kinds=("displaced",), victims=("civilians",)), PRESSURE_ALL),
         ("articles", Filters(kinds=("casualties",)), {"a1", "a2", "a3", "a4", "a5"}),
+        # Exact dates, on top of the years; undated rows still follow include_undated.
+        ("figures", Filters(date_from=D(2021, 7, 8)), {"f4", "f5", "f8", "f9"}),
+        ("figures", Filters(date_from=D(2021, 7, 8), include_undated=False), {"f4", "f5", "f8"}),
+        ("figures", Filters(date_to=D(2016, 12, 31), include_undated=False), {"f1", "f2", "f3"}),
+        ("figures", Filters(2021, 2021, False, date_to=D(2021, 7, 7)), {"f6", "f7"}),
+        ("pressure", Filters(date_from=D(2021, 7, 7), date_to=D(2021, 7, 7), include_undated=False), {"p3"}),
+        ("articles", Filters(date_from=D(2021, 1, 1), include_undated=False), {"a2", "a3"}),
+        # Events and episodes span days: they are in a period when they overlap it.
+        ("events", Filters(), {f"e{i}" for i in range(1, 8)}),
+        ("events", Filters(include_undated=False), {f"e{i}" for i in range(1, 7)}),
+        ("events", Filters(provinces=("Badghis",), kinds=("displaced",)), {"e3"}),
+        ("events", Filters(victims=("militants",)), {"e4", "e5"}),
+        ("pressure_episodes", Filters(2016, 2021), {"ep1", "ep2"}),
+        ("pressure_episodes", Filters(date_from=D(2021, 7, 8), date_to=D(2021, 7, 9)), {"ep2"}),
+        ("pressure_episodes", Filters(date_from=D(2021, 7, 9)), set()),
+        ("pressure_episodes", Filters(provinces=("Kunduz",), kinds=("killed",)), {"ep3"}),
     ],
 )
 def test_where_selects(db_file: Path, view: str, f: Filters, expected: set[str]) -> None:
     assert ids(db_file, view, f) == expected
+
+
+@pytest.mark.parametrize(
+    ("each_event", "cond", "label"), [(True, "is_primary", "events"), (False, "counted", "every-report")]
+)
+def test_counting(each_event: bool, cond: str, label: str) -> None:
+    f = Filters(each_event=each_event)
+    assert (counted(f), view_label(f)) == (cond, label)
 
 
 def _counts(path: Path) -> dict[str, int]:
@@ -117,6 +145,13 @@ def test_injection_matches_nothing_and_changes_nothing(db_file: Path, view: str,
         (Filters(None, 2021, False), "articles", "year(published) <= ?", [2021]),
         (Filters(provinces=("A", "B")), "pressure", "province IN (?, ?)", ["A", "B"]),
         (Filters(kinds=("killed",)), "district_events", "TRUE", []),
+        (
+            Filters(2016, 2021, False, date_from=D(2021, 7, 1)),
+            "events",
+            "year(date_end) >= ? AND year(date_start) <= ? AND date_end >= ?",
+            [2016, 2021, D(2021, 7, 1)],
+        ),
+        (Filters(date_to=D(2021, 7, 1)), "figures", "((event_date <= ?) OR year IS NULL)", [D(2021, 7, 1)]),
     ],
 )
 def test_where_text(f: Filters, view: str, sql: str, params: list[object]) -> None:
@@ -140,6 +175,10 @@ def test_unknown_view_is_refused() -> None:
         (
             Filters(None, 2016, kinds=("killed", "wounded")),
             "all provinces · …–2016 · undated included · killed, wounded",
+        ),
+        (
+            Filters(2021, 2021, date_from=D(2021, 7, 1), each_event=False),
+            "all provinces · 2021, 2021-07-01 to … · undated included · every report",
         ),
     ],
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -14,7 +15,9 @@ OPTIONS = Options(
     undated=3,
     provinces=("Badghis", "Helmand", "Laghman"),
     victims=("civilians", "militants"),
+    dates=(dt.date(2015, 9, 28), dt.date(2021, 7, 8)),
 )
+D = dt.date
 DEFAULT = defaults(OPTIONS)
 
 
@@ -42,6 +45,18 @@ DEFAULT = defaults(OPTIONS)
         ({"undated": ["0"]}, {"undated": False}, []),
         ({"undated": ["maybe"]}, {}, ["undated='maybe' is not yes or no"]),
         ({"utm_source": ["x"]}, {}, ["unknown parameter 'utm_source'"]),
+        ({"reports": ["all"]}, {"each_event": False}, []),
+        ({"reports": ["EVENTS"]}, {"each_event": True}, []),
+        ({"reports": ["some"]}, {}, ["reports='some' is not 'all' or 'events'"]),
+        (
+            {"since": ["2021-07-01"], "until": ["2021-07-08"]},
+            {"exact": True, "since": D(2021, 7, 1), "until": D(2021, 7, 8)},
+            [],
+        ),
+        ({"since": ["2021-07-08"], "until": ["2016-01-01"]}, {"exact": True, "since": D(2016, 1, 1)}, []),
+        ({"until": ["2016-12-31"]}, {"exact": True, "until": D(2016, 12, 31)}, []),
+        ({"since": ["yesterday"]}, {}, ["since='yesterday' is not a date (YYYY-MM-DD)"]),
+        ({"until": ["2030-01-01"]}, {}, ["until='2030-01-01' is outside the dates in the data"]),
     ],
 )
 def test_parse(params: dict[str, list[str]], changes: dict[str, Any], notices: list[str]) -> None:
@@ -58,6 +73,11 @@ def test_parse(params: dict[str, list[str]], changes: dict[str, Any], notices: l
         ),
         ({"period": (2015, 2016), "undated": False}, {"to": ["2016"], "undated": ["0"]}),
         ({"victims": ["civilians"]}, {"victims": ["civilians"]}),
+        ({"each_event": False}, {"reports": ["all"]}),
+        (
+            {"exact": True, "since": D(2021, 7, 1), "until": D(2021, 7, 8)},
+            {"since": ["2021-07-01"], "until": ["2021-07-08"]},
+        ),
     ],
 )
 def test_encode_round_trips(changes: dict[str, Any], expected: dict[str, list[str]]) -> None:
@@ -68,7 +88,7 @@ def test_encode_round_trips(changes: dict[str, Any], expected: dict[str, list[st
 
 def test_no_years_means_no_period() -> None:
     options = Options(years=(), undated=2, provinces=(), victims=())
-    values, notices = parse({"from": ["2016"]}, options)
-    assert values["period"] is None
-    assert notices == []
+    values, notices = parse({"from": ["2016"], "since": ["2016-01-01"]}, options)
+    assert values["period"] is None and not values["exact"]
+    assert notices == ["since='2016-01-01' is outside the dates in the data"]
     assert encode(values, options) == {}

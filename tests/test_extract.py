@@ -220,13 +220,15 @@ def pressure(nlp, text, art=PUBLISHED):
         ),
         ("Taliban insurgents captured the northern Afghan city of Kunduz.", [("Kunduz", "fell", False)]),
         (
-            "Taliban insurgents captured Kunduz, as well as the provincial capitals of Sar-e Pul and Taloqan.",
+            "Taliban insurgents captured Kunduz, as well as the provincial capitals of Sar-e Pul and "
+            "Taloqan.",
             [("Kunduz", "fell", False), ("Sar-e Pol", "fell", False), ("Taloqan", "fell", False)],
         ),
         # Denials, attempts and near misses.
         ("Officials said the reports regarding the fall of Tarinkot are baseless.", []),
         (
-            "The attack began with an attempt to break through the security belt in Lashkar Gah and enter the city.",
+            "The attack began with an attempt to break through the security belt in Lashkar Gah and "
+            "enter the city.",
             [("Lashkar Gah", "attacked", False)],
         ),
         ("The Taliban came close to taking Ghazni city on Monday.", [("Ghazni", "threatened", False)]),
@@ -245,7 +247,8 @@ def pressure(nlp, text, art=PUBLISHED):
         ("The Taliban seized Kabul on Sunday.", [("Kabul", "fell", False)]),
         # A city implied: the capital being discussed.
         (
-            "Fighting rages in Qala-i-Naw.\nOn Wednesday, the Taliban briefly seized the police headquarters.",
+            "Fighting rages in Qala-i-Naw.\n"
+            "On Wednesday, the Taliban briefly seized the police headquarters.",
             [("Qala-i-Naw", "attacked", False), ("Qala-i-Naw", "breached", False)],
         ),
     ],

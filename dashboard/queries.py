@@ -1,0 +1,240 @@
+"""The dashboard's SQL as ``(sql, params)`` pairs, built from ``Filters`` and run by ``db.py``.
+
+Pure: nothing here opens the database. SQL text is assembled only from the constants in this
+module and ``filters.where``; every value is bound as a ``?`` parameter (the reason each
+``noqa: S608`` is safe). Aggregation happens in DuckDB; ``sum`` of a BIGINT is a HUGEINT
+there, hence the casts.
+"""
+
+from __future__ import annotations
+
+from dashboard.filters import Filters, counted, where
+
+Query = tuple[str, list[object]]
+
+# Columns shown and downloaded for each table, evidence sentence included.
+COLUMNS = {
+    "figures": (
+        "event_date", "year", "province", "place", "kind", "victims", "number_text", "value",
+        "value_low", "value_high", "qualifier", "unit", "people_estimate", "counted", "role",
+        "sentence", "title", "source", "url", "published", "date_precision", "figure_id",
+        "parent_figure_id", "event_id", "is_primary", "article_id",
+    ),
+    "pressure": (
+        "event_date", "year", "capital", "province", "level", "level_rank", "is_background",
+        "trigger", "sentence", "title", "source", "url", "published", "date_precision",
+        "pressure_id", "article_id",
+    ),
+    "district_events": (
+        "event_date", "year", "district", "province", "status", "is_background", "sentence",
+        "date_precision", "district_event_id", "article_id",
+    ),
+    "articles": (
+        "published", "title", "source", "url", "file", "date_source", "date_precision",
+        "n_chars", "external_id", "article_id",
+    ),
+    "events": (
+        "date_start", "date_end", "year", "province", "place", "kind", "victims", "n_reports",
+        "value", "value_low", "value_high", "qualifier", "unit", "people_estimate", "chosen_by",
+        "sentence", "event_id", "figure_id", "article_id",
+    ),
+    "pressure_episodes": (
+        "capital", "province", "first_date", "last_date", "highest_level", "latest_level",
+        "n_reports", "n_mentions", "is_background", "episode_id",
+    ),
+}  # fmt: skip
+ORDER = {
+    "figures": "event_date NULLS LAST, province NULLS LAST, kind, figure_id",
+    "pressure": "event_date NULLS LAST, capital, level_rank, pressure_id",
+    "district_events": "event_date NULLS LAST, province, district, district_event_id",
+    "articles": "published NULLS LAST, title, article_id",
+    "events": "date_start NULLS LAST, province NULLS LAST, kind, event_id",
+    "pressure_episodes": "first_date, capital, episode_id",
+}
+HARM = ("killed", "wounded")
+# On one day a retaking comes after whatever it undid (as in pipeline/events.py).
+LATEST_ORDER = "event_date DESC NULLS LAST, CASE level WHEN 'retaken' THEN 9 ELSE level_rank END DESC"
+# Calendar buckets of the pressure timeline.
+BUCKETS = {"week": "date_trunc('week', event_date)", "month": "date_trunc('month', event_date)"}
+MONTH = "CAST(date_trunc('month', event_date) AS DATE) AS month"
+PROVINCE = "coalesce(province, '(no province)') AS province"
+
+
+def rows(view: str, f: Filters) -> Query:
+    """The filtered rows of one public view, in the table's column order.
+
+    Figures counting each event once are the primary figures, with the number of reports
+    their event rests on.
+    """
+    cond, params = where(f, view)
+    columns = ", ".join(COLUMNS[view])  # a KeyError for anything but a known view
+    if view == "figures" and f.each_event:
+        sql = f"""
+            SELECT {columns}, n_reports
+            FROM figures LEFT JOIN (SELECT event_id AS eid, n_reports FROM events) ON eid = event_id
+            WHERE is_primary AND {cond} ORDER BY {ORDER[view]}
+        """  # noqa: S608
+        return sql, params
+    return f"SELECT {columns} FROM {view} WHERE {cond} ORDER BY {ORDER[view]}", params  # noqa: S608
+
+
+def totals(f: Filters) -> Query:
+    """Headline numbers with the first and last event date of what each sums.
+
+    Capitals under pressure now: the latest current (not background) mention of each capital
+    in the selection, unless that is a retaking.
+    """
+    fw, fp = where(f, "figures")
+    pw, pp = where(f, "pressure")
+    aw, ap = where(f, "articles")
+    sums = ",\n".join(
+        f"""CAST(coalesce(sum(people_estimate) FILTER (WHERE kind = '{k}'), 0) AS BIGINT) AS {k},
+            min(event_date) FILTER (WHERE kind = '{k}') AS {k}_first,
+            max(event_date) FILTER (WHERE kind = '{k}') AS {k}_last"""
+        for k in ("displaced", *HARM)
+    )
+    sql = f"""
+        WITH
+            fig AS (SELECT kind, people_estimate, event_date FROM figures WHERE {counted(f)} AND {fw}),
+            mentions AS (
+                SELECT capital, level, level_rank, event_date FROM pressure
+                WHERE NOT is_background AND {pw}
+            ),
+            latest AS (
+                SELECT capital, level FROM mentions
+                QUALIFY row_number() OVER (PARTITION BY capital ORDER BY {LATEST_ORDER}) = 1
+            ),
+            art AS (SELECT published FROM articles WHERE {aw}),
+            f AS (SELECT {sums} FROM fig),
+            c AS (
+                SELECT (SELECT count(*) FROM latest WHERE level <> 'retaken') AS capitals,
+                       min(event_date) AS capitals_first, max(event_date) AS capitals_last
+                FROM mentions
+            ),
+            a AS (
+                SELECT count(*) AS articles, min(published) AS articles_first,
+                       max(published) AS articles_last
+                FROM art
+            )
+        SELECT * FROM f, c, a
+    """  # noqa: S608
+    return sql, fp + pp + ap
+
+
+def harm_by_victims(f: Filters) -> Query:
+    """People killed and wounded per kind and victim group."""
+    cond, params = where(f, "figures")
+    sql = f"""
+        SELECT kind, victims, CAST(sum(people_estimate) AS BIGINT) AS people
+        FROM figures
+        WHERE {counted(f)} AND kind IN ('killed', 'wounded') AND {cond}
+        GROUP BY ALL ORDER BY kind, people DESC, victims
+    """  # noqa: S608
+    return sql, params
+
+
+def people(f: Filters, kinds: tuple[str, ...], group: tuple[str, ...], dated: bool) -> Query:
+    """Sum of ``people_estimate`` for ``kinds``, grouped by fixed column expressions."""
+    cond, params = where(f, "figures")
+    marks = ", ".join("?" for _ in kinds)
+    keys = ", ".join(group)
+    date_cond = "event_date IS NOT NULL" if dated else "TRUE"
+    sql = f"""
+        SELECT {keys}, CAST(sum(people_estimate) AS BIGINT) AS people, count(*) AS reports
+        FROM figures
+        WHERE {counted(f)} AND kind IN ({marks}) AND {date_cond} AND {cond}
+        GROUP BY ALL ORDER BY ALL
+    """  # noqa: S608
+    return sql, list(kinds) + params
+
+
+def province_totals(f: Filters) -> Query:
+    """People displaced and people killed or wounded per province (figures with a province)."""
+    cond, params = where(f, "figures")
+    sql = f"""
+        SELECT province,
+               CAST(coalesce(sum(people_estimate) FILTER (WHERE kind = 'displaced'), 0) AS BIGINT)
+                   AS displaced,
+               CAST(coalesce(sum(people_estimate) FILTER (WHERE kind IN ('killed', 'wounded')), 0) AS BIGINT)
+                   AS killed_wounded,
+               count(*) AS reports
+        FROM figures
+        WHERE {counted(f)} AND province IS NOT NULL AND kind IN ('displaced', 'killed', 'wounded') AND {cond}
+        GROUP BY province ORDER BY province
+    """  # noqa: S608
+    return sql, params
+
+
+def capital_levels(f: Filters) -> Query:
+    """Each capital's highest current pressure level in the selection (retaken when that is all)."""
+    cond, params = where(f, "pressure")
+    sql = f"""
+        SELECT capital, province,
+               coalesce(arg_max(level, level_rank) FILTER (WHERE level_rank > 0), 'retaken') AS level,
+               max(level_rank) AS level_rank, count(*) AS mentions,
+               min(event_date) AS first_date, max(event_date) AS last_date
+        FROM pressure
+        WHERE NOT is_background AND {cond}
+        GROUP BY capital, province ORDER BY capital
+    """  # noqa: S608
+    return sql, params
+
+
+def pressure_grid(f: Filters, bucket: str) -> Query:
+    """Per capital, calendar bucket and background flag: the highest level reached.
+
+    Retakings stand apart: the level is the highest rank above zero, ``retaken`` only when a
+    bucket holds nothing else, and ``retaken`` says whether the bucket saw one at all.
+    """
+    cond, params = where(f, "pressure")
+    start = BUCKETS[bucket]  # a KeyError for anything but a known bucket
+    sql = f"""
+        SELECT CAST({start} AS DATE) AS period, capital, province, is_background,
+               coalesce(arg_max(level, level_rank) FILTER (WHERE level_rank > 0), 'retaken') AS level,
+               bool_or(level = 'retaken') AS retaken,
+               count(*) AS mentions,
+               string_agg(DISTINCT level, ', ' ORDER BY level) AS levels
+        FROM pressure
+        WHERE event_date IS NOT NULL AND {cond}
+        GROUP BY ALL ORDER BY period, capital, is_background
+    """  # noqa: S608
+    return sql, params
+
+
+def capital_status(f: Filters) -> Query:
+    """Each capital's latest mention in the selection (current ones first), with its evidence."""
+    cond, params = where(f, "pressure")
+    sql = f"""
+        SELECT capital, province, level, event_date, is_background, sentence, title, source,
+               published, pressure_id
+        FROM pressure
+        WHERE {cond}
+        QUALIFY row_number() OVER (PARTITION BY capital ORDER BY is_background, {LATEST_ORDER}) = 1
+        ORDER BY CASE level WHEN 'retaken' THEN 0 ELSE level_rank END DESC, event_date DESC NULLS LAST,
+                 capital
+    """  # noqa: S608
+    return sql, params
+
+
+# Evidence: a row's span and its article, by id. The text is in raw_articles only.
+EVIDENCE = {
+    "figure": """
+        SELECT x.figure_id AS id, x.sentence, x.sentence_start, x.sentence_end, x.char_start,
+               x.char_end, x.kind || ' ' || x.number_text AS what, x.event_date,
+               a.title, a.source, a.url, a.published, a.file, a.text
+        FROM raw_figures AS x JOIN raw_articles AS a USING (article_id)
+        WHERE x.figure_id = ?
+    """,
+    "pressure": """
+        SELECT x.pressure_id AS id, x.sentence, x.sentence_start, x.sentence_end, x.char_start,
+               x.char_end, x.capital || ' ' || x.level AS what, x.event_date,
+               a.title, a.source, a.url, a.published, a.file, a.text
+        FROM raw_pressure AS x JOIN raw_articles AS a USING (article_id)
+        WHERE x.pressure_id = ?
+    """,
+}
+
+
+def evidence(kind: str, row_id: str) -> Query:
+    """One figure's or pressure mention's evidence with its article's text and metadata."""
+    return EVIDENCE[kind], [row_id]

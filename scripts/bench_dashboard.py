@@ -1,0 +1,174 @@
+"""Benchmark: the dashboard's queries on a large SYNTHETIC database.
+
+Builds (once, unless ``--rebuild``) a DuckDB file with the real schema and made-up rows —
+1,000,000 figures and 100,000 pressure mentions by default, every title "SYNTHETIC" — under
+``/tmp``, then times each query behind one filter change (the functions of ``dashboard/db.py``,
+called through ``__wrapped__`` so Streamlit's cache is bypassed): cold (first call in this
+process) and warm (best of the next ``--repeat`` calls). A benchmark, not a test: the numbers
+depend on the machine.
+
+    .venv/bin/python scripts/bench_dashboard.py [--figures N] [--pressure N] [--rebuild]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from dashboard import db, tables  # noqa: E402
+from dashboard.filters import Filters, describe  # noqa: E402
+from pipeline.load import create_schema  # noqa: E402
+from pipeline.places import capital_coordinates  # noqa: E402
+
+DEFAULT_DB = Path("/tmp/sitrep-bench-SYNTHETIC.duckdb")
+LEVELS = ["threatened", "attacked", "besieged", "breached", "fell", "retaken"]
+KINDS = ["killed", "wounded", "displaced", "casualties"]
+VICTIMS = ["civilians", "security_forces", "militants", "mixed", "unspecified"]
+
+
+def build(path: Path, n_figures: int, n_pressure: int) -> None:
+    """Fill a new file with synthetic rows spread over 2015-2021 and the 34 provinces.
+
+    Written beside ``path`` and renamed at the end, so a failed build leaves no half-filled file.
+    """
+    tmp = path.with_suffix(".building")
+    tmp.unlink(missing_ok=True)
+    capitals = capital_coordinates()
+    n_articles = max(1, n_figures // 100)
+    with duckdb.connect(str(tmp)) as con:
+        create_schema(con)
+        con.execute("CREATE TEMP TABLE caps (ci INTEGER, capital VARCHAR, province VARCHAR)")
+        con.executemany(
+            "INSERT INTO caps VALUES (?, ?, ?)",
+            [[i, c["capital"], c["province"]] for i, c in enumerate(capitals)],
+        )
+        con.execute(
+            """
+            INSERT INTO raw_articles
+            SELECT 'a' || i, 'synthetic/' || i || '.txt', NULL, 'SYNTHETIC article ' || i, 'SYNTHETIC',
+                   NULL, DATE '2015-01-01' + CAST(i * 2557 // $n AS INTEGER), 'metadata', 'day', 200,
+                   'SYNTHETIC text. ' || repeat('Words of a synthetic report. ', 6)
+            FROM range($n) t(i)
+            """,
+            {"n": n_articles},
+        )
+        con.execute(
+            """
+            INSERT INTO raw_figures
+            SELECT 'f' || i, 'a' || (i % $a), $kinds[1 + j % 4], v, v, v, 'exact', 'people', v,
+                   $victims[1 + (j // 4) % 5], c.province, NULL,
+                   DATE '2015-01-01' + CAST((i % $a) * 2557 // $a AS INTEGER), 'day',
+                   j % 10 <> 7, CASE WHEN j % 10 = 7 THEN 'detail' ELSE 'total' END, NULL,
+                   CAST(v AS VARCHAR), 'SYNTHETIC sentence ' || i || '.', 16, 20, 0, 60,
+                   'e' || c.ci || '-' || (j // 40) || '-' || (j % 4), j % 40 < 4
+            -- j numbers the rows of one province, so kinds, groups and roles vary within each;
+            -- an event is ten reports of one kind, the first of them its primary figure.
+            FROM (SELECT i, i // 34 AS j, 1 + (i * 7919) % 5000 AS v FROM range($n) t(i)) AS x
+            JOIN caps AS c ON c.ci = x.i % 34
+            """,
+            {"n": n_figures, "a": n_articles, "kinds": KINDS, "victims": VICTIMS},
+        )
+        con.execute(
+            """
+            INSERT INTO raw_events
+            SELECT event_id, kind, province, NULL, victims, event_date, event_date, 2, figure_id, value,
+                   value_low, value_high, qualifier, unit, people_estimate, 'most recent report'
+            FROM raw_figures WHERE is_primary
+            """
+        )
+        con.execute(
+            """
+            INSERT INTO raw_pressure
+            SELECT 'p' || i, 'a' || (i % $a), c.capital, c.province, $levels[1 + (i // 34) % 6],
+                   'SYNTHETIC trigger', DATE '2015-01-01' + CAST((i % $a) * 2557 // $a AS INTEGER), 'day',
+                   i % 7 = 0, 'SYNTHETIC sentence ' || i || '.', 0, 5, 0, 40
+            FROM range($n) t(i) JOIN caps AS c ON c.ci = i % 34
+            """,
+            {"n": n_pressure, "a": n_articles, "levels": LEVELS},
+        )
+        con.execute(
+            """
+            INSERT INTO raw_pressure_episodes
+            SELECT 'ep' || capital || year(event_date) || month(event_date), any_value(capital),
+                   any_value(province), min(event_date), max(event_date), 'besieged', 'attacked',
+                   count(DISTINCT article_id), count(*), false
+            FROM raw_pressure GROUP BY capital, year(event_date), month(event_date)
+            """
+        )
+        con.execute(
+            "INSERT INTO raw_runs VALUES (1, now(), 'SYNTHETIC', 'synthetic', $n, $n, 0, 0, 0)",
+            {"n": n_articles},
+        )
+    os.replace(tmp, path)
+
+
+def timed(call) -> float:
+    """Seconds one call takes."""
+    start = time.perf_counter()
+    call()
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    """Build the synthetic database if needed, time the queries and print a table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, default=DEFAULT_DB)
+    parser.add_argument("--figures", type=int, default=1_000_000)
+    parser.add_argument("--pressure", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--rebuild", action="store_true")
+    args = parser.parse_args()
+    if args.rebuild or not args.db.exists():
+        took = timed(lambda: build(args.db, args.figures, args.pressure))
+        print(f"built SYNTHETIC {args.db} in {took:.1f} s ({args.db.stat().st_size / 2**20:.0f} MB)")
+    src = db.source(str(args.db))
+    with duckdb.connect(str(args.db), read_only=True) as con:
+        n_fig, n_pre = con.execute(
+            "SELECT (SELECT count(*) FROM figures), (SELECT count(*) FROM pressure)"
+        ).fetchone()
+    # Two filter changes: a narrow one, and everything counting every report (the heaviest).
+    for f in (
+        Filters(2016, 2021, include_undated=False, provinces=("Helmand", "Badghis")),
+        Filters(each_event=False),
+    ):
+        print(f"\nSYNTHETIC database: {n_fig:,} figures, {n_pre:,} pressure mentions; {describe(f)}")
+        report(src, f, args.repeat)
+
+
+def report(src: db.Source, f: Filters, repeat: int) -> None:
+    """Time every query behind one filter change, cold and warm, and print a table."""
+    calls = {
+        "totals": lambda: db.totals.__wrapped__(src, f),
+        "harm_by_victims": lambda: db.harm_by_victims.__wrapped__(src, f),
+        "province_totals (map)": lambda: db.province_totals.__wrapped__(src, f),
+        "capital_levels (map)": lambda: db.capital_levels.__wrapped__(src, f),
+        "displacement_by_province": lambda: db.displacement_by_province.__wrapped__(src, f),
+        "displacement_by_month": lambda: db.displacement_by_month.__wrapped__(src, f),
+        "harm_by_month": lambda: db.harm_by_month.__wrapped__(src, f),
+        "harm_by_province": lambda: db.harm_by_province.__wrapped__(src, f),
+        "pressure_grid (week)": lambda: db.pressure_grid.__wrapped__(src, f, "week"),
+        "capital_status": lambda: db.capital_status.__wrapped__(src, f),
+        **{f"rows {view}": (lambda v=view: db.rows.__wrapped__(src, v, f)) for view in tables.VIEWS},
+        "rows pressure_episodes": lambda: db.rows.__wrapped__(src, "pressure_episodes", f),
+    }
+    print(f"{'query':<28} {'cold s':>8} {'warm s':>8} {'rows':>9}")
+    total_cold = total_warm = 0.0
+    for name, call in calls.items():
+        cold = timed(call)
+        warm = min(timed(call) for _ in range(repeat))
+        total_cold, total_warm = total_cold + cold, total_warm + warm
+        found = call()
+        n = found.height if hasattr(found, "height") else 1
+        print(f"{name:<28} {cold:>8.3f} {warm:>8.3f} {n:>9,}")
+    print(f"{'all of one filter change':<28} {total_cold:>8.3f} {total_warm:>8.3f}")
+
+
+if __name__ == "__main__":
+    main()
