@@ -16,6 +16,7 @@ import csv
 import dataclasses
 from pathlib import Path
 
+from pipeline import events, load
 from pipeline.bylines import find_published
 from pipeline.clean import mask_furniture
 from pipeline.dates import parse_date
@@ -25,6 +26,7 @@ from pipeline.read import read_inputs
 from pipeline.settings import ROOT, Settings
 
 GOLD = ROOT / "tests" / "gold"
+RANK = {"day": 0, "month": 1, "year": 2}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -53,6 +55,7 @@ class Report:
     accuracy: dict[str, tuple[int, int]]  # name -> (correct, matched)
     errors: list[str]
     dating: dict[str, tuple[int, int]] = dataclasses.field(default_factory=dict)  # name -> (right, of)
+    totals: list[tuple[str, str, str, int, int]] = dataclasses.field(default_factory=list)  # gold vs ours
 
     def table(self) -> str:
         """The scores as a fixed-width table."""
@@ -65,6 +68,15 @@ class Report:
         lines.append(f"{'accuracy on matched rows':<34} {'acc':>6} {'n':>6}")
         for name, (ok, n) in self.accuracy.items():
             lines.append(f"{name:<34} {ok / n if n else 1.0:6.3f} {n:6d}")
+        if self.totals:
+            within = sum(1 for *_, g, p in self.totals if abs(p - g) <= 0.1 * max(g, 1))
+            gold_sum = sum(g for *_, g, _ in self.totals)
+            ours = sum(p for *_, _, p in self.totals)
+            lines.append("")
+            lines.append(f"{'totals, each event counted once':<34} {'value':>10}")
+            lines.append(f"{'(kind, province, unit) within 10%':<34} {within / len(self.totals):10.3f}")
+            lines.append(f"{'people, gold':<34} {gold_sum:10,d}")
+            lines.append(f"{'people, extracted':<34} {ours:10,d}")
         if self.dating:
             lines.append("")
             lines.append(f"{'publication date from the text':<34} {'share':>6} {'n':>6}")
@@ -113,7 +125,15 @@ def predict(gold_dir: Path, settings: Settings) -> dict[str, list[dict]]:
     articles = [article_row(raw, notices) for raw in result.articles]
     files = {a["article_id"]: a["file"] for a in articles}
     out = extract_articles(articles, settings)
-    return {table: [{**row, "file": files[row["article_id"]]} for row in rows] for table, rows in out.items()}
+    predicted = {
+        table: [{**row, "file": files[row["article_id"]]} for row in rows] for table, rows in out.items()
+    }
+    # Events as the batch step groups them, for the totals that count each event once.
+    figures = load.frame("raw_figures", out["raw_figures"])
+    published = load.frame("raw_articles", articles).select("article_id", "published")
+    _, grouped = events.group_figures(figures, published, settings.date_window_days)
+    predicted["raw_events"] = grouped.to_dicts()
+    return predicted
 
 
 def _canonical(rows: list[dict], field: str, labels: tuple[str, ...]) -> list[dict]:
@@ -146,6 +166,7 @@ def score(gold_dir: Path, predicted: dict[str, list[dict]]) -> Report:
             for g, p in pairs
             if (g.get(field) or None) != (p.get(field) or None)
         ]
+    accuracy.update(_date_accuracy("figure event date", pairs))
     errors += [
         f"figure extra: {p['file']} {p['kind']} {p['number_text']!r} | {p['sentence'][:140]}" for p in fps
     ]
@@ -161,6 +182,7 @@ def score(gold_dir: Path, predicted: dict[str, list[dict]]) -> Report:
     s, pairs, fps, fns = _match(gold_p, pred_p, lambda r: (r["file"], r["capital"], r["level"]))
     scores["capital pressure (+level)"] = s
     accuracy["pressure is_background"] = _accuracy(pairs, "is_background", _bool)
+    accuracy.update(_date_accuracy("pressure event date", pairs))
     errors += [
         f"pressure background: {g['file']} {g['capital']} {g['level']}: gold {g['is_background']}"
         for g, p in pairs
@@ -181,7 +203,37 @@ def score(gold_dir: Path, predicted: dict[str, list[dict]]) -> Report:
         f"district extra: {p['file']} {p['district']} {p['status']} | {p['sentence'][:140]}" for p in fps
     ]
     errors += [f"district missed: {g['file']} {g['district']} {g['status']}" for g in fns]
-    return Report(scores, accuracy, sorted(errors))
+    report = Report(scores, accuracy, sorted(errors))
+    if (gold_dir / "totals.csv").exists() and "raw_events" in predicted:
+        report.totals = _totals(gold_dir, predicted["raw_events"])
+    return report
+
+
+def _date_accuracy(name: str, pairs: list[tuple[dict, dict]]) -> dict[str, tuple[int, int]]:
+    """Matched rows whose event date agrees with the gold date to the year, month and day."""
+    dated = [(g, p) for g, p in pairs if g.get("event_date")]
+    out = {}
+    for level, width in (("year", 4), ("month", 7), ("day", 10)):
+        rows = [(g, p) for g, p in dated if RANK[g.get("date_precision") or "day"] <= RANK[level]]
+        right = sum(
+            1 for g, p in rows if p["event_date"] and str(p["event_date"])[:width] == g["event_date"][:width]
+        )
+        out[f"{name}, {level}"] = (right, len(rows))
+    return out
+
+
+def _totals(gold_dir: Path, predicted_events: list[dict]) -> list[tuple[str, str, str, int, int]]:
+    """Gold totals per (kind, province, unit) next to the extracted events' totals."""
+    ours: dict[tuple, int] = {}
+    for e in predicted_events:
+        key = (e["kind"], e["province"] or "", "people")
+        ours[key] = ours.get(key, 0) + (e["people_estimate"] or 0)
+    gold = _canonical(_rows(gold_dir / "totals.csv"), "province", (PROVINCE,))
+    merged: dict[tuple, int] = {}
+    for g in gold:  # families are counted as people (x household size) on both sides
+        key = (g["kind"], g["province"], "people")
+        merged[key] = merged.get(key, 0) + int(g["people_total"])
+    return [(*key, total, ours.get(key, 0)) for key, total in sorted(merged.items())]
 
 
 def score_dating(gold_dir: Path) -> dict[str, tuple[int, int]]:

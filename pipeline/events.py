@@ -93,10 +93,17 @@ def _groups(rows: list[dict], window: int) -> list[list[int]]:
 
     by_block: dict[tuple, list[int]] = {}
     for i, r in enumerate(rows):
-        by_block.setdefault((r["kind"], r["province"], r["unit"]), []).append(i)
+        if _span(r["event_date"], r["date_precision"]) is not None:  # undated reports stand alone
+            by_block.setdefault((r["kind"], r["province"], r["unit"]), []).append(i)
+    gap = dt.timedelta(days=window)
     for members in by_block.values():
+        # Sorted by start, a report can only be near those that start before its end + the window.
+        spans = {i: _span(rows[i]["event_date"], rows[i]["date_precision"]) for i in members}
+        members.sort(key=lambda i: spans[i][0])
         for x, i in enumerate(members):
             for j in members[x + 1 :]:
+                if spans[j][0] > spans[i][1] + gap:
+                    break
                 a, b = rows[i], rows[j]
                 if a["article_id"] != b["article_id"] and same_event(a, b, window):
                     parent[find(i)] = find(j)

@@ -25,8 +25,6 @@ import polars as pl
 from pipeline import dates, events, load
 from pipeline.bylines import find_published
 from pipeline.clean import mask_furniture
-from pipeline.extract import Article, extract
-from pipeline.nlp import build_nlp
 from pipeline.read import RawArticle, Reject, read_inputs
 from pipeline.settings import Settings
 
@@ -123,6 +121,10 @@ def article_row(raw: RawArticle, result_notices: list[str]) -> dict:
 
 
 def _extract_serial(articles: list[dict], household_size: float) -> dict[str, list[dict]]:
+    # spaCy is imported only when there is something to extract: an unchanged rerun never pays for it.
+    from pipeline.extract import Article, extract
+    from pipeline.nlp import build_nlp
+
     nlp = build_nlp()
     out: dict[str, list[dict]] = {"raw_figures": [], "raw_pressure": [], "raw_district_events": []}
     texts = (mask_furniture(a["text"]) for a in articles)
@@ -155,6 +157,8 @@ def extract_articles(
     ]
     out: dict[str, list[dict]] = {"raw_figures": [], "raw_pressure": [], "raw_district_events": []}
     if workers > 1 and len(articles) >= MIN_PARALLEL:
+        from pipeline.nlp import build_nlp
+
         build_nlp()  # built once here; forked workers inherit it
         with multiprocessing.get_context("fork").Pool(min(workers, len(chunks))) as pool:
             parts = pool.imap(_extract_chunk, chunks)

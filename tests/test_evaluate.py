@@ -102,3 +102,18 @@ def test_the_gold_set_meets_the_targets():
     report = evaluate()
     assert report.scores["figures (kind+value+unit)"].f1 >= 0.95, report.table()
     assert report.scores["capital pressure (+level)"].f1 >= 0.90, report.table()
+
+
+def test_dates_and_totals_on_the_gold_set_meet_the_targets():
+    """The year filter needs event years right (>= 0.95), monthly charts need months (>= 0.90); totals
+    that count each event once land within 10% for at least 70% of (kind, province) rows."""
+    report = evaluate()
+    for name in ("figure event date", "pressure event date"):
+        right, n = report.accuracy[f"{name}, year"]
+        assert right / n >= 0.95, name
+        right, n = report.accuracy[f"{name}, month"]
+        assert right / n >= 0.90, name
+    within = [abs(ours - gold) <= 0.1 * max(gold, 1) for *_, gold, ours in report.totals]
+    assert sum(within) / len(within) >= 0.70
+    right, n = report.dating["wrong"]
+    assert right == 0  # a date found in the text is never claimed more precisely than it is right
