@@ -312,3 +312,63 @@ def test_address_evidence_and_every_download(server: str, sample_db: Path, tmp_p
         assert (shots / f"{shot}.png").stat().st_size > 10_000, shot
     outside = sorted({u for u in requested if not _is_local(u)})
     assert requested and outside == [], f"requests left {HOST}: {outside}"
+
+
+def test_ten_sessions_changing_filters_at_once(server: str, tmp_path: Path) -> None:
+    """A bounded load test on loopback: 10 browser sessions toggle a filter 3 times each, at once.
+
+    Every rerun must finish (no error on any page, nothing in the server's log); the latencies
+    are written to ``load.json`` beside the test (the README reports a run's figures). The bound
+    asserted is a hang guard, not a speed target: speed lives in the benchmarks.
+    """
+    import asyncio
+    import json
+
+    from playwright.async_api import async_playwright
+
+    sessions, toggles = int(os.environ.get("SITREP_LOAD_SESSIONS", "10")), 3
+    included = re.compile(r"undated included")
+    excluded = re.compile(r"undated excluded")
+
+    async def session(browser, latencies: list[float], errors: list[str]) -> None:
+        page = await browser.new_page(viewport={"width": 1200, "height": 900})
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        await page.goto(server)
+        await page.get_by_text(included).first.wait_for(timeout=TIMEOUT_MS)
+        box = page.get_by_test_id("stSidebar").get_by_text("Include undated", exact=True)
+        for k in range(toggles):
+            started = time.perf_counter()
+            await box.click()
+            await page.get_by_text(excluded if k % 2 == 0 else included).first.wait_for(timeout=TIMEOUT_MS)
+            latencies.append(time.perf_counter() - started)
+        await page.close()
+
+    async def run() -> tuple[list[float], list[str], float]:
+        latencies: list[float] = []
+        errors: list[str] = []
+        async with async_playwright() as p:
+            browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            started = time.perf_counter()
+            await asyncio.wait_for(
+                asyncio.gather(*(session(browser, latencies, errors) for _ in range(sessions))), timeout=240
+            )
+            wall = time.perf_counter() - started
+            await browser.close()
+        return latencies, errors, wall
+
+    latencies, errors, wall = asyncio.run(run())
+    latencies.sort()
+    figures = {
+        "sessions": sessions,
+        "reruns": len(latencies),
+        "median_s": latencies[len(latencies) // 2],
+        "p90_s": latencies[int(len(latencies) * 0.9)],
+        "slowest_s": latencies[-1],
+        "wall_s": wall,
+    }
+    (tmp_path / "load.json").write_text(json.dumps(figures, indent=2), encoding="utf-8")
+    print("load test:", figures)
+    assert errors == []
+    assert len(latencies) == sessions * toggles
+    # A hang guard, not a speed target: here ten Chromium renderers share the 2 cores with the server.
+    assert latencies[-1] < 90, figures
