@@ -126,9 +126,15 @@ def options(src: Source) -> Options:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def rows(src: Source, view: str, f: Filters) -> pl.DataFrame:
-    """The filtered rows of one public view, in the table's column order."""
-    return _query(src, *queries.rows(view, f))
+def rows(src: Source, view: str, f: Filters, limit: int | None = None) -> pl.DataFrame:
+    """The filtered rows of one public view, in the table's column order (the first ``limit``)."""
+    return _query(src, *queries.rows(view, f, limit))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def count(src: Source, view: str, f: Filters) -> int:
+    """How many rows of a public view pass the filters."""
+    return int(_query(src, *queries.count(view, f))["n"][0])
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

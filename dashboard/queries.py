@@ -60,22 +60,33 @@ MONTH = "CAST(date_trunc('month', event_date) AS DATE) AS month"
 PROVINCE = "coalesce(province, '(no province)') AS province"
 
 
-def rows(view: str, f: Filters) -> Query:
-    """The filtered rows of one public view, in the table's column order.
+def rows(view: str, f: Filters, limit: int | None = None) -> Query:
+    """The filtered rows of one public view, in the table's column order (the first ``limit``).
 
     Figures counting each event once are the primary figures, with the number of reports
     their event rests on.
     """
     cond, params = where(f, view)
     columns = ", ".join(COLUMNS[view])  # a KeyError for anything but a known view
+    tail = " LIMIT ?" if limit is not None else ""
+    params = [*params, limit] if limit is not None else params
     if view == "figures" and f.each_event:
         sql = f"""
             SELECT {columns}, n_reports
             FROM figures LEFT JOIN (SELECT event_id AS eid, n_reports FROM events) ON eid = event_id
-            WHERE is_primary AND {cond} ORDER BY {ORDER[view]}
+            WHERE is_primary AND {cond} ORDER BY {ORDER[view]}{tail}
         """  # noqa: S608
         return sql, params
-    return f"SELECT {columns} FROM {view} WHERE {cond} ORDER BY {ORDER[view]}", params  # noqa: S608
+    return f"SELECT {columns} FROM {view} WHERE {cond} ORDER BY {ORDER[view]}{tail}", params  # noqa: S608
+
+
+def count(view: str, f: Filters) -> Query:
+    """How many rows ``rows`` gives for these filters."""
+    cond, params = where(f, view)
+    primary = "is_primary AND " if view == "figures" and f.each_event else ""
+    if view not in COLUMNS:
+        raise KeyError(view)
+    return f"SELECT count(*) AS n FROM {view} WHERE {primary}{cond}", params  # noqa: S608
 
 
 def totals(f: Filters) -> Query:

@@ -6,6 +6,7 @@ Layout only; queries come from ``db``, CSV bytes from ``export``, evidence text 
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import polars as pl
@@ -54,9 +55,8 @@ def csv_frame(frame: pl.DataFrame, view: str, f: Filters) -> pl.DataFrame:
     return frame
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
 def table_csv(src: db.Source, view: str, f: Filters) -> bytes:
-    """CSV bytes of exactly the rows the table for ``view`` shows."""
+    """CSV bytes of every row the table for ``view`` stands for (built when the button is clicked)."""
     return export.csv_bytes(csv_frame(db.rows(src, view, f), view, f))
 
 
@@ -70,24 +70,26 @@ def _about(view: str, about: str, f: Filters) -> str:
 
 def _table(src: db.Source, f: Filters, view: str, about: str) -> None:
     """One filtered table with a CSV download of the same rows and a caption saying what they are."""
-    frame = db.rows(src, view, f)
+    total = db.count(src, view, f)
+    frame = db.rows(src, view, f, MAX_SHOWN)
     # The button comes first: once the caption below shows these filters, the button is current too.
+    # Its bytes are made only when it is clicked: a filter change never builds a CSV of a million rows.
     st.download_button(
         "Download CSV",
-        data=table_csv(src, view, f),
+        data=functools.partial(table_csv, src, view, f),
         file_name=export.filename(view, f),
         mime="text/csv",
         key=f"download_{view}",
         on_click="ignore",
         disabled=frame.is_empty(),
     )
-    st.caption(f"{_about(view, about, f)} {frame.height} row(s) for {describe(f)}.")
+    st.caption(f"{_about(view, about, f)} {total} row(s) for {describe(f)}.")
     if frame.is_empty():
         st.info("No rows match the filters.")
         return
-    if frame.height > MAX_SHOWN:
+    if total > MAX_SHOWN:
         # A browser table of a million rows helps no one; the download holds them all.
-        st.caption(f"Showing the first {MAX_SHOWN:,} rows; the CSV holds all {frame.height:,}.")
+        st.caption(f"Showing the first {MAX_SHOWN:,} rows; the CSV holds all {total:,}.")
     st.dataframe(frame.head(MAX_SHOWN), hide_index=True, key=f"table_{view}", column_config=COLUMN_CONFIG)
 
 
@@ -119,7 +121,7 @@ def evidence_section(src: db.Source, f: Filters) -> None:
         key="evidence_kind",
     )
     view, id_column = EVIDENCE_KINDS[kind]
-    frame = db.rows(src, view, f)
+    frame = db.rows(src, view, f, MAX_SHOWN)
     if frame.is_empty():
         st.info(f"No {view} in the selection: widen the filters to see evidence.")
         return
@@ -183,4 +185,4 @@ def sources_section(src: db.Source, f: Filters) -> None:
 
 def nothing_matches(src: db.Source, f: Filters) -> bool:
     """True when no figure, event, pressure mention, district event or article passes the filters."""
-    return all(db.rows(src, view, f).is_empty() for view in VIEWS)
+    return all(db.count(src, view, f) == 0 for view in VIEWS)

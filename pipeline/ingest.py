@@ -91,10 +91,11 @@ def extractor_version(settings: Settings) -> str:
     return h.hexdigest()[:12]
 
 
-def article_row(raw: RawArticle, result_notices: list[str]) -> dict:
+def article_row(raw: RawArticle, result_notices: list[str], known: dict | None = None) -> dict:
     """The ``raw_articles`` row of an article as read; a bad metadata date becomes a notice.
 
-    Metadata wins; without it, the date the text itself gives (a byline, a dateline).
+    Metadata wins; without it, the date the text itself gives (a byline, a dateline), which
+    ``known`` (the stored row of the same text) already holds when the article was read before.
     """
     parsed = dates.parse_date(raw.published) if raw.published else None
     if raw.published and parsed is None:
@@ -102,7 +103,10 @@ def article_row(raw: RawArticle, result_notices: list[str]) -> dict:
             f"{raw.file}: published '{raw.published}' is not a date; looked for one in the text"
         )
     source = "metadata" if parsed else "unknown"
-    if parsed is None and (found := find_published(mask_furniture(raw.text))):
+    if parsed is None and known is not None and known["date_source"] != "metadata":
+        if known["published"] is not None:
+            parsed, source = (known["published"], known["date_precision"]), known["date_source"]
+    elif parsed is None and (found := find_published(mask_furniture(raw.text))):
         parsed, source = (found.date, found.precision), "text"
     published, precision = parsed if parsed else (None, None)
     return {
@@ -272,6 +276,7 @@ def _ingest(paths: list[Path], settings: Settings, db: Path, rebuild: bool) -> S
     prev_runs = state.get("raw_runs", load.frame("raw_runs"))
     same_version = not prev_runs.is_empty() and prev_runs["extractor"][-1] == version
 
+    prev_by_id = {r["article_id"]: r for r in prev_articles.iter_rows(named=True)}
     # This run's articles, once each; a second copy of a text is listed, not loaded twice.
     rows: dict[str, dict] = {}
     rejects = list(result.rejects)
@@ -280,12 +285,11 @@ def _ingest(paths: list[Path], settings: Settings, db: Path, rebuild: bool) -> S
             first = rows[raw.article_id]["file"]
             rejects.append(Reject(raw.file, None, "duplicate", f"same text as {first}"))
             continue
-        rows[raw.article_id] = article_row(raw, summary.notices)
+        rows[raw.article_id] = article_row(raw, summary.notices, prev_by_id.get(raw.article_id))
     summary.n_read = len(result.articles)
     summary.n_inputs = len(result.articles) + len(result.rejects)
     summary.rejects = rejects
 
-    prev_by_id = {r["article_id"]: r for r in prev_articles.iter_rows(named=True)}
     unchanged = {
         aid
         for aid, row in rows.items()
