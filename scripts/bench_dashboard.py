@@ -155,7 +155,12 @@ def report(src: db.Source, f: Filters, repeat: int) -> None:
         "harm_by_province": lambda: db.harm_by_province.__wrapped__(src, f),
         "pressure_grid (week)": lambda: db.pressure_grid.__wrapped__(src, f, "week"),
         "capital_status": lambda: db.capital_status.__wrapped__(src, f),
-        **{f"rows {view}": (lambda v=view: db.rows.__wrapped__(src, v, f)) for view in tables.VIEWS},
+        # What each table shows: its row count and its first MAX_SHOWN rows (the CSV is built on click).
+        **{f"count {view}": (lambda v=view: db.count.__wrapped__(src, v, f)) for view in tables.VIEWS},
+        **{
+            f"rows {view}": (lambda v=view: db.rows.__wrapped__(src, v, f, tables.MAX_SHOWN))
+            for view in tables.VIEWS
+        },
         "rows pressure_episodes": lambda: db.rows.__wrapped__(src, "pressure_episodes", f),
     }
     print(f"{'query':<28} {'cold s':>8} {'warm s':>8} {'rows':>9}")
