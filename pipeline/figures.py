@@ -139,7 +139,8 @@ def _figure_for(view: View, n: Number, sent: Span, before: list[Span], after: li
         if trig.end > n.start or trig.start < sent.start:
             continue
         # "killed \"dozens\" of soldiers", "civilian casualties (392)": a quote or bracket may come between.
-        if not all(t.is_quote or t.text == "(" for t in doc[trig.end : n.start]):
+        # "Killed: 12", "Civilians killed: 14": a label and its number.
+        if not all(t.is_quote or t.text in ("(", ":") for t in doc[trig.end : n.start]):
             continue
         kind = _toll_kind(view, sent, trig) if trig.label_ == "toll:before" else trig.label_.split(":")[0]
         if kind is None:
@@ -147,6 +148,8 @@ def _figure_for(view: View, n: Number, sent: Span, before: list[Span], after: li
         words = _noun_phrase(view, n.end, min(sent.end, n.end + 6))
         if trig.text.lower() in NEEDS_PEOPLE and not set(words) & set(VICTIM_WORDS):
             continue
+        if view.low[trig.end : n.start] == [":"]:  # "Civilians killed: 14": who is named before the label
+            words = view.low[max(sent.start, trig.start - 3) : trig.start] + words
         fig = Figure(n, kind, victims_of(words), _unit(words), sent, (trig.start, trig.end))
         return fig if _plausible(view, fig, trig) else None
     for trig in after:
@@ -213,18 +216,23 @@ def find_figures(view: View) -> list[Figure]:
     for i in range(1, len(numbers)):  # "killed 10 policemen and four others"
         if found[i - 1] is not None:
             inherit(i, i - 1)
+    recap_of: dict[int, int] = {}  # a number told as a part of an earlier figure
     for i, n in enumerate(numbers):  # "100 soldiers had been killed in Ghazni city, along with 20 civilians"
         opener = view.text(max(sents[i].start, n.start - 3), n.start)
         prev = [k for k in range(i) if found[k] is not None and sents[k].start == sents[i].start]
         if found[i] is None and prev and opener.endswith(("along with", "as well as", "in addition to")):
             found[i] = make(i, found[prev[-1]])
+        elif found[i] is None and prev and opener.endswith(("among them", "of whom", "of them", "including")):
+            found[i] = make(
+                i, found[prev[-1]]
+            )  # "450 people wounded ... since 1 July, among them 64 children"
+            recap_of[i] = prev[-1]
     for i in range(len(numbers) - 2, -1, -1):  # "five soldiers and three civilians were killed"
         if found[i] is None and found[i + 1] is not None:
             inherit(i, i + 1)
 
     # "... 107 civilian casualties (36 killed and 71 injured). Of these, 81 were children.": a part
     # of the head figure of the sentence before.
-    recap_of: dict[int, int] = {}
     for i, n in enumerate(numbers):
         earlier = [k for k in range(i) if found[k] is not None and sents[k].start < sents[i].start]
         if found[i] is None and earlier and view.text(sents[i].start, n.start) in RECAP:

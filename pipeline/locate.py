@@ -142,7 +142,11 @@ def targets(view: View, gaz: Gazetteer, main: Span | None) -> list[Target]:
             t = Target(item.start, item.end, DISTRICT, prev.name, prev.province, named=False)
         else:
             continue
-        if t.name not in METONYMS or t.label != CAPITAL:
+        # "the city" is the capital under discussion, not a road's far end or a place fled to.
+        passing = (
+            t.named and t.start > 0 and view.low[t.start - 1] in ("to", "towards", "toward", "with", "into")
+        )
+        if (t.name not in METONYMS or t.label != CAPITAL) and not passing:
             last[t.label] = t
         out.append(t)
     return out

@@ -28,10 +28,13 @@ LIST_WORDS = rules.list_words()
 CITY_IMPLYING = rules.city_implying()
 GENERIC_ATTACKS = rules.generic_attacks()
 PROXIMITY = rules.proximity_words()
+NEARNESS = rules.nearness_words()
 REFERENCE_POINTS = rules.reference_points()
 DENIALS = rules.denials()
 HOSTILE = rules.hostile_words()
 NEEDS_HOSTILE = rules.needs_hostile()
+ROAD_CUTS = rules.road_cuts()
+FIGHTING = {"fighting", "clashes", "battles", "rages", "raged", "raging", "gunfire"}
 WINDOW = 10  # tokens between a pressure phrase and its place
 AGENT_ENDINGS = ("fell to", "fall to", "fallen to", "surrendered to", "cleared of")
 
@@ -73,7 +76,11 @@ def _near_not_in(view: View, trig: Span, t: Target) -> bool:
     sent_start = view.sent(trig.start).start
     lo, hi = (trig.end, t.start) if t.start >= trig.end else (t.end, trig.start)
     words = view.low[max(sent_start, lo - 1) : hi] + view.low[max(sent_start, t.start - 4) : t.start]
-    return bool(set(words) & PROXIMITY)
+    right_before = view.low[max(sent_start, t.start - 3) : t.start]
+    right_after = view.low[
+        t.end : min(view.sent(trig.start).end, t.end + 4)
+    ]  # "the city's southern outskirts"
+    return bool(set(words + right_after) & PROXIMITY) or bool(set(right_before) & NEARNESS)
 
 
 def _subject_of(words: list[str]) -> bool:
@@ -110,6 +117,7 @@ def _targets_of(view: View, trig: Span, found: list[Target]) -> list[Target]:
             for t in in_sent
             if (t.start >= trig.end and all(w in FILLERS for w in view.low[trig.end : t.start]))
             or (t.end <= trig.start and _subject_of(view.low[t.end : trig.start]))
+            or (trig.start <= t.start and t.end <= trig.end)  # "handed the city to the Taliban"
         ]
     else:
         # "Kabul sends in commandos", "the highway between Kabul and Ghazni": Kabul is a target
@@ -117,10 +125,18 @@ def _targets_of(view: View, trig: Span, found: list[Target]) -> list[Target]:
         near = [t for t in in_sent if distance(trig, t) <= WINDOW and t.name not in METONYMS]
         if view.low[trig.end - 1] in PREPOSITIONS and not phrase.endswith(AGENT_ENDINGS):
             near = [t for t in near if t.start >= trig.end]  # "assault on", "the outskirts of": the object
+    if view.low[trig.end : trig.end + 1] == ["it"] and phrase in TIGHT:
+        # "three days after the Taliban overran it": the capital named before in the sentence
+        before = [t for t in in_sent if t.end <= trig.start]
+        near = before[-1:] or near
+    if phrase in ROAD_CUTS:  # "cut the highway to Kandahar": the far end of a road is not besieged
+        near = [t for t in near if view.low[t.start - 1] not in ("to", "towards", "with")]
     if not near:
         return []
     best = min(near, key=lambda t: (distance(trig, t), t.start < trig.end))
     chosen = [best]
+    if phrase in ROAD_CUTS:
+        return chosen
     # "the districts of Musa Qal'ah and Now Zad", "from Kunduz and Baghlan in the north to Farah":
     # a list grows one neighbour at a time.
     side = [
@@ -152,6 +168,8 @@ def find_mentions(
             level = "attacked"  # "an attempt to ... enter the city" is an attack that did not get in
         if level in ("breached", "fell") and _nearly(view, trig):
             level = "threatened"  # "came close to taking the Marja district centre"
+        if level == "breached" and set(view.low[max(0, trig.start - 4) : trig.start]) & FIGHTING:
+            level = "attacked"  # "fighting rages inside the city": fighting in the city, not a breach told
         sent = view.sent(trig.start)
         words = view.words(sent)
         phrase = trig.text.lower()

@@ -85,7 +85,7 @@ def killed() -> dict[str, list[str]]:
         "after": [
             "killed", "dead", "died", "martyred", "lost their lives", "lost their life", "lost his life",
             "perished", "slain", "shot dead", "executed", "beheaded", "massacred", "were killed",
-            "have died", "bodies", "dead bodies", "deaths", "fatalities", "civilian deaths",
+            "have died", "bodies", "dead bodies", "deaths", "fatalities", "civilian deaths", "martyrs",
         ],
         "before": [
             "killed", "killing", "kills", "kill", "martyred", "claimed the lives of", "lost",
@@ -146,7 +146,10 @@ def casualties() -> dict[str, list[str]]:
             "wounded or killed", "injured or killed", "killed and wounded", "killed and injured",
             "dead and wounded", "casualties",
         ],
-        "before": ["killing or wounding", "killing or injuring", "casualties of"],
+        "before": [
+            "killing or wounding", "killing or injuring", "casualties of", "killed and wounded",
+            "killed or wounded", "killed and injured", "dead and wounded",
+        ],
     }  # fmt: skip
 
 
@@ -252,7 +255,8 @@ def gap_words() -> set[str]:
         "other", "another", "additional", "further", "newly", "including", "among", "mostly", "most",
         "mainly", "many", "(", ")", "at", "least", "same", "family's", "civilian", "forced", "already",
         "a", "an", "their", "his", "key", "senior", "commander", "commanders", "nationals", "still",
-        "reported", "confirmed", "so", "far", "total",
+        "reported", "confirmed", "so", "far", "total", "iranian", "tajik", "uzbek", "turkmen",
+        "indian", "chinese", "russian", "frontier", "corps", "afghanistan's",
     }  # fmt: skip
 
 
@@ -294,7 +298,8 @@ def pressure_triggers() -> dict[str, list[str]]:
             "km from the city", "kilometres from", "kilometers from", "closer to", "moved closer to",
             "districts around", "surrounding districts", "districts surrounding", "near the city",
             "fighting on its outskirts", "fighting on the outskirts of", "kilometres of", "kilometers of",
-            "km of", "miles of",
+            "km of", "miles of", "outskirts", "taken up positions", "positions around", "massed around",
+            "mass around", "reached the outskirts", "reaches", "reached",
         ],
         "attacked": [
             "attack on", "attacks on", "attacked", "attacking", "assault on", "assaults on",
@@ -302,18 +307,23 @@ def pressure_triggers() -> dict[str, list[str]]:
             "fighting raging", "fighting raging in", "fighting", "heavy fighting", "days of fighting",
             "days of heavy fighting", "fighting for the city", "fighting has reached", "clashes",
             "clashes in", "heavy clashes", "battles", "battle for", "gunfire", "shelling", "shelled",
-            "mortar", "mortars", "mortar rounds", "rockets", "rocket attack on", "rockets struck",
+            "rocket attack on", "rockets struck", "mortar rounds landed", "mortar rounds hit",
+            "mortars landed", "rockets landed", "rockets hit", "fired rockets", "fired mortars",
+            "mortar attack", "mortar fire", "mortar round struck", "mortar round hit", "mortar rounds struck",
+            "mortar round landed", "rocket struck", "rocket hit", "rocket landed",
             "offensive on", "attempt to seize", "attempted to seize", "attempt to capture",
             "attempted to capture", "attempted to overrun", "attempts to overrun", "under attack",
             "assault", "offensive against", "assault to capture", "fighting in parts of", "in parts of",
             "push into", "pushed into", "to seize", "to capture", "to take", "fighting inside the city",
-            "fighting was continuing inside", "fighting continued inside",
+            "fighting was continuing inside", "fighting continued inside", "battle", "day-long battle",
+            "battle for control of", "fighting rages inside", "fighting raged inside", "clashes inside",
         ],
         "besieged": [
             "besieged", "besiege", "besieging", "under siege", "siege of", "laid siege to", "surrounded",
             "surround", "encircled", "encircle", "encircling", "cut off", "roads cut",
             "blocked the highway", "blocked the highways", "blocked the roads", "highways blocked",
-            "roads blocked", "cut the roads", "cut the highway",
+            "roads blocked", "cut the roads", "cut the highway", "blocked the main road", "blocked the road",
+            "blocked all roads", "blocked all the roads", "cut the main road",
         ],
         "breached": [
             "stormed into", "stormed", "storm into", "entered the city", "entering the city",
@@ -324,7 +334,7 @@ def pressure_triggers() -> dict[str, list[str]]:
             "entered several districts of", "entered the governor's office",
             "entered", "prison gates", "jail gates", "opened the gates", "freed hundreds of prisoners",
             "freed prisoners", "inside the governor's office", "breaking into", "breaking into the city jail",
-            "overrunning the governor's compound", "overran the governor's compound", "governor's compound",
+            "overrunning the governor's compound", "overran the governor's compound",
             "stormed the governor's compound",
         ],
         "fell": [
@@ -335,6 +345,9 @@ def pressure_triggers() -> dict[str, list[str]]:
             "under the control of", "under their control", "took", "take", "taking", "taken",
             "was taken", "was surrendered to", "has collapsed", "collapsed",
             "capture", "seize", "seizes", "captures", "overruns", "briefly captured", "briefly took",
+            "handed to", "handed over", "handed over to", "handed the city to", "handover", "the handover",
+            "surrendered the provincial capital", "surrendered the city", "without a fight", "took over",
+            "take over", "taking over",
         ],
         "retaken": [
             "retaken", "retook", "retake", "recaptured", "recapture", "recapturing", "take back",
@@ -343,6 +356,7 @@ def pressure_triggers() -> dict[str, list[str]]:
             "drove the taliban out of", "pushed the taliban out of", "driven out of",
             "expelled the taliban from", "cleared the city of", "were flushed out", "pushed out of",
             "were pushed out of", "cleared", "pushed them out of", "pushed the militants out of",
+            "cleared them from", "cleared them out of", "cleared the taliban from", "cleared from",
         ],
     }  # fmt: skip
 
@@ -357,7 +371,9 @@ def tight_triggers() -> set[str]:
         "to capture", "edge of", "in parts of", "drove", "driven out", "regained", "threatened", "stormed",
         "took", "take", "taking", "taken", "to take", "entered", "capture", "seize", "seizes", "captures",
         "cleared", "collapsed", "closer to", "attacking", "regained control of", "took control of",
-        "seized control of", "taken control of", "take control of", "seizing control of",
+        "seized control of", "taken control of", "take control of", "seizing control of", "handed to",
+        "handed over", "handed over to", "handed the city to", "handover", "the handover", "took over",
+        "take over", "taking over", "overrun", "overran", "overruns", "overrunning", "reaches", "reached",
     }  # fmt: skip
 
 
@@ -370,7 +386,7 @@ def target_fillers() -> set[str]:
         "the", "district", "districts", "of", "city", "control", "provincial", "capital", "centre", "center",
         "border", "town", "key", "strategic", "most", "parts", "large", "much", "afghan", "northern",
         "southern", "eastern", "western", "northwestern", "northeastern", "southwestern", "southeastern",
-        "central", "a", "an", "embattled", "besieged",
+        "central", "a", "an", "embattled", "besieged", "centres", "centers",
     }  # fmt: skip
 
 
@@ -408,6 +424,7 @@ def list_words() -> set[str]:
         "to", "in", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
         "northwest", "northeast", "southwest", "southeast", "on", "monday", "tuesday", "wednesday",
         "thursday", "friday", "saturday", "sunday", "province", "districts", "district", "city", "also",
+        "night", "morning", "evening", "afternoon", "later", "then",
     }  # fmt: skip
 
 
@@ -425,7 +442,18 @@ def needs_hostile() -> set[str]:
     return {
         "kilometres from the city", "kilometers from the city", "km from the city", "kilometres from",
         "kilometers from", "kilometres of", "kilometers of", "km of", "miles of", "near the city",
-        "closer to", "moved closer to",
+        "closer to", "moved closer to", "outskirts", "taken up positions", "positions around",
+        "reached the outskirts", "reaches", "reached",
+    }  # fmt: skip
+
+
+def road_cuts() -> set[str]:
+    """Besieging phrases about roads: they besiege the city they start from, not where a road goes."""
+    return {
+        "cut the highway", "blocked the highway", "blocked the highways", "blocked the roads",
+        "cut the roads",
+        "blocked the main road", "blocked the road", "blocked all roads", "blocked all the roads",
+        "cut the main road", "cut off", "roads cut", "highways blocked", "roads blocked",
     }  # fmt: skip
 
 
@@ -433,7 +461,7 @@ def generic_attacks() -> set[str]:
     """Attack phrases that say nothing of the target: a name shared by a province and its city
     ("fighting ... in Herat") is then the province, not the city, unless the text says "city"."""
     return {
-        "fighting", "heavy fighting", "clashes", "heavy clashes", "battles", "gunfire", "mortar", "mortars",
+        "fighting", "heavy fighting", "clashes", "heavy clashes", "battles", "gunfire",
         "rockets", "attacking", "days of fighting", "days of heavy fighting", "fighting in", "clashes in",
     }  # fmt: skip
 
@@ -443,7 +471,13 @@ def proximity_words() -> set[str]:
 
     "fighting Afghan forces just five kilometres from the city", "clashes on the outskirts of Hirat".
     """
-    return {"outskirts", "kilometres", "kilometers", "km", "miles", "near", "around", "edge", "close"}
+    return {"outskirts", "kilometres", "kilometers", "km", "miles", "edge"}
+
+
+def nearness_words() -> set[str]:
+    """Words that put fighting near a city only when they stand right before its name: "fighting
+    around Taloqan", "clashes near Qalat"; not "rockets landed near the governor's compound"."""
+    return {"near", "around", "close", "closer"}
 
 
 def reference_points() -> tuple[str, ...]:
@@ -535,7 +569,8 @@ def furniture_headers() -> set[str]:
         "related coverage", "related posts", "related content", "more on this story", "more from",
         "more stories", "most popular", "most read", "most viewed", "comments", "leave a comment",
         "recommended", "you may also like", "you might also like", "trending", "latest news",
-        "also read", "top stories", "in other news", "share this article", "read more",
+        "also read", "top stories", "in other news", "share this article", "read more", "related galleries",
+        "related videos", "more galleries", "more videos", "previous issues", "past issues", "archive",
     }  # fmt: skip
 
 
@@ -543,5 +578,6 @@ def furniture_lines() -> tuple[str, ...]:
     """Prefixes of single lines that are page furniture wherever they stand: "READ MORE: ..."."""
     return (
         "read more:", "source: read full article", "also read:", "related:", "advertisement", "trending:",
+        "previous issues:", "past issues:", "previous editions:",
         "share this", "follow us", "click here", "subscribe",
     )  # fmt: skip

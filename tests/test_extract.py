@@ -115,6 +115,30 @@ def figures(nlp, text, art=PUBLISHED):
             "Since May 1, more than 200,000 people have been displaced by fighting.",
             [("displaced", 200000, "more_than", "people", "unspecified", "total")],
         ),
+        (
+            "Killed: 12 | Wounded: 30",
+            [
+                ("killed", 12, "exact", "people", "unspecified", "total"),
+                ("wounded", 30, "exact", "people", "unspecified", "total"),
+            ],
+        ),
+        ("Civilians killed: 14", [("killed", 14, "exact", "people", "civilians", "total")]),
+        (
+            "The clashes left 8 martyrs, the police said.",
+            [("killed", 8, "exact", "people", "unspecified", "total")],
+        ),
+        (
+            "Two Iranian border guards were wounded.",
+            [("wounded", 2, "exact", "people", "security_forces", "total")],
+        ),
+        (
+            "The hospital admitted more than 450 people wounded by weapons since 1 July, "
+            "among them 64 children.",
+            [
+                ("wounded", 450, "more_than", "people", "unspecified", "total"),
+                ("wounded", 64, "exact", "people", "civilians", "detail"),
+            ],
+        ),
         # Numbers that are not casualty figures.
         ("Some 300 Afghan soldiers fled across the border into Tajikistan.", []),
         ("3,000 displaced families received food aid in Herat.", []),
@@ -245,6 +269,22 @@ def pressure(nlp, text, art=PUBLISHED):
         # "Kabul" as the government, and as a place seized.
         ("Kabul sends in commandos as Taliban surround the city of Ghazni.", [("Ghazni", "besieged", False)]),
         ("The Taliban seized Kabul on Sunday.", [("Kabul", "fell", False)]),
+        # Handovers and takeovers are falls; "it" is the capital named before.
+        ("Nili, 14 August: The governor handed the city to the Taliban.", [("Nili", "fell", False)]),
+        ("Maimana, 14 August: the Taliban took over the city.", [("Maymana", "fell", False)]),
+        (
+            "Afghan troops recaptured the centre of Kunduz, three days after the Taliban overran it.",
+            [("Kunduz", "fell", False), ("Kunduz", "retaken", False)],
+        ),
+        ("Families flee towards Firozkoh as the Taliban overrun two districts.", []),
+        # A road's far end is not besieged; fighting inside a city is an attack.
+        (
+            "In 2020 the Taliban cut the highway from Lashkar Gah to Kandahar.",
+            [("Lashkar Gah", "besieged", True)],
+        ),
+        ("Fighting rages inside Kandahar city.", [("Kandahar", "attacked", False)]),
+        ("A mortar round struck a family home in Gardez city on Saturday.", [("Gardez", "attacked", False)]),
+        ("An abandoned mortar round exploded in Parun.", []),
         # A city implied: the capital being discussed.
         (
             "Fighting rages in Qala-i-Naw.\n"
