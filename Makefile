@@ -22,9 +22,10 @@ lint: setup-dev
 bench: setup  ## measure speed on synthetic corpora; writes BENCHMARKS.md (BENCH_FULL=1 adds 100k articles)
 	$(BIN)/python scripts/bench.py
 
-evaluate: setup  ## score the extractor on the gold set and the held-out set
+evaluate: setup  ## score the extractor on the gold set, the held-out set and the blind set
 	$(BIN)/python -m pipeline evaluate
 	$(BIN)/python -m pipeline evaluate --gold tests/holdout
+	$(BIN)/python -m pipeline evaluate --gold tests/blind
 
 db: setup $(DB)  ## build the database from ARTICLES if it is missing
 
