@@ -161,6 +161,10 @@ def find_numbers(doc: Doc, low: list[str] | None = None) -> list[Number]:
             i += 1
             continue
         end, value, vague_floor = parsed
+        if (span := _range(low, i, end, value, floor)) is not None:
+            found.append(span)
+            i = floor = span.end
+            continue
         start, qualifier = _qualifier_before(low, i, floor)
         if value is None:
             qualifier = "vague"
@@ -168,3 +172,18 @@ def find_numbers(doc: Doc, low: list[str] | None = None) -> list[Number]:
         found.append(Number(start, end, i, value, low_v, high_v, qualifier))
         i = floor = end
     return found
+
+
+def _range(low: list[str], i: int, end: int, first: int | None, floor: int) -> Number | None:
+    """ "between 20 and 30", "20 to 30", "20-30": a range (``value`` NULL, its ends as bounds)."""
+    if first is None or end + 1 >= len(low):
+        return None
+    between = i > floor and low[i - 1] == "between"
+    if not (between and low[end] == "and") and not (
+        low[end] in ("to", "-", "–") and low[i - 1 : i] != ["from"]
+    ):
+        return None
+    second = _parse_core(low, end + 1)
+    if second is None or second[1] is None or second[1] <= first:
+        return None
+    return Number(i - 1 if between else i, second[0], i, None, first, second[1], "range")

@@ -27,7 +27,7 @@ CREATE TABLE raw_figures (
     value_low        BIGINT,                   -- NULL for "up to N": no floor is stated
     value_high       BIGINT,
     qualifier        VARCHAR NOT NULL
-        CHECK (qualifier IN ('exact', 'at_least', 'more_than', 'about', 'up_to', 'vague')),
+        CHECK (qualifier IN ('exact', 'at_least', 'more_than', 'about', 'up_to', 'range', 'vague')),
     unit             VARCHAR NOT NULL CHECK (unit IN ('people', 'families')),
     people_estimate  BIGINT NOT NULL,
     victims          VARCHAR NOT NULL

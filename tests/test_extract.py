@@ -139,6 +139,10 @@ def figures(nlp, text, art=PUBLISHED):
                 ("wounded", 64, "exact", "people", "civilians", "detail"),
             ],
         ),
+        (
+            "Between 20 and 30 civilians were killed in the shelling.",
+            [("killed", None, "range", "people", "civilians", "total")],
+        ),
         # Numbers that are not casualty figures.
         ("Some 300 Afghan soldiers fled across the border into Tajikistan.", []),
         ("3,000 displaced families received food aid in Herat.", []),

@@ -28,6 +28,9 @@ from pipeline.numbers import find_numbers
         ("dozens of civilians", None, 12, None, "vague"),
         ("Hundreds of combatants", None, 100, None, "vague"),
         ("tens of thousands of people", None, 10_000, None, "vague"),
+        ("between 20 and 30 people", None, 20, 30, "range"),
+        ("20 to 30 civilians", None, 20, 30, "range"),
+        ("20-30 people", None, 20, 30, "range"),
     ],
 )
 def test_number(nlp, text, value, low, high, qualifier):
@@ -35,6 +38,13 @@ def test_number(nlp, text, value, low, high, qualifier):
     assert (n.value, n.value_low, n.value_high, n.qualifier) == (value, low, high, qualifier)
 
 
-@pytest.mark.parametrize("text", ["in 2001", "since 2014 the", "a bare 2.5 figure", "no number here"])
+@pytest.mark.parametrize(
+    "text", ["in 2001", "since 2014 the", "a bare 2.5 figure", "no number here", "2015-2016"]
+)
 def test_not_a_number(nlp, text):
     assert find_numbers(nlp.make_doc(text)) == []
+
+
+@pytest.mark.parametrize("text", ["rose from 14 to 20", "between 30 and 20"])
+def test_not_a_range(nlp, text):
+    assert [n.qualifier for n in find_numbers(nlp.make_doc(text))] == ["exact", "exact"]
