@@ -19,6 +19,7 @@ from pathlib import Path
 from pipeline import events, load
 from pipeline.bylines import find_published
 from pipeline.clean import mask_furniture
+from pipeline.dates import PRECISION_RANK as RANK
 from pipeline.dates import parse_date
 from pipeline.ingest import article_row, extract_articles
 from pipeline.places import CAPITAL, DISTRICT, PROVINCE, load_gazetteer
@@ -26,7 +27,6 @@ from pipeline.read import read_inputs
 from pipeline.settings import ROOT, Settings
 
 GOLD = ROOT / "tests" / "gold"
-RANK = {"day": 0, "month": 1, "year": 2}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -244,7 +244,6 @@ def score_dating(gold_dir: Path) -> dict[str, tuple[int, int]]:
     counted as wrong ("wrong"), never as right.
     """
     result = read_inputs([gold_dir / "articles"], max_bytes=50_000_000)
-    rank = {"day": 0, "month": 1, "year": 2}
     counts = {"found": 0, "right to the year": 0, "right to the month": 0, "right to the day": 0, "wrong": 0}
     known = 0
     for raw in result.articles:
@@ -263,11 +262,11 @@ def score_dating(gold_dir: Path) -> dict[str, tuple[int, int]]:
             "day": date == true_date,
         }
         for level in ("year", "month", "day"):
-            if rank[precision] <= rank[level] and rank[true_precision] <= rank[level] and agree[level]:
+            if RANK[precision] <= RANK[level] and RANK[true_precision] <= RANK[level] and agree[level]:
                 counts[f"right to the {level}"] += 1
         if (
             not agree[{"day": "day", "month": "month", "year": "year"}[precision]]
-            and rank[true_precision] <= rank[precision]
+            and RANK[true_precision] <= RANK[precision]
         ):
             counts["wrong"] += 1
     return {name: (n, known) for name, n in counts.items()}

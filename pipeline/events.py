@@ -20,9 +20,10 @@ import hashlib
 
 import polars as pl
 
+from pipeline.dates import PRECISION_RANK
+
 VALUE_RATIO = 2.0
 SPECIFICITY = {"exact": 0, "about": 1, "range": 2, "at_least": 3, "more_than": 4, "up_to": 5, "vague": 6}
-PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 LEVEL_RANK = {"threatened": 1, "attacked": 2, "besieged": 3, "breached": 4, "fell": 5, "retaken": 0}
 
 

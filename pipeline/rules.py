@@ -260,14 +260,6 @@ def gap_words() -> set[str]:
     }  # fmt: skip
 
 
-def not_casualty_context() -> set[str]:
-    """Words right before a number that make it something else: a population, a size, an age.
-
-    "the city's 75,000 people", "a population of 200,000", "home to 30,000 people".
-    """
-    return {"'s", "’s", "population", "home", "inhabitants", "aged", "age", "of"}
-
-
 # --- capitals and districts under pressure ----------------------------------------
 
 
