@@ -45,6 +45,13 @@ def province_names(geojson: dict[str, Any]) -> list[str]:
     return [feature["properties"]["province"] for feature in geojson["features"]]
 
 
+def subset(geojson: dict[str, Any], names: list[str]) -> dict[str, Any]:
+    """A FeatureCollection of the features of ``names`` only."""
+    wanted = set(names)
+    features = [f for f in geojson["features"] if f["properties"]["province"] in wanted]
+    return {"type": "FeatureCollection", "features": features}
+
+
 def figure(
     totals: pl.DataFrame, levels: pl.DataFrame, capitals: list[dict[str, Any]], metric: str
 ) -> go.Figure:
@@ -77,7 +84,8 @@ def figure(
     if shaded:
         fig.add_trace(
             go.Choroplethmap(
-                geojson=geojson,
+                # Only the shaded outlines: the whole country is already in the trace above.
+                geojson=subset(geojson, shaded),
                 featureidkey="properties.province",
                 locations=shaded,
                 z=[values[n] for n in shaded],

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import plotly.graph_objects as go
+import polars as pl
 import pytest
 from dbfixture import build
 
@@ -35,6 +36,23 @@ def test_bar_charts(src: db.Source, query, draw, trace_names: set[str]) -> None:
     assert isinstance(fig, go.Figure)
     assert {t.type for t in fig.data} == {"bar"}
     assert {t.name for t in fig.data} <= trace_names | {""}
+
+
+def test_harm_panels_one_per_kind_on_one_scale(src: db.Source) -> None:
+    fig = charts.harm_by_province(db.harm_by_province(src, Filters()))
+    panels = {(t.xaxis, t.yaxis) for t in fig.data}
+    assert panels == {("x", "y"), ("x2", "y2")}
+    assert [a.text for a in fig.layout.annotations] == ["killed", "wounded"]
+    assert fig.layout.yaxis2.matches == "y" and fig.layout.xaxis2.matches == "x"
+    assert fig.layout.yaxis2.showticklabels is False
+    # Each victim group once in the legend, in the same colour in both panels.
+    shown = [t.name for t in fig.data if t.showlegend is not False]
+    assert len(shown) == len(set(shown)) == len({t.name for t in fig.data})
+    assert all(t.marker.color == charts.VICTIM_COLORS[t.name] for t in fig.data)
+    # The killed panel holds only killed figures.
+    killed = {t.name: list(t.y) for t in fig.data if t.xaxis == "x"}
+    frame = db.harm_by_province(src, Filters()).filter(pl.col("kind") == "killed")
+    assert sum(sum(v) for v in killed.values()) == frame["people"].sum()
 
 
 def test_no_geo_traces(src: db.Source) -> None:

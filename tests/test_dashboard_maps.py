@@ -100,6 +100,9 @@ def test_map_figure_is_offline(src: db.Source, metric: str) -> None:
     shaded = [t for t in fig.data if t.type == "choroplethmap" and t.name != "provinces"]
     assert list(shaded[0].locations) == ["Badghis", "Helmand"]
     assert list(shaded[0].z) == ([75000, 30000] if metric == "displaced" else [102, 14])
+    # The shaded trace carries only its own outlines; the outline trace carries all 34.
+    assert [f["properties"]["province"] for f in shaded[0].geojson["features"]] == ["Badghis", "Helmand"]
+    assert len(fig.data[0].geojson["features"]) == 34
     markers = {t.name: len(t.lat) for t in fig.data if t.type == "scattermap"}
     assert markers == {"attacked": 1, "besieged": 2, maps.NO_REPORT: 31}
 
