@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import db, sections, sidebar, tables
+from dashboard import db, freeze_long_lived, sections, sidebar, tables
 from pipeline.settings import Settings
+
+freeze_long_lived()
 
 st.set_page_config(page_title="sitrep", layout="wide")
 st.title("sitrep")
@@ -36,10 +38,20 @@ if tables.nothing_matches(src, filters):
     st.stop()
 
 sections.headline(src, filters)
-sections.map_section(src, filters)
-sections.chart_sections(src, filters)
-sections.pressure_section(src, filters)
-tables.table_sections(src, filters)
-tables.evidence_section(src, filters)
-tables.sources_section(src, filters)
+
+# One view at a time: only the open tab's queries run and only its charts reach the browser,
+# so a filter change redraws one view, not six. The open tab is kept in the address (?view=).
+VIEWS = (
+    ("Map", sections.map_section),
+    ("Charts", sections.chart_sections),
+    ("Capitals", sections.pressure_section),
+    ("Tables", tables.table_sections),
+    ("Evidence", tables.evidence_section),
+    ("Sources", tables.sources_section),
+)
+tabs = st.tabs([label for label, _ in VIEWS], key="view", bind="query-params", on_change="rerun")
+for tab, (_, draw) in zip(tabs, VIEWS, strict=True):
+    if tab.open:
+        with tab:
+            draw(src, filters)
 sections.footer(src)

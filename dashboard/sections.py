@@ -86,7 +86,6 @@ def _chart(frame: pl.DataFrame, draw: Callable[[pl.DataFrame], go.Figure], empty
 
 def map_section(src: db.Source, f: Filters) -> None:
     """Provinces shaded by people displaced or hurt; capitals coloured by their highest level."""
-    st.subheader("Map")
     metric = st.radio(
         "Shade provinces by",
         list(maps.METRICS),

@@ -102,7 +102,12 @@ def render(options: Options) -> Filters:
     )
 
     values: dict[str, Any] = {key: state[key] for key in KEYS}
-    st.query_params.from_dict(urlparams.encode(values, options))
+    current = {key: st.query_params.get_all(key) for key in urlparams.KEYS if key in st.query_params}
+    to_set, to_delete = urlparams.changes(current, urlparams.encode(values, options))
+    for key, value in to_set.items():
+        st.query_params[key] = value
+    for key in to_delete:
+        del st.query_params[key]
     period = values["period"]
     exact = bool(values["exact"])
     since, until = (values["since"], values["until"]) if exact else (None, None)

@@ -95,11 +95,11 @@ def _table(src: db.Source, f: Filters, view: str, about: str) -> None:
 
 def table_sections(src: db.Source, f: Filters) -> None:
     """Tabs with the filtered rows of each view."""
-    st.subheader("Tables")
-    tabs = st.tabs([title for _, title, _ in TABLES])
+    tabs = st.tabs([title for _, title, _ in TABLES], key="table", bind="query-params", on_change="rerun")
     for tab, (view, _, about) in zip(tabs, TABLES, strict=True):
-        with tab:
-            _table(src, f, view, about)
+        if tab.open:
+            with tab:
+                _table(src, f, view, about)
 
 
 def _choice_label(row: dict[str, Any], kind: str) -> str:
@@ -112,7 +112,6 @@ def _choice_label(row: dict[str, Any], kind: str) -> str:
 
 def evidence_section(src: db.Source, f: Filters) -> None:
     """Pick a figure or pressure mention; see its sentence highlighted in its article."""
-    st.subheader("Evidence")
     kind = st.radio(
         "Evidence for",
         list(EVIDENCE_KINDS),
@@ -127,7 +126,7 @@ def evidence_section(src: db.Source, f: Filters) -> None:
         return
     labels = {r[id_column]: _choice_label(r, kind) for r in frame.head(MAX_SHOWN).iter_rows(named=True)}
     chosen = st.selectbox(
-        "Row (from the table above, same filters)",
+        "Row (same filters as the tables)",
         list(labels),
         format_func=lambda i: labels.get(i, i),
         key=f"evidence_{kind}",
@@ -161,26 +160,34 @@ def show_evidence(found: dict[str, Any]) -> None:
 
 def sources_section(src: db.Source, f: Filters) -> None:
     """The articles behind the current view, and the inputs the batch step rejected."""
-    st.subheader("Sources")
-    articles, rejected_tab = st.tabs(["Articles", "Rejected inputs"])
-    with articles:
-        view, _, about = SOURCES
-        _table(src, f, view, about)
-    with rejected_tab:
-        rejected = db.rejects(src)
-        st.caption(f"Input files the batch step could not use (not filtered). {rejected.height} row(s).")
-        if rejected.is_empty():
-            st.info("No input was rejected.")
-        else:
-            st.download_button(
-                "Download CSV",
-                data=export.csv_bytes(rejected),
-                file_name="sitrep-rejects.csv",
-                mime="text/csv",
-                key="download_rejects",
-                on_click="ignore",
-            )
-            st.dataframe(rejected, hide_index=True, key="table_rejects")
+    articles, rejected_tab = st.tabs(
+        ["Articles", "Rejected inputs"], key="sources", bind="query-params", on_change="rerun"
+    )
+    if articles.open:
+        with articles:
+            view, _, about = SOURCES
+            _table(src, f, view, about)
+    if rejected_tab.open:
+        with rejected_tab:
+            _rejects(src)
+
+
+def _rejects(src: db.Source) -> None:
+    """The inputs the batch step could not use, with a download."""
+    rejected = db.rejects(src)
+    st.caption(f"Input files the batch step could not use (not filtered). {rejected.height} row(s).")
+    if rejected.is_empty():
+        st.info("No input was rejected.")
+    else:
+        st.download_button(
+            "Download CSV",
+            data=export.csv_bytes(rejected),
+            file_name="sitrep-rejects.csv",
+            mime="text/csv",
+            key="download_rejects",
+            on_click="ignore",
+        )
+        st.dataframe(rejected, hide_index=True, key="table_rejects")
 
 
 def nothing_matches(src: db.Source, f: Filters) -> bool:

@@ -15,6 +15,8 @@ from typing import Any
 from dashboard.db import Options
 
 KEYS = ("province", "from", "to", "kind", "victims", "undated", "since", "until", "reports")
+# The open tabs (``?view=Capitals&table=Events``): Streamlit binds these to the tabs themselves.
+TAB_KEYS = ("view", "table", "sources")
 REPORTS = {"all": False, "events": True}  # reports=… → count each event once
 TRUE = ("1", "true", "yes", "on")
 FALSE = ("0", "false", "no", "off")
@@ -87,7 +89,7 @@ def parse(params: Mapping[str, Sequence[str]], options: Options) -> tuple[dict[s
     values = defaults(options)
     notices: list[str] = []
     for key in params:
-        if key not in KEYS:
+        if key not in KEYS and key not in TAB_KEYS:
             notices.append(f"unknown parameter {key!r}")
     values["province"] = _choices(params.get("province", ()), options.provinces, "province", notices)
     values["kind"] = _choices(params.get("kind", ()), options.kinds, "kind", notices)
@@ -139,3 +141,14 @@ def encode(values: Mapping[str, Any], options: Options) -> dict[str, list[str]]:
     if not values.get("each_event", True):
         params["reports"] = ["all"]
     return params
+
+
+def changes(current: Mapping[str, Sequence[str]], wanted: Mapping[str, list[str]]) -> tuple[dict, list[str]]:
+    """What to set and what to delete so the address holds ``wanted`` for the filter keys.
+
+    Only filter keys are touched: the tab keys belong to the tabs, and leaving equal values
+    alone keeps a rerun from rewriting the address for nothing.
+    """
+    to_set = {key: value for key, value in wanted.items() if list(current.get(key, ())) != value}
+    to_delete = [key for key in KEYS if key in current and key not in wanted]
+    return to_set, to_delete

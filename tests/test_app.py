@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import os
 from collections.abc import Callable
@@ -13,6 +14,7 @@ import pytest
 from dbfixture import HOSTILE, build
 from streamlit.testing.v1 import AppTest
 
+from dashboard import freeze_long_lived
 from pipeline.settings import ROOT
 
 APP = str(ROOT / "app.py")
@@ -43,8 +45,33 @@ def run_app(monkeypatch: pytest.MonkeyPatch, path: Path, query: dict | None = No
     return at.run()
 
 
+VIEWS = ["Map", "Charts", "Capitals", "Tables", "Evidence", "Sources"]
+TABLE_TABS = ["Figures", "Events", "Pressure mentions", "District events"]
+# Every tab that holds a filtered table: (view, inner tab key, inner tab label).
+# Capitals first: its status table has a ``trigger`` column too, and the Tables tab's must win.
+TABLE_PLACES = [
+    ("Capitals", None, None),
+    *(("Tables", "table", label) for label in TABLE_TABS),
+    ("Sources", "sources", "Articles"),
+]
+
+
+def show(at: AppTest, view: str, key: str | None = None, label: str | None = None) -> AppTest:
+    """Open the tab ``view`` (and the inner tab ``key`` = ``label``) as a click on it would.
+
+    A click changes the tab's state and its address parameter; AppTest has no click on a tab,
+    and the address wins over the state, so both are set.
+    """
+    at.session_state["view"] = view
+    at.query_params["view"] = view
+    if key:
+        at.session_state[key] = label
+        at.query_params[key] = label
+    return at.run()
+
+
 def frames(at: AppTest) -> dict[str, object]:
-    """The tables shown, by view, told apart by a column only that table has."""
+    """The tables shown in the open tab, by view, told apart by a column only that table has."""
     found = {}
     for frame in at.dataframe:
         for view, column in SIGNATURE.items():
@@ -53,9 +80,19 @@ def frames(at: AppTest) -> dict[str, object]:
     return found
 
 
+def all_frames(at: AppTest) -> dict[str, object]:
+    """The tables of every tab (each tab only runs when open, so each is opened in turn)."""
+    found = {}
+    for place in TABLE_PLACES:
+        show(at, *place)
+        assert not at.exception, place
+        found |= frames(at)
+    return found
+
+
 def tables(at: AppTest) -> dict[str, set[str]]:
-    """The ids shown in each table of ``ID``."""
-    return {view: set(df[ID[view]]) for view, df in frames(at).items() if view in ID}
+    """The ids shown in each table of ``ID``, across every tab."""
+    return {view: set(df[ID[view]]) for view, df in all_frames(at).items() if view in ID}
 
 
 def metrics(at: AppTest) -> dict[str, str]:
@@ -94,24 +131,56 @@ def test_everything_shown_by_default(monkeypatch: pytest.MonkeyPatch, sample_db:
     at = run_app(monkeypatch, sample_db)
     assert not at.exception
     assert [m.label for m in at.metric] == HEADLINE
+    assert any("undated item(s)" in c.value for c in at.sidebar.caption)
+    assert at.toggle(key="each_event").value is True
+    assert at.query_params == {}
+    # Only the open tab runs: the map and nothing of the other views.
+    assert [t.label for t in at.tabs] == VIEWS
+    assert len(_charts(at)) == 1 and len(at.dataframe) == 0 and not at.subheader
     want = expected(sample_db, {"figures": "is_primary"})
     shown = tables(at)
     for view in ID:
         if want[view]:
             assert shown[view] == want[view], view
     assert {b.label for b in at.download_button} == {"Download CSV"}
-    assert any("undated item(s)" in c.value for c in at.sidebar.caption)
-    assert at.toggle(key="each_event").value is True
-    assert at.query_params == {}
-    subheaders = [h.value for h in at.subheader]
-    for section in ("Map", "Displacement", "Killed and wounded", "Provincial capitals under pressure"):
-        assert section in subheaders
-    for section in ("Tables", "Evidence", "Sources"):
-        assert section in subheaders
-    assert [t.label for t in at.tabs] == [
-        "Figures", "Events", "Pressure mentions", "District events", "Articles", "Rejected inputs"
-    ]  # fmt: skip
-    assert {"figures", "events", "pressure", "episodes", "articles"} <= set(frames(at))
+    show(at, "Charts")
+    assert [h.value for h in at.subheader] == ["Displacement", "Killed and wounded"]
+    assert len(_charts(at)) == 4 and len(at.dataframe) == 0
+    show(at, "Capitals")
+    assert [h.value for h in at.subheader] == ["Provincial capitals under pressure"]
+    show(at, "Tables")
+    assert [t.label for t in at.tabs] == VIEWS[:4] + TABLE_TABS + VIEWS[4:]
+    assert len(at.dataframe) == 1 and not _charts(at)
+    show(at, "Sources")
+    assert [t.label for t in at.tabs] == VIEWS + ["Articles", "Rejected inputs"]
+    assert {"figures", "events", "pressure", "episodes", "articles"} <= set(all_frames(at))
+    assert not at.exception
+
+
+@pytest.mark.parametrize(
+    ("view", "inner", "shown"),
+    [
+        ("Capitals", {}, "Provincial capitals under pressure"),
+        ("Tables", {"table": "Events"}, "chosen_by"),
+        ("Sources", {"sources": "Rejected inputs"}, "Input files the batch step could not use"),
+    ],
+)
+def test_the_address_opens_a_tab(
+    monkeypatch: pytest.MonkeyPatch, sample_db: Path, view: str, inner: dict, shown: str
+) -> None:
+    at = run_app(monkeypatch, sample_db, {"view": view, **inner})
+    assert not at.exception and not at.sidebar.warning
+    page = [h.value for h in at.subheader] + [c.value for c in at.caption]
+    page += [c for f in at.dataframe for c in f.value.columns]
+    assert any(shown in text for text in page)
+
+
+def test_an_unknown_tab_in_the_address_opens_the_map(
+    monkeypatch: pytest.MonkeyPatch, sample_db: Path
+) -> None:
+    at = run_app(monkeypatch, sample_db, {"view": "<script>"})
+    assert not at.exception
+    assert len(_charts(at)) == 1 and not at.dataframe
 
 
 def _province(names: list[str]) -> Callable[[AppTest], None]:
@@ -288,15 +357,16 @@ def test_each_event_once_or_every_report(monkeypatch: pytest.MonkeyPatch, tmp_pa
     # f4 and f5 report the same 75,000 displaced in Badghis: counted once by default.
     assert metrics(at)["People displaced"] == "105,000"
     assert tables(at)["figures"] == {"f1", "f3", "f5", "f6", "f7", "f8", "f9"}
-    assert dict(frames(at)["figures"][["figure_id", "n_reports"]].values.tolist())["f5"] == 2
-    assert set(frames(at)["events"]["event_id"]) == {f"e{i}" for i in range(1, 8)}
+    shown = all_frames(at)
+    assert dict(shown["figures"][["figure_id", "n_reports"]].values.tolist())["f5"] == 2
+    assert set(shown["events"]["event_id"]) == {f"e{i}" for i in range(1, 8)}
     assert any("count each event once" in c.value for c in at.caption)
 
     at.toggle(key="each_event").set_value(False).run()
     assert not at.exception
     assert metrics(at)["People displaced"] == "180,000"
     assert tables(at)["figures"] == {f"f{i}" for i in range(1, 10)}
-    assert "n_reports" not in frames(at)["figures"].columns
+    assert "n_reports" not in all_frames(at)["figures"].columns
     assert at.query_params["reports"] in ("all", ["all"])
     assert any("every report" in c.value for c in at.caption)
 
@@ -383,10 +453,11 @@ def test_map_section_renders_offline(monkeypatch: pytest.MonkeyPatch, sample_db:
     assert "http" not in text and "mapbox" not in text
     shaded = [t for t in spec["data"] if t["type"] == "choroplethmap" and t["name"] != "provinces"]
     assert set(shaded[0]["locations"]) == {"Badghis", "Helmand"}
-    # Every non-map chart is cartesian.
-    others = [c for c in _charts(at) if not any(t["type"] == "choroplethmap" for t in c["data"])]
+    # Every other chart is cartesian.
+    others = _charts(show(at, "Charts")) + _charts(show(at, "Capitals"))
     assert len(others) == 5
     assert all(t["type"] in ("bar", "scatter") for c in others for t in c["data"])
+    show(at, "Map")
 
     at.radio(key="map_metric").set_value("killed_wounded").run()
     assert not at.exception
@@ -396,7 +467,7 @@ def test_map_section_renders_offline(monkeypatch: pytest.MonkeyPatch, sample_db:
 
 
 def test_pressure_section(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    at = run_app(monkeypatch, build(tmp_path / "pressure.duckdb"))
+    at = run_app(monkeypatch, build(tmp_path / "pressure.duckdb"), {"view": "Capitals"})
     status = next(
         f.value for f in at.dataframe if list(f.value.columns[:3]) == ["capital", "province", "level"]
     )
@@ -416,7 +487,7 @@ def test_pressure_section(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> No
 
 
 def test_evidence_shows_a_hostile_sentence_as_text(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    at = run_app(monkeypatch, build(tmp_path / "hostile.duckdb"))
+    at = run_app(monkeypatch, build(tmp_path / "hostile.duckdb"), {"view": "Evidence"})
     assert not at.exception
     at.selectbox(key="evidence_figure").set_value("f9").run()
     assert not at.exception
@@ -441,6 +512,17 @@ def test_evidence_shows_a_hostile_sentence_as_text(monkeypatch: pytest.MonkeyPat
 def test_sources_list_articles_and_rejects(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     at = run_app(monkeypatch, build(tmp_path / "sources.duckdb"), {"province": "Laghman"})
     assert tables(at)["articles"] == {"a4"}
+    show(at, "Sources", "sources", "Rejected inputs")
     rejects = [f.value for f in at.dataframe if "reason" in f.value.columns]
     assert rejects and list(rejects[0]["reason"]) == ["not_text"]
     assert "convert it to .txt" in rejects[0]["detail"][0]
+
+
+def test_long_lived_objects_are_frozen_once() -> None:
+    # Streamlit collects garbage after every run; the imported modules stay out of that walk.
+    freeze_long_lived()
+    frozen = gc.get_freeze_count()
+    assert frozen > 10_000  # the modules of Streamlit, Plotly, polars and DuckDB
+    made_later = [[] for _ in range(1_000)]
+    freeze_long_lived()
+    assert gc.get_freeze_count() == frozen and made_later

@@ -5,34 +5,18 @@ from __future__ import annotations
 import csv
 import os
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import parse_qsl, urlparse
 
 import duckdb
 import pytest
 
-from pipeline.settings import ROOT
+from scripts.load import CHROMIUM, CHROMIUM_ARGS, HOST, run_browsers, serve
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-HOST = "127.0.0.1"
 TIMEOUT_MS = 60_000
 HANG_MS = 150_000  # the load test's bound on one rerun: past this the server is stuck, not slow
+SERVER_PID: dict[str, int] = {}
 
 pytestmark = [
     pytest.mark.browser,
@@ -44,48 +28,12 @@ pytestmark = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind((HOST, 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(sample_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """``streamlit run app.py`` on a free local port, shared by this module's tests; always stopped."""
-    tmp_path = tmp_path_factory.mktemp("server")
-    port = _free_port()
-    log = (tmp_path / "streamlit.log").open("wb")
-    env = {**os.environ, "SITREP_DB": str(sample_db)}
-    cmd = [
-        sys.executable, "-m", "streamlit", "run", "app.py",
-        "--server.port", str(port), "--server.address", HOST, "--server.headless", "true",
-        "--browser.gatherUsageStats", "false",
-    ]  # fmt: skip
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://{HOST}:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                log.flush()
-                pytest.fail(f"streamlit did not start:\n{(tmp_path / 'streamlit.log').read_text()[-3000:]}")
-            time.sleep(0.3)
+    with serve(sample_db, tmp_path_factory.mktemp("server") / "streamlit.log") as (url, pid):
+        SERVER_PID[url] = pid
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
 
 
 def _expected_figure_ids(path: Path, province: str, year_to: int) -> set[str]:
@@ -93,6 +41,11 @@ def _expected_figure_ids(path: Path, province: str, year_to: int) -> set[str]:
     sql = "SELECT figure_id FROM figures WHERE province = ? AND (year <= ? OR year IS NULL) AND is_primary"
     with duckdb.connect(str(path), read_only=True) as con:
         return {r[0] for r in con.execute(sql, [province, year_to]).fetchall()}
+
+
+def _params(url: str) -> list[tuple[str, str]]:
+    """The query parameters of ``url`` in a stable order: their order in the address is free."""
+    return sorted(parse_qsl(urlparse(url).query))
 
 
 def _is_local(url: str) -> bool:
@@ -140,8 +93,12 @@ def test_open_filter_download(server: str, sample_db: Path, tmp_path: Path) -> N
                 page.keyboard.press("ArrowLeft")
 
             expect(page).to_have_url(f"{server}/?province={province}&to={year_to}")
+            # The open tab joins the filters in the address.
+            page.get_by_role("tab", name="Tables", exact=True).click()
+            expect(page).to_have_url(re.compile(r"[?&]view=Tables"))
+            assert _params(page.url) == [("province", province), ("to", str(year_to)), ("view", "Tables")]
             # The caption names the filters, so it shows only once the last rerun drew this tab.
-            tab = page.get_by_role("tabpanel").filter(visible=True).filter(has_text="Numbers of people")
+            tab = page.get_by_role("tabpanel", name="Figures", exact=True)
             caption = re.compile(
                 rf" {len(want)} row\(s\) for {province} · \d{{4}}–{year_to} · undated included\."
             )
@@ -169,33 +126,39 @@ def test_open_filter_download(server: str, sample_db: Path, tmp_path: Path) -> N
     assert outside == [], f"requests left {HOST}: {outside}"
 
 
-# (tab, view, id column, SQL selecting the rows the URL below should give, independent of the app)
+# (outer tab, tab, view, id column, SQL selecting the rows the URL below should give, independent
+# of the app)
 DOWNLOADS = [
     (
+        "Tables",
         "Figures",
         "figures",
         "figure_id",
         "SELECT figure_id FROM figures WHERE province = 'Badghis' AND year >= 2021",
     ),
     (
+        "Tables",
         "Events",
         "events",
         "event_id",
         "SELECT event_id FROM events WHERE province = 'Badghis' AND year >= 2021",
     ),
     (
+        "Tables",
         "Pressure mentions",
         "pressure",
         "pressure_id",
         "SELECT pressure_id FROM pressure WHERE province = 'Badghis' AND year >= 2021",
     ),
     (
+        "Tables",
         "District events",
         "district_events",
         "district_event_id",
         "SELECT district_event_id FROM district_events WHERE province = 'Badghis' AND year >= 2021",
     ),
     (
+        "Sources",
         "Articles",
         "articles",
         "article_id",
@@ -260,7 +223,10 @@ def test_address_evidence_and_every_download(server: str, sample_db: Path, tmp_p
             page.screenshot(path=str(shots / "top-light.png"))
 
             # Evidence: pick the killed figure; its sentence shows highlighted, its article as text.
-            picker = page.get_by_test_id("stSelectbox").filter(has_text="Row (from the table above")
+            page.get_by_role("tab", name="Evidence", exact=True).click()
+            expect(page).to_have_url(re.compile(r"[?&]view=Evidence"))
+            assert _params(page.url) == _params(address + "&view=Evidence")
+            picker = page.get_by_test_id("stSelectbox").filter(has_text="Row (same filters as the tables)")
             option = page.get_by_role("option").filter(has_text="· killed ")
             for _ in range(3):  # a rerun still drawing the page can close the list as it opens
                 picker.click()
@@ -278,7 +244,8 @@ def test_address_evidence_and_every_download(server: str, sample_db: Path, tmp_p
             page.get_by_text("Whole article, sentence marked").scroll_into_view_if_needed()
             page.screenshot(path=str(shots / "evidence.png"))
 
-            for tab_name, view, _, _ in DOWNLOADS:
+            for outer, tab_name, view, _, _ in DOWNLOADS:
+                page.get_by_role("tab", name=outer, exact=True).click()
                 page.get_by_role("tab", name=tab_name, exact=True).click()
                 tab = page.get_by_role("tabpanel", name=tab_name, exact=True)
                 # The caption names the filters: the tab shows the rows of this address.
@@ -296,7 +263,7 @@ def test_address_evidence_and_every_download(server: str, sample_db: Path, tmp_p
             browser.close()
 
     assert saved["figures"].name == "sitrep-figures-every-report-Badghis-2021.csv"
-    for _, view, id_column, sql in DOWNLOADS:
+    for _, _, view, id_column, sql in DOWNLOADS:
         want = _ids(sample_db, sql)
         if view not in saved:
             assert want == set(), view
@@ -316,62 +283,19 @@ def test_address_evidence_and_every_download(server: str, sample_db: Path, tmp_p
 
 
 def test_ten_sessions_changing_filters_at_once(server: str, tmp_path: Path) -> None:
-    """A bounded load test on loopback: 10 browser sessions toggle a filter 3 times each, at once.
+    """A bounded load test on loopback: 10 pages, one per tab in turn, toggle a filter 3 times at once.
 
-    Every rerun must finish (no error on any page, nothing in the server's log); the latencies
-    are written to ``load.json`` beside the test (the README reports a run's figures). The bound
-    asserted is a hang guard, not a speed target: speed lives in the benchmarks.
+    Every rerun must finish, with no error on any page; the figures are written to ``load.json``
+    beside the test (``make load`` measures them for the README). The bound asserted is a hang
+    guard, not a speed target: speed lives in the benchmarks.
     """
-    import asyncio
     import json
 
-    from playwright.async_api import async_playwright
-
-    sessions, toggles = int(os.environ.get("SITREP_LOAD_SESSIONS", "10")), 3
-    included = re.compile(r"undated included")
-    excluded = re.compile(r"undated excluded")
-
-    async def session(browser, latencies: list[float], errors: list[str]) -> None:
-        page = await browser.new_page(viewport={"width": 1200, "height": 900})
-        # Ten renderers and the server share two cores: waiting is expected; only a hang fails.
-        page.set_default_timeout(HANG_MS)
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        await page.goto(server)
-        await page.get_by_text(included).first.wait_for()
-        box = page.get_by_test_id("stSidebar").get_by_text("Include undated", exact=True)
-        for k in range(toggles):
-            started = time.perf_counter()
-            await box.click()
-            await page.get_by_text(excluded if k % 2 == 0 else included).first.wait_for()
-            latencies.append(time.perf_counter() - started)
-        await page.close()
-
-    async def run() -> tuple[list[float], list[str], float]:
-        latencies: list[float] = []
-        errors: list[str] = []
-        async with async_playwright() as p:
-            browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            started = time.perf_counter()
-            await asyncio.wait_for(
-                asyncio.gather(*(session(browser, latencies, errors) for _ in range(sessions))), timeout=600
-            )
-            wall = time.perf_counter() - started
-            await browser.close()
-        return latencies, errors, wall
-
-    latencies, errors, wall = asyncio.run(run())
-    latencies.sort()
-    figures = {
-        "sessions": sessions,
-        "reruns": len(latencies),
-        "median_s": latencies[len(latencies) // 2],
-        "p90_s": latencies[int(len(latencies) * 0.9)],
-        "slowest_s": latencies[-1],
-        "wall_s": wall,
-    }
+    sessions = int(os.environ.get("SITREP_LOAD_SESSIONS", "10"))
+    result = run_browsers(server, SERVER_PID[server], sessions, toggles=3, hang_ms=HANG_MS)
+    figures = result.figures()
     (tmp_path / "load.json").write_text(json.dumps(figures, indent=2), encoding="utf-8")
     print("load test:", figures)
-    assert errors == []
-    assert len(latencies) == sessions * toggles
-    # A hang guard, not a speed target: here ten Chromium renderers share the 2 cores with the server.
-    assert latencies[-1] < HANG_MS / 1000, figures
+    assert result.errors == []
+    assert len(result.latencies) == sessions * 3
+    assert max(result.latencies) < HANG_MS / 1000, figures

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from dashboard.db import Options
-from dashboard.urlparams import defaults, encode, parse
+from dashboard.urlparams import changes, defaults, encode, parse
 
 OPTIONS = Options(
     years=(2015, 2016, 2021),
@@ -45,6 +45,7 @@ DEFAULT = defaults(OPTIONS)
         ({"undated": ["0"]}, {"undated": False}, []),
         ({"undated": ["maybe"]}, {}, ["undated='maybe' is not yes or no"]),
         ({"utm_source": ["x"]}, {}, ["unknown parameter 'utm_source'"]),
+        ({"view": ["Capitals"], "table": ["Events"]}, {}, []),  # the tabs' own keys
         ({"reports": ["all"]}, {"each_event": False}, []),
         ({"reports": ["EVENTS"]}, {"each_event": True}, []),
         ({"reports": ["some"]}, {}, ["reports='some' is not 'all' or 'events'"]),
@@ -92,3 +93,18 @@ def test_no_years_means_no_period() -> None:
     assert values["period"] is None and not values["exact"]
     assert notices == ["since='2016-01-01' is outside the dates in the data"]
     assert encode(values, options) == {}
+
+
+@pytest.mark.parametrize(
+    ("current", "wanted", "to_set", "to_delete"),
+    [
+        ({}, {}, {}, []),
+        ({"province": ["Helmand"]}, {"province": ["Helmand"]}, {}, []),
+        ({"province": ["Helmand"]}, {"province": ["Badghis"]}, {"province": ["Badghis"]}, []),
+        ({"province": ["Helmand"], "undated": ["0"]}, {}, {}, ["province", "undated"]),
+        # The tabs' keys are never touched, whatever the filters say.
+        ({"view": ["Tables"], "table": ["Events"]}, {"undated": ["0"]}, {"undated": ["0"]}, []),
+    ],
+)
+def test_changes_touch_only_filter_keys(current, wanted, to_set, to_delete) -> None:
+    assert changes(current, wanted) == (to_set, to_delete)
