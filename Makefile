@@ -7,7 +7,7 @@ DB      ?= data/sitrep.duckdb
 ARTICLES ?= data/articles
 PORT    ?= 8501
 
-.PHONY: run test lint bench evaluate db ingest rebuild setup setup-dev browser clean
+.PHONY: run test lint bench load evaluate db ingest rebuild setup setup-dev browser clean
 
 run: setup $(DB)  ## set up, build the database if missing, serve on http://127.0.0.1:$(PORT)
 	$(BIN)/streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT)
@@ -19,8 +19,11 @@ lint: setup-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-bench: setup  ## measure speed on synthetic corpora; writes BENCHMARKS.md (BENCH_FULL=1 adds 100k articles)
+bench: setup-dev browser  ## measure speed on synthetic corpora and under load; writes BENCHMARKS.md (BENCH_FULL=1 adds 100k articles)
 	$(BIN)/python scripts/bench.py
+
+load: setup-dev browser  ## 10 sessions at once changing a filter (protocol and Chromium); prints a table
+	$(BIN)/python scripts/load.py --browsers
 
 evaluate: setup  ## score the extractor on the gold set, the held-out set and the blind set
 	$(BIN)/python -m pipeline evaluate

@@ -126,6 +126,16 @@ def table(rows: list[dict[str, float]]) -> str:
     return "\n".join(lines)
 
 
+LOAD_NOTE = (
+    "`scripts/load.py` on the five sample articles: one server, sessions each on one tab in turn "
+    "(Map, Charts, Capitals, Tables, Evidence, Sources), toggling 'Include undated' 3 times, all at "
+    "once once every page is drawn. protocol: sessions speaking Streamlit's websocket protocol, timed "
+    "until the server's script run finished. browser: pages in one headless Chromium, timed from the "
+    "click until the page shows the new filter; the ten renderers share the machine's cores with the "
+    "server. server_cpu_s: the server's CPU time over the toggling."
+)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     full = os.environ.get("BENCH_FULL") == "1"
@@ -134,6 +144,7 @@ def main() -> None:
     )
     parser.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md")
     parser.add_argument("--skip-dashboard", action="store_true")
+    parser.add_argument("--skip-load", action="store_true")
     args = parser.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
     rows = []
@@ -153,6 +164,13 @@ def main() -> None:
         )
         dashboard = done.stdout.strip()
         print(dashboard)
+    load = ""
+    if not args.skip_load:
+        print("measuring the dashboard under load ...", flush=True)
+        cmd = [sys.executable, "scripts/load.py", "--browsers"]
+        done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=True)
+        load = done.stdout.strip()
+        print(load)
     report = [
         "# Benchmarks",
         "",
@@ -172,6 +190,8 @@ def main() -> None:
     ]
     if dashboard:
         report += ["", "## Dashboard queries", "", "```", dashboard, "```"]
+    if load:
+        report += ["", "## Dashboard under load", "", load, "", LOAD_NOTE]
     args.out.write_text("\n".join(report) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")
 
