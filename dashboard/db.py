@@ -137,6 +137,12 @@ def count(src: Source, view: str, f: Filters) -> int:
     return int(_query(src, *queries.count(view, f))["n"][0])
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def anything(src: Source, views: tuple[str, ...], f: Filters) -> bool:
+    """Whether any of the public ``views`` has a row passing the filters."""
+    return bool(_query(src, *queries.anything(views, f))["found"][0])
+
+
 @st.cache_data(show_spinner=False, max_entries=16)
 def rejects(src: Source) -> pl.DataFrame:
     """Inputs the batch step could not use, with the reason and how to fix it."""

@@ -89,6 +89,16 @@ def count(view: str, f: Filters) -> Query:
     return f"SELECT count(*) AS n FROM {view} WHERE {primary}{cond}", params  # noqa: S608
 
 
+def anything(views: tuple[str, ...], f: Filters) -> Query:
+    """Whether any of ``views`` has a row passing the filters: one query, each part stops at a row."""
+    parts, params = [], []
+    for view in views:
+        sql, more = count(view, f)
+        parts.append("EXISTS (" + sql.replace("SELECT count(*) AS n", "SELECT 1", 1) + ")")
+        params += more
+    return "SELECT " + " OR ".join(parts) + " AS found", params
+
+
 def totals(f: Filters) -> Query:
     """Headline numbers with the first and last event date of what each sums.
 

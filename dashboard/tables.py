@@ -192,4 +192,4 @@ def _rejects(src: db.Source) -> None:
 
 def nothing_matches(src: db.Source, f: Filters) -> bool:
     """True when no figure, event, pressure mention, district event or article passes the filters."""
-    return all(db.count(src, view, f) == 0 for view in VIEWS)
+    return not db.anything(src, VIEWS, f)

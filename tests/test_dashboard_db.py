@@ -12,7 +12,7 @@ import polars as pl
 import pytest
 from dbfixture import build
 
-from dashboard import db
+from dashboard import db, tables
 from dashboard.filters import Filters
 
 
@@ -263,3 +263,17 @@ def test_replaced_file_is_read_afresh(tmp_path: Path) -> None:
     new = db.source(str(live))
     assert new != old
     assert db.totals(new, Filters())["articles"] == 4
+
+
+@pytest.mark.parametrize(
+    "f",
+    [
+        Filters(),
+        Filters(provinces=("Laghman",), year_from=2016, year_to=2016, include_undated=False),
+        Filters(provinces=("Badghis",), kinds=("displaced",), each_event=False),
+        Filters(provinces=("Atlantis",)),
+    ],
+)
+@pytest.mark.parametrize("views", [tables.VIEWS, ("figures",), ("district_events", "articles")])
+def test_anything_agrees_with_the_counts(src: db.Source, f: Filters, views: tuple[str, ...]) -> None:
+    assert db.anything(src, views, f) == any(db.count(src, view, f) > 0 for view in views)
