@@ -146,7 +146,7 @@ def cpu_seconds(pid: int) -> float:
 # --- protocol sessions -------------------------------------------------------------------
 
 
-async def _script_run(ws, payload: bytes, errors: list[str]) -> dict[str, list]:
+async def script_run(ws, payload: bytes, errors: list[str]) -> dict[str, list]:
     """Send one rerun; collect the new elements by type until the script has finished."""
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
@@ -167,7 +167,7 @@ async def _script_run(ws, payload: bytes, errors: list[str]) -> dict[str, list]:
             return elements
 
 
-def _rerun(view: str, states: dict[str, bool]) -> bytes:
+def rerun_message(view: str, states: dict[str, bool]) -> bytes:
     """The BackMsg a page sends to rerun the script with these checkbox values."""
     from streamlit.proto.BackMsg_pb2 import BackMsg
 
@@ -184,21 +184,31 @@ def _says(elements: dict[str, list], text: str) -> bool:
     return any(text in e.markdown.body for e in elements.get("markdown", []))
 
 
+def metrics(elements: dict[str, list]) -> dict[str, str]:
+    """The headline numbers a run drew, by label."""
+    return {e.metric.label: e.metric.body for e in elements.get("metric", [])}
+
+
+def connect(url: str):
+    """A websocket to the app at ``url``, opened as its page opens it (use with ``async with``)."""
+    from websockets.asyncio.client import connect as ws_connect
+
+    stream = url.replace("http://", "ws://") + "/_stcore/stream"
+    return ws_connect(stream, subprotocols=["streamlit"], origin=url, max_size=None)
+
+
 async def _protocol_session(
     url: str, view: str, toggles: int, start: asyncio.Barrier, result: Result
 ) -> None:
-    from websockets.asyncio.client import connect
-
-    stream = url.replace("http://", "ws://") + "/_stcore/stream"
-    async with connect(stream, subprotocols=["streamlit"], origin=url, max_size=None) as ws:
-        elements = await _script_run(ws, _rerun(view, {}), result.errors)
+    async with connect(url) as ws:
+        elements = await script_run(ws, rerun_message(view, {}), result.errors)
         (box,) = [e.checkbox for e in elements.get("checkbox", []) if e.checkbox.label == UNDATED]
         await start.wait()
         value = True
         for _ in range(toggles):
             value = not value
             began = time.perf_counter()
-            elements = await _script_run(ws, _rerun(view, {box.id: value}), result.errors)
+            elements = await script_run(ws, rerun_message(view, {box.id: value}), result.errors)
             result.latencies.append(time.perf_counter() - began)
             if not _says(elements, SHOWN[value]):
                 result.errors.append(f"{view}: the rerun did not show {SHOWN[value]!r}")

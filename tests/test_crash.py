@@ -112,6 +112,38 @@ def test_the_dashboard_reads_while_ingest_replaces_the_database(tmp_path, big):
     assert counts <= {5, 305} and 305 in counts
 
 
+def test_the_served_dashboard_keeps_answering_while_ingest_replaces_the_database(tmp_path, big):
+    """``streamlit run`` serves one database; an ingest swaps in a bigger one while a session reruns.
+
+    Every rerun finishes without error, and the first one after the swap shows the new data:
+    no restart, no reload.
+    """
+    import asyncio
+
+    from scripts.load import connect, metrics, rerun_message, script_run, serve
+
+    db = tmp_path / "s.duckdb"
+    assert run([str(ARTICLES), "--db", str(db)]).wait() == 0
+
+    async def rerun_while(writer: subprocess.Popen) -> tuple[list[str], list[str], list[str]]:
+        seen, errors = [], []
+        async with connect(url) as ws:
+            while writer.poll() is None:
+                seen.append(metrics(await script_run(ws, rerun_message("Map", {}), errors))["Reports read"])
+            writer.wait()
+            after = metrics(await script_run(ws, rerun_message("Tables", {}), errors))["Reports read"]
+        return seen, errors, [after]
+
+    with serve(db, tmp_path / "streamlit.log") as (url, _):
+        writer = run([str(big), "--db", str(db)])
+        seen, errors, after = asyncio.run(asyncio.wait_for(rerun_while(writer), 600))
+    assert writer.returncode == 0
+    assert errors == []
+    assert len(seen) > 3 and set(seen) <= {"5", "305"} and seen[0] == "5"
+    assert after == ["305"]
+    assert "Traceback" not in (tmp_path / "streamlit.log").read_text(encoding="utf-8", errors="replace")
+
+
 def test_an_unwritable_database_path_exits_non_zero_with_one_line(tmp_path):
     not_a_folder = tmp_path / "file.txt"
     not_a_folder.write_text("x", encoding="utf-8")
