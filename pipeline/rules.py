@@ -383,21 +383,13 @@ def target_fillers() -> set[str]:
 
 
 def subject_fillers() -> set[str]:
-    """Words that may stand between a place and the verb it is the subject of: "Herat city has fallen"."""
+    """Words that may stand between a place and the verb it is the subject of: "Herat city has fallen",
+    "Farah and Ghazni were overrun", "Farah in the west was overrun"."""
     return {
-        "was",
-        "has",
-        "had",
-        "have",
-        "been",
-        "is",
-        "also",
-        "finally",
-        "city",
-        "district",
-        "centre",
-        "center",
-    }
+        "was", "were", "has", "had", "have", "been", "is", "are", "also", "finally", "city", "district",
+        "centre", "center", "in", "the", "north", "south", "east", "west", "northeast", "northwest",
+        "southeast", "southwest", "both",
+    }  # fmt: skip
 
 
 def object_prepositions() -> set[str]:

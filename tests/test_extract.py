@@ -295,6 +295,13 @@ def pressure(nlp, text, art=PUBLISHED):
             "On Wednesday, the Taliban briefly seized the police headquarters.",
             [("Qala-i-Naw", "attacked", False), ("Qala-i-Naw", "breached", False)],
         ),
+        # Subjects joined by "and", or with a compass aside, before a passive verb.
+        ("Farah and Ghazni were overrun.", [("Farah", "fell", False), ("Ghazni", "fell", False)]),
+        (
+            "On Tuesday, Puli Khumri, capital of Baghlan, and Farah in the west were overrun.",
+            [("Farah", "fell", False), ("Pul-e-Khumri", "fell", False)],
+        ),
+        ("Fighting in the west has displaced families from Herat.", []),
     ],
 )
 def test_pressure(nlp, text, expected):
