@@ -23,6 +23,7 @@ GAP_WORDS = rules.gap_words() | set(VICTIM_WORDS)
 NOT_PEOPLE = rules.units_not_people()
 NEEDS_PEOPLE = {"lost"}  # "lost 100 soldiers" is a toll; "lost two districts" is not
 RECAP = rules.recap_openers()
+ELLIPTIC = rules.elliptic_heads()
 TOLL_HEADS = rules.toll_heads()
 AID_WORDS = rules.aid_words()
 MONTH_NAMES = set(dates.MONTHS)
@@ -253,8 +254,19 @@ def find_figures(view: View) -> list[Figure]:
         if i in recap_of:
             fig.detail_of = index[recap_of[i]]
         near = _noun_phrase(view, fig.number.end, min(sents[i].end, fig.number.end + 3))
-        if "others" in near and prev is not None and prev.kind != fig.kind:
-            fig.victims = prev.victims  # "69 Taliban were killed and 23 others were wounded"
+        # "... and 63 were wounded": no group of its own, right after a whole figure (not a part of one).
+        elliptic = "others" in near or (
+            fig.victims == "unspecified"
+            and view.low[fig.number.start - 1] == "and"
+            and set(near) <= ELLIPTIC
+            and not set(view.low[fig.number.end : fig.number.end + 3])
+            & VICTIM_WORDS.keys()  # "49 wounded people"
+            and prev is not None
+            and prev.detail_of is None
+            and not _part_of(view, prev.number)
+        )
+        if elliptic and prev is not None and prev.kind != fig.kind:
+            fig.victims = prev.victims  # "69 Taliban were killed and 23 others (63) were wounded"
         figures.append(fig)
     for fig in figures:
         if fig.sibling_of is not None:

@@ -178,6 +178,15 @@ def toll_heads() -> dict[str, str]:
     }  # fmt: skip
 
 
+def elliptic_heads() -> set[str]:
+    """What may follow a number that names no group of its own, so it takes the group before it.
+
+    "180 Taliban terrorists were killed and 63 were wounded", "112 terrorists were killed and
+    41 wounded", "69 Taliban were killed and 23 others were wounded".
+    """
+    return {"others", "other", "more", "were", "was", "wounded", "injured", "hurt", "killed", "dead"}
+
+
 def recap_openers() -> set[str]:
     """Sentence openings that make the next number a part of the last figure before it.
 

@@ -34,6 +34,29 @@ def figures(nlp, text, art=PUBLISHED):
                 ("wounded", 23, "exact", "people", "militants", "total"),
             ],
         ),
+        # A number naming no group of its own takes the group of the whole figure before it.
+        (
+            "As a result, 180 Taliban terrorists were killed and 63 were wounded across the country.",
+            [
+                ("killed", 180, "exact", "people", "militants", "total"),
+                ("wounded", 63, "exact", "people", "militants", "total"),
+            ],
+        ),
+        (
+            "The hospital received the bodies of 11 civilians and 49 wounded people.",
+            [
+                ("killed", 11, "exact", "people", "civilians", "total"),
+                ("wounded", 49, "exact", "people", "unspecified", "total"),
+            ],
+        ),
+        (
+            "Officials said 14 dead, including three children, and more than 30 wounded were brought in.",
+            [
+                ("killed", 14, "exact", "people", "unspecified", "total"),
+                ("killed", 3, "exact", "people", "civilians", "detail"),
+                ("wounded", 30, "more_than", "people", "unspecified", "total"),
+            ],
+        ),
         (
             "A health official said at least 10 civilians had been taken to hospital.",
             [("wounded", 10, "at_least", "people", "civilians", "total")],
