@@ -293,6 +293,25 @@ def assign_roles(figs: list[Figure]) -> None:
                 kinds = {p.victims for p in parts}
                 other.victims = kinds.pop() if len(kinds) == 1 else "mixed"
                 break
+    # "180 terrorists were killed across the country. Details: Helmand: 112 ... Kandahar: 23 ...
+    # Herat: 31 ... Jowzjan: 14": later figures of the same kind and group that add up exactly
+    # to a total told before them are its breakdown.
+    for j, t in enumerate(figs):
+        if t.role != "total" or not t.number.value or t.number.qualifier != "exact":
+            continue
+        run, acc = [], 0
+        for i in range(j + 1, len(figs)):
+            f = figs[i]
+            same = f.kind == t.kind and f.unit == t.unit and f.victims in (t.victims, "unspecified")
+            if not same or f.role != "total" or f.sent.start == t.sent.start or f.number.value is None:
+                continue
+            run.append(i)
+            acc += f.number.value
+            if acc >= t.number.value:
+                break
+        if acc == t.number.value and len(run) >= 2:
+            for i in run:
+                figs[i].role, figs[i].parent = "detail", j
     # "5,166 civilian casualties (1,601 deaths and 3,565 injured)": the parts of a combined total.
     for j, c in enumerate(figs):
         if c.kind != "casualties" or c.number.value is None:

@@ -57,6 +57,26 @@ def figures(nlp, text, art=PUBLISHED):
                 ("wounded", 30, "more_than", "people", "unspecified", "total"),
             ],
         ),
+        # Later figures of one kind and group that add up exactly to an earlier total break it down.
+        (
+            "Overall, 50 Taliban terrorists were killed. Helmand: 30 terrorists were killed. "
+            "Farah: 20 terrorists were killed. Herat: 5 civilians were killed.",
+            [
+                ("killed", 50, "exact", "people", "militants", "total"),
+                ("killed", 30, "exact", "people", "militants", "detail"),
+                ("killed", 20, "exact", "people", "militants", "detail"),
+                ("killed", 5, "exact", "people", "civilians", "total"),
+            ],
+        ),
+        (
+            "Overall, 50 Taliban terrorists were killed. Helmand: 30 terrorists were killed. "
+            "Farah: 25 terrorists were killed.",
+            [
+                ("killed", 50, "exact", "people", "militants", "total"),
+                ("killed", 30, "exact", "people", "militants", "total"),
+                ("killed", 25, "exact", "people", "militants", "total"),
+            ],
+        ),
         (
             "A health official said at least 10 civilians had been taken to hospital.",
             [("wounded", 10, "at_least", "people", "civilians", "total")],
