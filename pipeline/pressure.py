@@ -31,6 +31,7 @@ PROXIMITY = rules.proximity_words()
 NEARNESS = rules.nearness_words()
 REFERENCE_POINTS = rules.reference_points()
 DENIALS = rules.denials()
+ORIGINS = {"from", "to", "towards", "toward"}
 HOSTILE = rules.hostile_words()
 NEEDS_HOSTILE = rules.needs_hostile()
 ROAD_CUTS = rules.road_cuts()
@@ -96,6 +97,11 @@ def _reference_point(view: View, t: Target) -> bool:
     return bool(before) and before[-1] in ("of", "from") and bool(set(before) & set(REFERENCE_POINTS))
 
 
+def _origin(view: View, t: Target | Span) -> bool:
+    """Where someone came from or went to: "commandos flown in from Kandahar drove them out"."""
+    return t.start > 0 and view.low[t.start - 1] in ORIGINS
+
+
 def distance(trig: Span, t: Target) -> int:
     return t.start - trig.end if t.start >= trig.end else trig.start - t.end
 
@@ -116,7 +122,7 @@ def _targets_of(view: View, trig: Span, found: list[Target]) -> list[Target]:
             t
             for t in in_sent
             if (t.start >= trig.end and all(w in FILLERS for w in view.low[trig.end : t.start]))
-            or (t.end <= trig.start and _subject_of(view.low[t.end : trig.start]))
+            or (t.end <= trig.start and _subject_of(view.low[t.end : trig.start]) and not _origin(view, t))
             or (trig.start <= t.start and t.end <= trig.end)  # "handed the city to the Taliban"
         ]
     else:
@@ -183,10 +189,17 @@ def find_mentions(
         if not chosen and phrase in CITY_IMPLYING:
             # "Farah city fell ... after the militants entered the governor's office": the capital of
             # the sentence, else the one being discussed.
-            in_sent = [t for t in found if t.label == CAPITAL and sent.start <= t.start < sent.end]
+            in_sent = [
+                t
+                for t in found
+                if t.label == CAPITAL and sent.start <= t.start < sent.end and not _origin(view, t)
+            ]
             if in_sent:
                 chosen = [min(in_sent, key=lambda t: distance(trig, t))]
-            elif not sent.ents and (context := context_for(trig, found, main_capital)) is not None:
+            elif (
+                all(_origin(view, e) for e in sent.ents)
+                and (context := context_for(trig, found, main_capital)) is not None
+            ):
                 chosen = [context]
         for t in chosen:
             near = level == "attacked" and _near_not_in(view, trig, t)

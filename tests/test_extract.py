@@ -345,6 +345,12 @@ def pressure(nlp, text, art=PUBLISHED):
             [("Farah", "fell", False), ("Pul-e-Khumri", "fell", False)],
         ),
         ("Fighting in the west has displaced families from Herat.", []),
+        # Where help came from is not what it retook.
+        (
+            "Taliban fighters launched an assault on Tarin Kowt. "
+            "Two days later, army commandos flown in from Kandahar drove them back out of the city.",
+            [("Tarinkot", "attacked", False)],
+        ),
     ],
 )
 def test_pressure(nlp, text, expected):
