@@ -183,6 +183,16 @@ def _coordinated(view: View, left: Number, right: Number, trigger: tuple[int, in
     return joined and all(w in GAP_WORDS or w in JOINERS or w in ("along", "as", "well") for w in gap)
 
 
+def _opener(view: View, sent_start: int, at: int) -> str:
+    """The words opening the clause of token ``at``: from the sentence start or its last semicolon,
+    with a place after "the dead" dropped ("Of the dead in Gardez," reads "of the dead ,")."""
+    start = max([sent_start] + [k + 1 for k in range(sent_start, at) if view.low[k] == ";"])
+    words = view.low[start:at]
+    if "in" in words and words[-1:] == [","]:
+        words = words[: words.index("in")] + [","]
+    return " ".join(words)
+
+
 def _part_of(view: View, n: Number) -> bool:
     """The number opens a part of what precedes it: "including", "among them", "of whom"."""
     return n.start > 0 and view.low[n.start - 1] in PART_OF
@@ -198,7 +208,10 @@ def find_figures(view: View) -> list[Figure]:
     found = [_figure_for(view, n, sent, before, after) for n, sent in zip(numbers, sents, strict=True)]
 
     def make(i: int, src: Figure) -> Figure:
-        words = _noun_phrase(view, numbers[i].end, min(sents[i].end, numbers[i].end + 6))
+        end = numbers[i].end
+        if view.low[end : end + 1] in (["were"], ["was"]):
+            end += 1  # "Of these, 81 were children"
+        words = _noun_phrase(view, end, min(sents[i].end, end + 6))
         return Figure(numbers[i], src.kind, victims_of(words), _unit(words), sents[i], src.trigger)
 
     def inherit(i: int, j: int) -> None:
@@ -234,12 +247,23 @@ def find_figures(view: View) -> list[Figure]:
 
     # "... 107 civilian casualties (36 killed and 71 injured). Of these, 81 were children.": a part
     # of the head figure of the sentence before.
+    # "...; of those injured, 6 were children", "Of the dead in Gardez, 21 were police and 12 were
+    # civilians": the same, after a semicolon, with a place, and for the list it opens.
     for i, n in enumerate(numbers):
-        earlier = [k for k in range(i) if found[k] is not None and sents[k].start < sents[i].start]
-        if found[i] is None and earlier and view.text(sents[i].start, n.start) in RECAP:
-            k = next(x for x in earlier if sents[x].start == sents[earlier[-1]].start)
+        if found[i] is not None:
+            continue
+        opener = _opener(view, sents[i].start, n.start)
+        clause_start = n.start - len(opener.split()) if opener else sents[i].start
+        earlier = [k for k in range(i) if found[k] is not None and numbers[k].end <= clause_start]
+        if earlier and opener in RECAP:
+            last = earlier[-1]
+            same = [x for x in earlier if sents[x].start == sents[last].start]
+            k = same[0] if sents[last].start < sents[i].start else last
             found[i] = make(i, found[k])
             recap_of[i] = k
+        elif i - 1 in recap_of and sents[i - 1].start == sents[i].start and view.low[n.start - 1] == "and":
+            found[i] = make(i, found[recap_of[i - 1]])  # "... 21 were police and 12 were civilians"
+            recap_of[i] = recap_of[i - 1]
 
     figures: list[Figure] = []
     index: dict[int, int] = {}

@@ -196,7 +196,8 @@ def recap_openers() -> set[str]:
         "of these ,", "of these", "of them ,", "of them", "among them were", "among them ,", "among them",
         "among the dead were", "among the victims were", "among the wounded were", "they included",
         "these included", "of the dead ,", "of the wounded ,", "of those ,", "of those killed ,",
-        "of those wounded ,", "including",
+        "of those wounded ,", "including", "of the injured ,", "of those injured ,", "of the killed ,",
+        "of the victims ,", "of those dead ,",
     }  # fmt: skip
 
 

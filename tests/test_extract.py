@@ -57,6 +57,23 @@ def figures(nlp, text, art=PUBLISHED):
                 ("wounded", 30, "more_than", "people", "unspecified", "total"),
             ],
         ),
+        # Parts opened after a semicolon, or with a place, and the list such an opener heads.
+        (
+            "Officials said 8 civilians were killed and 17 injured; of those injured, 6 were children.",
+            [
+                ("killed", 8, "exact", "people", "civilians", "total"),
+                ("wounded", 17, "exact", "people", "civilians", "total"),
+                ("wounded", 6, "exact", "people", "civilians", "detail"),
+            ],
+        ),
+        (
+            "Thirty-three people were killed. Of the dead in Gardez, 21 were police and 12 were civilians.",
+            [
+                ("killed", 33, "exact", "people", "unspecified", "total"),
+                ("killed", 21, "exact", "people", "security_forces", "detail"),
+                ("killed", 12, "exact", "people", "civilians", "detail"),
+            ],
+        ),
         # Later figures of one kind and group that add up exactly to an earlier total break it down.
         (
             "Overall, 50 Taliban terrorists were killed. Helmand: 30 terrorists were killed. "
