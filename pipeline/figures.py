@@ -24,6 +24,7 @@ NOT_PEOPLE = rules.units_not_people()
 NEEDS_PEOPLE = {"lost"}  # "lost 100 soldiers" is a toll; "lost two districts" is not
 RECAP = rules.recap_openers()
 ELLIPTIC = rules.elliptic_heads()
+INCLUDED = ("included", "include", "includes")
 TOLL_HEADS = rules.toll_heads()
 AID_WORDS = rules.aid_words()
 MONTH_NAMES = set(dates.MONTHS)
@@ -141,7 +142,8 @@ def _figure_for(view: View, n: Number, sent: Span, before: list[Span], after: li
             continue
         # "killed \"dozens\" of soldiers", "civilian casualties (392)": a quote or bracket may come between.
         # "Killed: 12", "Civilians killed: 14": a label and its number.
-        if not all(t.is_quote or t.text in ("(", ":") for t in doc[trig.end : n.start]):
+        # "Those killed included 11 civilians": the people a toll is made of.
+        if not all(t.is_quote or t.lower_ in ("(", ":", *INCLUDED) for t in doc[trig.end : n.start]):
             continue
         kind = _toll_kind(view, sent, trig) if trig.label_ == "toll:before" else trig.label_.split(":")[0]
         if kind is None:

@@ -74,6 +74,14 @@ def figures(nlp, text, art=PUBLISHED):
                 ("killed", 12, "exact", "people", "civilians", "detail"),
             ],
         ),
+        (
+            "At least 36 people were killed. Those killed included 11 civilians and 25 soldiers.",
+            [
+                ("killed", 36, "at_least", "people", "mixed", "total"),
+                ("killed", 11, "exact", "people", "civilians", "detail"),
+                ("killed", 25, "exact", "people", "security_forces", "detail"),
+            ],
+        ),
         # Later figures of one kind and group that add up exactly to an earlier total break it down.
         (
             "Overall, 50 Taliban terrorists were killed. Helmand: 30 terrorists were killed. "
