@@ -25,6 +25,7 @@ NEEDS_PEOPLE = {"lost"}  # "lost 100 soldiers" is a toll; "lost two districts" i
 RECAP = rules.recap_openers()
 ELLIPTIC = rules.elliptic_heads()
 INCLUDED = ("included", "include", "includes")
+CAPACITY = rules.capacity_words()
 TOLL_HEADS = rules.toll_heads()
 AID_WORDS = rules.aid_words()
 MONTH_NAMES = set(dates.MONTHS)
@@ -60,6 +61,8 @@ def is_other_quantity(view: View, n: Number) -> bool:
         ["home", "to"],
     ):
         return True
+    if set(low[max(0, n.start - 4) : n.start]) & CAPACITY:
+        return True  # "supplies sufficient to treat 500 wounded patients": what aid can cover
     if (prev and prev[-1] in MONTH_NAMES) or nxt in MONTH_NAMES:
         return True  # "since May 1", "on 8 July"
     # "Ajab Gul, 25, a shopkeeper": an age in apposition.
@@ -213,6 +216,8 @@ def find_figures(view: View) -> list[Figure]:
         end = numbers[i].end
         if view.low[end : end + 1] in (["were"], ["was"]):
             end += 1  # "Of these, 81 were children"
+        elif view.low[end : end + 2] in (["of", "them"], ["of", "whom"]):
+            end += 2  # "nine of them children"
         words = _noun_phrase(view, end, min(sents[i].end, end + 6))
         return Figure(numbers[i], src.kind, victims_of(words), _unit(words), sents[i], src.trigger)
 
@@ -238,6 +243,9 @@ def find_figures(view: View) -> list[Figure]:
         prev = [k for k in range(i) if found[k] is not None and sents[k].start == sents[i].start]
         if found[i] is None and prev and opener.endswith(("along with", "as well as", "in addition to")):
             found[i] = make(i, found[prev[-1]])
+        elif found[i] is None and prev and view.low[n.end : n.end + 2] in (["of", "them"], ["of", "whom"]):
+            found[i] = make(i, found[prev[-1]])  # "33 wounded civilians ..., nine of them children"
+            recap_of[i] = prev[-1]
         elif found[i] is None and prev and opener.endswith(("among them", "of whom", "of them", "including")):
             found[i] = make(
                 i, found[prev[-1]]

@@ -187,6 +187,12 @@ def elliptic_heads() -> set[str]:
     return {"others", "other", "more", "were", "was", "wounded", "injured", "hurt", "killed", "dead"}
 
 
+def capacity_words() -> set[str]:
+    """Words before a number that make it what aid can cover, not people hurt: "supplies
+    sufficient to treat 500 wounded patients", "enough beds for 200 wounded"."""
+    return {"sufficient", "enough", "capacity"}
+
+
 def recap_openers() -> set[str]:
     """Sentence openings that make the next number a part of the last figure before it.
 

@@ -82,6 +82,18 @@ def figures(nlp, text, art=PUBLISHED):
                 ("killed", 25, "exact", "people", "security_forces", "detail"),
             ],
         ),
+        (
+            "The centre received 33 wounded civilians on Wednesday night, nine of them children.",
+            [
+                ("wounded", 33, "exact", "people", "civilians", "total"),
+                ("wounded", 9, "exact", "people", "civilians", "detail"),
+            ],
+        ),
+        ("The ICRC delivered supplies sufficient to treat 500 wounded patients.", []),
+        (
+            "The hospital treated 500 wounded patients.",
+            [("wounded", 500, "exact", "people", "unspecified", "total")],
+        ),
         # Later figures of one kind and group that add up exactly to an earlier total break it down.
         (
             "Overall, 50 Taliban terrorists were killed. Helmand: 30 terrorists were killed. "
