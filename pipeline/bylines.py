@@ -46,6 +46,7 @@ LABEL = re.compile(
 DATELINE = re.compile(r"^\s*[A-Z][A-Z' .-]{2,30}(?:,\s*[A-Z][a-z]+)?(?:\s*\([^)]{1,40}\))?,\s*")
 TIME = re.compile(r"\b\d{1,2}:\d\d(?::\d\d)?\s*(?:am|pm|gmt|utc|pst|est|ist)?\b|\|", re.I)
 HEAD_LINES, TAIL_LINES = 12, 8
+PERIOD_BOUNDS = {"since", "from", "between", "until", "till", "after", "before"}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -102,22 +103,35 @@ def _is_date_line(line: str) -> tuple[dt.date, str] | None:
     return (date, precision) if len(rest) <= 12 else None
 
 
+def _bound(text: str, start: int) -> bool:
+    """The date at ``start`` is a period's bound: "since 1 January 2021", "between 3 and 5 August"."""
+    before = text[max(0, start - 12) : start].lower().split()
+    return bool(before) and before[-1] in PERIOD_BOUNDS
+
+
 def find_published(text: str) -> Dated | None:
     """The publication date an article's text gives, or None."""
     lines = [ln for ln in text.splitlines() if ln.strip()]
     edge = lines[:HEAD_LINES] + lines[-TAIL_LINES:]
-    for line in edge:
+    # "By Nasir Ahmad | Published: 14 August 2021": a label in any part of a line split by bars.
+    for line in (part for ln in edge for part in ln.split("|")):
         label = LABEL.match(line)
         if label and (dates := find_dates(line[label.end() :])):
             return Dated(dates[0][2], dates[0][3], "labelled")
-    for line in edge:
-        if parsed := _is_date_line(line):
-            return Dated(*parsed, "byline")
+    # "Press release | Herat/Kabul, 2 August 2021": the one date of a line of page furniture, closing
+    # it. (A date opening one, "02 July 2019 | Faryab | Qaisar", heads a row of a table of events;
+    # "Sunday, 04 July 2021 | Saturday, 03 July 2021 | ..." is an archive's menu.)
+    for ln in edge:
+        last = ln.split("|")[-1]
+        for line in [ln] + ([last] if last != ln and len(find_dates(ln)) == 1 else []):
+            if parsed := _is_date_line(line):
+                return Dated(*parsed, "byline")
     for line in lines[:HEAD_LINES]:
         dates = find_dates(line[m.end() : m.end() + 40]) if (m := DATELINE.match(line)) else []
         if dates and dates[0][0] == 0:
             return Dated(dates[0][2], dates[0][3], "dateline")
-    mentions = [(d, p) for _, _, d, p in find_dates(text) if p == "day"]
+    # "since 1 January 2021" opens a period that runs to the publication: it dates nothing.
+    mentions = [(d, p) for start, _, d, p in find_dates(text) if p == "day" and not _bound(text, start)]
     if mentions:
         return Dated(max(mentions)[0].replace(day=1), "month", "latest_mention")
     return None

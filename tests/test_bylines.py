@@ -26,6 +26,9 @@ BODY = "\nTaliban fighters attacked the city on Monday, officials said.\n"
         ("Created: 11/10/2016" + BODY, dt.date(2016, 1, 1), "year", "labelled"),
         ("Created: 25/10/2016" + BODY, dt.date(2016, 10, 25), "day", "labelled"),
         ("Updated on 10/25/2016" + BODY, dt.date(2016, 10, 25), "day", "labelled"),
+        # Lines split by bars: a label in any part, a line's one date closing it.
+        ("By Nasir Ahmad | Published: 14 August 2021" + BODY, dt.date(2021, 8, 14), "day", "labelled"),
+        ("Press release | Herat/Kabul, 2 August 2021" + BODY, dt.date(2021, 8, 2), "day", "byline"),
         (
             BODY + "— Ministry of Defense (@MoDAfghanistan) July 8, 2021\nMore text.",
             dt.date(2021, 7, 1),
@@ -37,6 +40,25 @@ BODY = "\nTaliban fighters attacked the city on Monday, officials said.\n"
 def test_found(text, date, precision, how):
     found = find_published(text)
     assert (found.date, found.precision, found.how) == (date, precision, how)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A row of a table of events and an archive's menu of days are no byline: only the month of
+        # their latest date is kept. The start of a period dates nothing.
+        ("02 July 2019 | Faryab | Qaisar\nClashes were reported." + BODY, (dt.date(2019, 7, 1), "month")),
+        (
+            "Sunday, 04 July 2021 | Saturday, 03 July 2021 | Friday, 02 July 2021" + BODY,
+            (dt.date(2021, 7, 1), "month"),
+        ),
+        (BODY + "More than 211,000 people have been displaced since 1 January 2021.\n", None),
+    ],
+)
+def test_what_is_no_byline(text, expected):
+    found = find_published(text)
+    assert (found and (found.date, found.precision)) == expected
+    assert found is None or found.how == "latest_mention"
 
 
 def test_no_date_is_no_date():
