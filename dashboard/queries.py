@@ -80,21 +80,27 @@ def rows(view: str, f: Filters, limit: int | None = None) -> Query:
     return f"SELECT {columns} FROM {view} WHERE {cond} ORDER BY {ORDER[view]}{tail}", params  # noqa: S608
 
 
-def count(view: str, f: Filters) -> Query:
-    """How many rows ``rows`` gives for these filters."""
+def _shown(view: str, f: Filters) -> Query:
+    """``FROM <view> WHERE …``: the rows ``rows`` gives for these filters, to count or test."""
     cond, params = where(f, view)
     primary = "is_primary AND " if view == "figures" and f.each_event else ""
     if view not in COLUMNS:
         raise KeyError(view)
-    return f"SELECT count(*) AS n FROM {view} WHERE {primary}{cond}", params  # noqa: S608
+    return f"FROM {view} WHERE {primary}{cond}", params
+
+
+def count(view: str, f: Filters) -> Query:
+    """How many rows ``rows`` gives for these filters."""
+    rows_of, params = _shown(view, f)
+    return f"SELECT count(*) AS n {rows_of}", params
 
 
 def anything(views: tuple[str, ...], f: Filters) -> Query:
     """Whether any of ``views`` has a row passing the filters: one query, each part stops at a row."""
     parts, params = [], []
     for view in views:
-        sql, more = count(view, f)
-        parts.append("EXISTS (" + sql.replace("SELECT count(*) AS n", "SELECT 1", 1) + ")")
+        rows_of, more = _shown(view, f)
+        parts.append(f"EXISTS (SELECT 1 {rows_of})")
         params += more
     return "SELECT " + " OR ".join(parts) + " AS found", params
 

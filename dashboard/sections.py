@@ -151,26 +151,32 @@ def pressure_section(src: db.Source, f: Filters) -> None:
     )
     left, right = st.columns(2)
     with left:
-        status = db.capital_status(src, f)
-        st.markdown("**Latest status of each capital**")
-        if status.is_empty():
-            st.info("No capital is mentioned under pressure in the selection.")
-        else:
-            st.dataframe(status, hide_index=True, key="table_status", column_config=_STATUS_CONFIG)
-            st.caption(
-                "The latest mention per capital (current ones before background ones), with its evidence."
-            )
+        _side_table(
+            db.capital_status(src, f),
+            "Latest status of each capital",
+            "No capital is mentioned under pressure in the selection.",
+            "table_status",
+            "The latest mention per capital (current ones before background ones), with its evidence.",
+        )
     with right:
-        episodes = db.rows(src, "pressure_episodes", f)
-        st.markdown("**Pressure episodes**")
-        if episodes.is_empty():
-            st.info("No pressure episode overlaps the selection.")
-        else:
-            st.dataframe(episodes, hide_index=True, key="table_episodes", column_config=_STATUS_CONFIG)
-            st.caption(
-                "Mentions of one capital no more than a few days apart, grouped by the batch step: "
-                "first and last date, highest and latest level, and how many reports."
-            )
+        _side_table(
+            db.rows(src, "pressure_episodes", f),
+            "Pressure episodes",
+            "No pressure episode overlaps the selection.",
+            "table_episodes",
+            "Mentions of one capital no more than a few days apart, grouped by the batch step: "
+            "first and last date, highest and latest level, and how many reports.",
+        )
+
+
+def _side_table(frame: pl.DataFrame, heading: str, empty: str, key: str, about: str) -> None:
+    """A small table under a bold heading with what its rows are, or why there are none."""
+    st.markdown(f"**{heading}**")
+    if frame.is_empty():
+        st.info(empty)
+        return
+    st.dataframe(frame, hide_index=True, key=key, column_config=_STATUS_CONFIG)
+    st.caption(about)
 
 
 def footer(src: db.Source) -> None:

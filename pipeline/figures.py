@@ -25,6 +25,7 @@ NEEDS_PEOPLE = {"lost"}  # "lost 100 soldiers" is a toll; "lost two districts" i
 RECAP = rules.recap_openers()
 ELLIPTIC = rules.elliptic_heads()
 INCLUDED = ("included", "include", "includes")
+OF_THEM = (["of", "them"], ["of", "whom"])  # "nine of them children"
 CAPACITY = rules.capacity_words()
 TOLL_HEADS = rules.toll_heads()
 AID_WORDS = rules.aid_words()
@@ -188,14 +189,14 @@ def _coordinated(view: View, left: Number, right: Number, trigger: tuple[int, in
     return joined and all(w in GAP_WORDS or w in JOINERS or w in ("along", "as", "well") for w in gap)
 
 
-def _opener(view: View, sent_start: int, at: int) -> str:
-    """The words opening the clause of token ``at``: from the sentence start or its last semicolon,
-    with a place after "the dead" dropped ("Of the dead in Gardez," reads "of the dead ,")."""
+def _opener(view: View, sent_start: int, at: int) -> tuple[int, str]:
+    """Where the clause of token ``at`` starts (the sentence start or its last semicolon) and the
+    words opening it, a place after "the dead" dropped ("Of the dead in Gardez," reads "of the dead ,")."""
     start = max([sent_start] + [k + 1 for k in range(sent_start, at) if view.low[k] == ";"])
     words = view.low[start:at]
     if "in" in words and words[-1:] == [","]:
         words = words[: words.index("in")] + [","]
-    return " ".join(words)
+    return start, " ".join(words)
 
 
 def _part_of(view: View, n: Number) -> bool:
@@ -216,7 +217,7 @@ def find_figures(view: View) -> list[Figure]:
         end = numbers[i].end
         if view.low[end : end + 1] in (["were"], ["was"]):
             end += 1  # "Of these, 81 were children"
-        elif view.low[end : end + 2] in (["of", "them"], ["of", "whom"]):
+        elif view.low[end : end + 2] in OF_THEM:
             end += 2  # "nine of them children"
         words = _noun_phrase(view, end, min(sents[i].end, end + 6))
         return Figure(numbers[i], src.kind, victims_of(words), _unit(words), sents[i], src.trigger)
@@ -243,7 +244,7 @@ def find_figures(view: View) -> list[Figure]:
         prev = [k for k in range(i) if found[k] is not None and sents[k].start == sents[i].start]
         if found[i] is None and prev and opener.endswith(("along with", "as well as", "in addition to")):
             found[i] = make(i, found[prev[-1]])
-        elif found[i] is None and prev and view.low[n.end : n.end + 2] in (["of", "them"], ["of", "whom"]):
+        elif found[i] is None and prev and view.low[n.end : n.end + 2] in OF_THEM:
             found[i] = make(i, found[prev[-1]])  # "33 wounded civilians ..., nine of them children"
             recap_of[i] = prev[-1]
         elif found[i] is None and prev and opener.endswith(("among them", "of whom", "of them", "including")):
@@ -262,8 +263,7 @@ def find_figures(view: View) -> list[Figure]:
     for i, n in enumerate(numbers):
         if found[i] is not None:
             continue
-        opener = _opener(view, sents[i].start, n.start)
-        clause_start = n.start - len(opener.split()) if opener else sents[i].start
+        clause_start, opener = _opener(view, sents[i].start, n.start)
         earlier = [k for k in range(i) if found[k] is not None and numbers[k].end <= clause_start]
         if earlier and opener in RECAP:
             last = earlier[-1]

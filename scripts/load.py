@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import re
 import socket
 import subprocess
 import sys
@@ -252,7 +251,7 @@ async def _browser_session(
         value = not value
         began = time.perf_counter()
         await box.click()
-        await page.get_by_text(re.compile(SHOWN[value])).first.wait_for()
+        await page.get_by_text(SHOWN[value]).first.wait_for()
         result.latencies.append(time.perf_counter() - began)
     await page.close()
 

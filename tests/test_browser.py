@@ -43,6 +43,17 @@ def _expected_figure_ids(path: Path, province: str, year_to: int) -> set[str]:
         return {r[0] for r in con.execute(sql, [province, year_to]).fetchall()}
 
 
+def _open(browser, url: str, requested: list[str], **context: str):
+    """A page at ``url`` that accepts downloads and records every request and websocket it makes."""
+    ctx = browser.new_context(accept_downloads=True, viewport={"width": 1400, "height": 1000}, **context)
+    ctx.on("request", lambda r: requested.append(r.url))
+    page = ctx.new_page()
+    page.on("websocket", lambda ws: requested.append(ws.url))
+    page.set_default_timeout(TIMEOUT_MS)
+    page.goto(url)
+    return page
+
+
 def _params(url: str) -> list[tuple[str, str]]:
     """The query parameters of ``url`` in a stable order: their order in the address is free."""
     return sorted(parse_qsl(urlparse(url).query))
@@ -70,12 +81,7 @@ def test_open_filter_download(server: str, sample_db: Path, tmp_path: Path) -> N
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            context = browser.new_context(accept_downloads=True, viewport={"width": 1400, "height": 1000})
-            context.on("request", lambda r: requested.append(r.url))
-            page = context.new_page()
-            page.on("websocket", lambda ws: requested.append(ws.url))
-            page.set_default_timeout(TIMEOUT_MS)
-            page.goto(server)
+            page = _open(browser, server, requested)
             expect(page.get_by_test_id("stMetric").filter(has_text="People displaced")).to_be_visible()
 
             sidebar = page.get_by_test_id("stSidebar")
@@ -204,14 +210,7 @@ def test_address_evidence_and_every_download(server: str, sample_db: Path, tmp_p
             page.screenshot(path=str(shots / "top-dark.png"))
             dark.close()
 
-            context = browser.new_context(
-                accept_downloads=True, viewport={"width": 1400, "height": 1000}, color_scheme="light"
-            )
-            context.on("request", lambda r: requested.append(r.url))
-            page = context.new_page()
-            page.on("websocket", lambda ws: requested.append(ws.url))
-            page.set_default_timeout(TIMEOUT_MS)
-            page.goto(address)
+            page = _open(browser, address, requested, color_scheme="light")
             expect(page.get_by_test_id("stMetric").filter(has_text="People displaced")).to_be_visible()
             # The filters came from the address, and stay in it.
             sidebar = page.get_by_test_id("stSidebar")
