@@ -12,7 +12,7 @@ from typing import Any
 import plotly.graph_objects as go
 import polars as pl
 
-from dashboard.filters import KINDS, LEVELS, VICTIMS
+from pipeline.vocab import KINDS, LEVELS, VICTIMS
 
 # Escalation reads yellow to red to purple (every step visible on white and on near-black);
 # a retaking is good news, so it stands apart in teal.

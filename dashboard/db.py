@@ -18,8 +18,9 @@ import polars as pl
 import streamlit as st
 
 from dashboard import queries
-from dashboard.filters import KINDS, VICTIMS, Filters
+from dashboard.filters import Filters
 from dashboard.queries import COLUMNS, ORDER  # noqa: F401  (re-exported for callers and tests)
+from pipeline.vocab import HARM, KINDS, VICTIMS
 
 VIEWS = (
     "articles", "figures", "pressure", "district_events", "events", "pressure_episodes", "rejects", "runs",
@@ -170,7 +171,7 @@ def harm_by_victims(src: Source, f: Filters) -> pl.DataFrame:
     return _query(src, *queries.harm_by_victims(f))
 
 
-HURT = ("killed", "wounded", "casualties")
+HURT = (*HARM, "casualties")  # the charts of harm show combined totals too
 
 
 def _people(

@@ -9,10 +9,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-KINDS = ("killed", "wounded", "displaced", "casualties")
-VICTIMS = ("civilians", "security_forces", "militants", "mixed", "unspecified")
-LEVELS = ("threatened", "attacked", "besieged", "breached", "fell", "retaken")
-
 # The expressions giving the first and last day of each view's rows. Figures, pressure and
 # district events happen on one day; an event or a pressure episode spans several, and is
 # in a period when it overlaps it; an article's period is the day it was published.

@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 import polars as pl
 
 from dashboard.charts import LEVEL_COLORS
-from dashboard.filters import LEVELS
+from pipeline.vocab import LEVELS
 
 GEOJSON = Path(__file__).resolve().parent.parent / "data" / "geo" / "provinces.geojson"
 MAP_STYLE = "white-bg"
@@ -58,7 +58,7 @@ def figure(
     """Provinces shaded by ``metric`` and every capital as a marker coloured by its highest level.
 
     ``totals`` is ``db.province_totals``, ``levels`` is ``db.capital_levels`` and ``capitals`` is
-    ``pipeline.places.capital_coordinates()``.
+    ``pipeline.extract.places.capital_coordinates()``.
     """
     label, scale = METRICS[metric]  # a KeyError for anything but a known metric
     geojson = provinces()

@@ -9,40 +9,15 @@ there, hence the casts.
 from __future__ import annotations
 
 from dashboard.filters import Filters, counted, where
+from pipeline import vocab
+from pipeline.store.schema import OFFSETS, level_case, views
 
 Query = tuple[str, list[object]]
 
-# Columns shown and downloaded for each table, evidence sentence included.
-COLUMNS = {
-    "figures": (
-        "event_date", "year", "province", "place", "kind", "victims", "number_text", "value",
-        "value_low", "value_high", "qualifier", "unit", "people_estimate", "counted", "role",
-        "sentence", "title", "source", "url", "published", "date_precision", "figure_id",
-        "parent_figure_id", "event_id", "is_primary", "article_id",
-    ),
-    "pressure": (
-        "event_date", "year", "capital", "province", "level", "level_rank", "is_background",
-        "trigger", "sentence", "title", "source", "url", "published", "date_precision",
-        "pressure_id", "article_id",
-    ),
-    "district_events": (
-        "event_date", "year", "district", "province", "status", "is_background", "sentence",
-        "date_precision", "district_event_id", "article_id",
-    ),
-    "articles": (
-        "published", "title", "source", "url", "file", "date_source", "date_precision",
-        "n_chars", "external_id", "article_id",
-    ),
-    "events": (
-        "date_start", "date_end", "year", "province", "place", "kind", "victims", "n_reports",
-        "value", "value_low", "value_high", "qualifier", "unit", "people_estimate", "chosen_by",
-        "sentence", "event_id", "figure_id", "article_id",
-    ),
-    "pressure_episodes": (
-        "capital", "province", "first_date", "last_date", "highest_level", "latest_level",
-        "n_reports", "n_mentions", "is_background", "episode_id",
-    ),
-}  # fmt: skip
+# Columns shown and downloaded for each table, evidence sentence included: every column of the
+# public view (schema.sql orders them for reading) but the offsets locating the evidence.
+TABLE_VIEWS = ("figures", "pressure", "district_events", "articles", "events", "pressure_episodes")
+COLUMNS = {view: tuple(c for c in views()[view] if c not in OFFSETS) for view in TABLE_VIEWS}
 ORDER = {
     "figures": "event_date NULLS LAST, province NULLS LAST, kind, figure_id",
     "pressure": "event_date NULLS LAST, capital, level_rank, pressure_id",
@@ -51,9 +26,18 @@ ORDER = {
     "events": "date_start NULLS LAST, province NULLS LAST, kind, event_id",
     "pressure_episodes": "first_date, capital, episode_id",
 }
-HARM = ("killed", "wounded")
-# On one day a retaking comes after whatever it undid (as in pipeline/events.py).
-LATEST_ORDER = "event_date DESC NULLS LAST, CASE level WHEN 'retaken' THEN 9 ELSE level_rank END DESC"
+HARM = vocab.HARM
+
+
+def _literal_list(values: tuple[str, ...]) -> str:
+    """``('killed', 'wounded')``: SQL text from the vocabulary, never from input."""
+    return "(" + ", ".join(f"'{v}'" for v in values) + ")"
+
+
+HARM_IN = _literal_list(HARM)
+MAPPED_IN = _literal_list(("displaced", *HARM))  # the kinds the map shades
+# On one day a retaking comes after whatever it undid (as in pipeline/group/episodes.py).
+LATEST_ORDER = f"event_date DESC NULLS LAST, {level_case('level', vocab.LEVEL_SEQUENCE)} DESC"
 # Calendar buckets of the pressure timeline.
 BUCKETS = {"week": "date_trunc('week', event_date)", "month": "date_trunc('month', event_date)"}
 MONTH = "CAST(date_trunc('month', event_date) AS DATE) AS month"
@@ -154,7 +138,7 @@ def harm_by_victims(f: Filters) -> Query:
     sql = f"""
         SELECT kind, victims, CAST(sum(people_estimate) AS BIGINT) AS people
         FROM figures
-        WHERE {counted(f)} AND kind IN ('killed', 'wounded') AND {cond}
+        WHERE {counted(f)} AND kind IN {HARM_IN} AND {cond}
         GROUP BY ALL ORDER BY kind, people DESC, victims
     """  # noqa: S608
     return sql, params
@@ -182,11 +166,11 @@ def province_totals(f: Filters) -> Query:
         SELECT province,
                CAST(coalesce(sum(people_estimate) FILTER (WHERE kind = 'displaced'), 0) AS BIGINT)
                    AS displaced,
-               CAST(coalesce(sum(people_estimate) FILTER (WHERE kind IN ('killed', 'wounded')), 0) AS BIGINT)
+               CAST(coalesce(sum(people_estimate) FILTER (WHERE kind IN {HARM_IN}), 0) AS BIGINT)
                    AS killed_wounded,
                count(*) AS reports
         FROM figures
-        WHERE {counted(f)} AND province IS NOT NULL AND kind IN ('displaced', 'killed', 'wounded') AND {cond}
+        WHERE {counted(f)} AND province IS NOT NULL AND kind IN {MAPPED_IN} AND {cond}
         GROUP BY province ORDER BY province
     """  # noqa: S608
     return sql, params
@@ -237,7 +221,7 @@ def capital_status(f: Filters) -> Query:
         FROM pressure
         WHERE {cond}
         QUALIFY row_number() OVER (PARTITION BY capital ORDER BY is_background, {LATEST_ORDER}) = 1
-        ORDER BY CASE level WHEN 'retaken' THEN 0 ELSE level_rank END DESC, event_date DESC NULLS LAST,
+        ORDER BY level_rank DESC, event_date DESC NULLS LAST,
                  capital
     """  # noqa: S608
     return sql, params

@@ -16,7 +16,7 @@ import streamlit as st
 from dashboard import charts, db, maps
 from dashboard.filters import Filters, describe
 from dashboard.tables import COLUMN_CONFIG
-from pipeline.places import capital_coordinates
+from pipeline.extract.places import capital_coordinates
 
 HEADLINE = (
     ("displaced", "People displaced"),

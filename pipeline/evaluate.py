@@ -16,15 +16,16 @@ import csv
 import dataclasses
 from pathlib import Path
 
-from pipeline import events, load
-from pipeline.bylines import find_published
-from pipeline.clean import mask_furniture
-from pipeline.dates import PRECISION_RANK as RANK
-from pipeline.dates import parse_date
-from pipeline.ingest import article_row, extract_articles
-from pipeline.places import CAPITAL, DISTRICT, PROVINCE, load_gazetteer
-from pipeline.read import read_inputs
+from pipeline.extract.batch import extract_articles
+from pipeline.extract.page import mask_furniture
+from pipeline.extract.places import CAPITAL, DISTRICT, PROVINCE, load_gazetteer
+from pipeline.extract.published import find_published
+from pipeline.group.events import group_figures
+from pipeline.plan import article_row
+from pipeline.read.files import parse_published, read_inputs
 from pipeline.settings import ROOT, Settings
+from pipeline.store.schema import frame
+from pipeline.vocab import PRECISION_RANK as RANK
 
 GOLD = ROOT / "tests" / "gold"
 
@@ -124,14 +125,14 @@ def predict(gold_dir: Path, settings: Settings) -> dict[str, list[dict]]:
     notices: list[str] = []
     articles = [article_row(raw, notices) for raw in result.articles]
     files = {a["article_id"]: a["file"] for a in articles}
-    out = extract_articles(articles, settings)
+    out = extract_articles(articles, settings.household_size, settings.workers)
     predicted = {
         table: [{**row, "file": files[row["article_id"]]} for row in rows] for table, rows in out.items()
     }
     # Events as the batch step groups them, for the totals that count each event once.
-    figures = load.frame("raw_figures", out["raw_figures"])
-    published = load.frame("raw_articles", articles).select("article_id", "published")
-    _, grouped = events.group_figures(figures, published, settings.date_window_days)
+    figures = frame("raw_figures", out["raw_figures"])
+    published = frame("raw_articles", articles).select("article_id", "published")
+    _, grouped = group_figures(figures, published, settings.date_window_days)
     predicted["raw_events"] = grouped.to_dicts()
     return predicted
 
@@ -247,7 +248,7 @@ def score_dating(gold_dir: Path) -> dict[str, tuple[int, int]]:
     counts = {"found": 0, "right to the year": 0, "right to the month": 0, "right to the day": 0, "wrong": 0}
     known = 0
     for raw in result.articles:
-        truth = parse_date(raw.published or "")
+        truth = parse_published(raw.published or "")
         if truth is None:
             continue
         known += 1
@@ -264,10 +265,7 @@ def score_dating(gold_dir: Path) -> dict[str, tuple[int, int]]:
         for level in ("year", "month", "day"):
             if RANK[precision] <= RANK[level] and RANK[true_precision] <= RANK[level] and agree[level]:
                 counts[f"right to the {level}"] += 1
-        if (
-            not agree[{"day": "day", "month": "month", "year": "year"}[precision]]
-            and RANK[true_precision] <= RANK[precision]
-        ):
+        if not agree[precision] and RANK[true_precision] <= RANK[precision]:
             counts["wrong"] += 1
     return {name: (n, known) for name, n in counts.items()}
 

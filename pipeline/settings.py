@@ -11,6 +11,8 @@ import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# OCHA Afghanistan's displacement figures count 7 people per family.
+HOUSEHOLD_SIZE = 7.0
 
 
 @dataclasses.dataclass(frozen=True)
@@ -27,7 +29,7 @@ SETTINGS = (
     Setting("articles", str(ROOT / "data" / "articles"), "folder read when no input path is given"),
     Setting(
         "household_size",
-        7.0,
+        HOUSEHOLD_SIZE,
         "people per family used for people_estimate when a figure counts families "
         "(OCHA Afghanistan's displacement figures use 7)",
     ),

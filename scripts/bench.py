@@ -33,9 +33,9 @@ sys.path.insert(0, str(ROOT))
 
 import spacy  # noqa: E402
 
-from pipeline.clean import mask_furniture  # noqa: E402
-from pipeline.extract import Article, extract  # noqa: E402
-from pipeline.nlp import build_nlp  # noqa: E402
+from pipeline.extract.nlp import build_nlp  # noqa: E402
+from pipeline.extract.page import mask_furniture  # noqa: E402
+from pipeline.extract.rows import Article, extract  # noqa: E402
 from scripts.synth import generate  # noqa: E402
 
 WORK = Path("/tmp/sitrep-bench")

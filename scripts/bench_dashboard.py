@@ -24,8 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from dashboard import db, tables  # noqa: E402
 from dashboard.filters import Filters, describe  # noqa: E402
-from pipeline.load import create_schema  # noqa: E402
-from pipeline.places import capital_coordinates  # noqa: E402
+from pipeline.extract.places import capital_coordinates  # noqa: E402
+from pipeline.store.schema import create_schema  # noqa: E402
 
 DEFAULT_DB = Path("/tmp/sitrep-bench-SYNTHETIC.duckdb")
 LEVELS = ["threatened", "attacked", "besieged", "breached", "fell", "retaken"]

@@ -31,7 +31,7 @@ from shapely import geometry, ops
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from pipeline.places import capital_coordinates  # noqa: E402
+from pipeline.extract.places import capital_coordinates  # noqa: E402
 
 OUT = ROOT / "data" / "geo" / "provinces.geojson"
 LAYERS = ("ne_10m_admin_1_states_provinces_lines", "ne_10m_admin_0_boundary_lines_land")

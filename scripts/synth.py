@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.places import CAPITAL, DISTRICT, PROVINCE, load_gazetteer  # noqa: E402
+from pipeline.extract.places import CAPITAL, DISTRICT, PROVINCE, load_gazetteer  # noqa: E402
 
 WORDS = [
     "two",

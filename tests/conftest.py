@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.extract.nlp import build_nlp
 from pipeline.ingest import ingest
-from pipeline.nlp import build_nlp
 from pipeline.settings import ROOT, Settings
 
 ARTICLES = ROOT / "data" / "articles"

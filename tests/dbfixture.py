@@ -13,8 +13,9 @@ from pathlib import Path
 
 import duckdb
 
+from pipeline.store.schema import create_schema
+
 ROOT = Path(__file__).resolve().parent.parent
-SCHEMA = ROOT / "pipeline" / "schema.sql"
 
 # article_id, published, title
 ARTICLES = [
@@ -111,13 +112,13 @@ def _span(text: str, sentence: str, number: str) -> tuple[int, int, int, int]:
 
 
 def build(path: Path) -> Path:
-    """Create a sitrep database at ``path`` from ``pipeline/schema.sql`` and the rows above."""
+    """Create a sitrep database at ``path`` from ``pipeline/store/schema.sql`` and the rows above."""
     texts = _texts()
     event_of = {fid: eid for eid, fids in EVENTS.items() for fid in fids}
     primary = {fids[0] for fids in EVENTS.values()}
     values = {f[0]: f for f in FIGURES}
     with duckdb.connect(str(path)) as con:
-        con.execute(SCHEMA.read_text(encoding="utf-8"))
+        create_schema(con)
         for article_id, published, title in ARTICLES:
             text = texts[article_id]
             con.execute(

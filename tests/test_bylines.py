@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from pipeline.bylines import find_published
-from pipeline.clean import mask_furniture
+from pipeline.extract.page import mask_furniture
+from pipeline.extract.published import find_published
 from tests.conftest import ARTICLES
 
 BODY = "\nTaliban fighters attacked the city on Monday, officials said.\n"

@@ -1,4 +1,4 @@
-"""``Filters`` → SQL conditions, run against a real DuckDB built from ``pipeline/schema.sql``."""
+"""``Filters`` → SQL conditions, run against a real DuckDB built from ``pipeline/store/schema.sql``."""
 
 from __future__ import annotations
 

@@ -12,7 +12,7 @@ from dbfixture import build
 
 from dashboard import db, maps
 from dashboard.filters import Filters
-from pipeline.places import PLACES_DIR, capital_coordinates
+from pipeline.extract.places import PLACES_DIR, capital_coordinates
 
 GEO = maps.GEOJSON
 

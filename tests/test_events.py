@@ -9,9 +9,10 @@ import duckdb
 import polars as pl
 import pytest
 
-from pipeline import load
-from pipeline.events import group_figures, pressure_episodes, same_event
+from pipeline.group.episodes import pressure_episodes
+from pipeline.group.events import group_figures, same_event
 from pipeline.ingest import ingest
+from pipeline.store.schema import frame
 
 D = dt.date
 
@@ -51,7 +52,7 @@ def test_same_event(other, same):
 
 
 def test_each_event_keeps_the_most_recent_report():
-    figures = load.frame(
+    figures = frame(
         "raw_figures",
         [
             fig(figure_id="f1", article_id="a1", value=70000, value_low=70000, people_estimate=70000),

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from pipeline.extract import Article, extract
+from pipeline.extract.rows import Article, extract
 
 PUBLISHED = Article("t", dt.date(2021, 7, 8), "day")  # a Thursday
 

@@ -7,7 +7,7 @@ from collections import defaultdict
 
 import pytest
 
-from pipeline.places import CAPITAL, DISTRICT, PLACES_DIR, PROVINCE, load_gazetteer
+from pipeline.extract.places import CAPITAL, DISTRICT, PLACES_DIR, PROVINCE, load_gazetteer
 
 
 def rows(name: str) -> list[dict[str, str]]:

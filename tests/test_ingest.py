@@ -9,9 +9,9 @@ import shutil
 import duckdb
 import pytest
 
-from pipeline import load
 from pipeline.__main__ import main
 from pipeline.ingest import IngestError, ingest
+from pipeline.store import schema, writer
 from tests.conftest import ARTICLES
 
 CONTRACT = {
@@ -41,7 +41,7 @@ def dump(db):
                 if t == "raw_articles"
                 else f"SELECT * FROM {t} ORDER BY ALL"
             ).fetchall()  # noqa: S608, E501
-            for t in load.TABLES
+            for t in schema.tables()
             if t != "raw_runs"
         }
 
@@ -54,8 +54,8 @@ def test_public_views_have_the_contract_columns(sample_db, view):
 
 def test_the_writer_and_the_schema_agree():
     with duckdb.connect() as con:
-        load.create_schema(con)
-        for table, cols in load.TABLES.items():
+        schema.create_schema(con)
+        for table, cols in schema.tables().items():
             assert columns(con, table) == list(cols), table
 
 
@@ -119,7 +119,7 @@ def test_a_failed_write_leaves_the_previous_database(tmp_path, settings, monkeyp
     def boom(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(load, "create_schema", boom)
+    monkeypatch.setattr(writer, "create_schema", boom)
     with pytest.raises(RuntimeError):
         ingest([ARTICLES], settings, db, rebuild=True)
     assert dump(db) == before
@@ -214,7 +214,7 @@ def test_a_new_extractor_re_extracts_every_stored_article(tmp_path, settings, mo
     extra = tmp_path / "mine"
     extra.mkdir()
     (extra / "new.txt").write_text("Five soldiers were killed in Ghazni city.", encoding="utf-8")
-    monkeypatch.setattr("pipeline.ingest.extractor_version", lambda s: "another")
+    monkeypatch.setattr("pipeline.ingest.extractor_version", lambda size: "another")
     summary = ingest([extra], settings, db)
     assert summary.n_loaded == 1
     assert sum(summary.figures_by_kind.values()) == len(before["raw_figures"]) + 1

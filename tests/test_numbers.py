@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.numbers import find_numbers
+from pipeline.extract.numbers import find_numbers
 
 
 @pytest.mark.parametrize(

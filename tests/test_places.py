@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.places import CAPITAL, PROVINCE, capital_coordinates, load_gazetteer
+from pipeline.extract.places import CAPITAL, PROVINCE, capital_coordinates, load_gazetteer
 
 
 def test_34_provinces_each_with_one_capital():

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from pipeline.read import article_id, read_inputs
+from pipeline.read.files import article_id, read_inputs
 
 MB = 1_000_000
 

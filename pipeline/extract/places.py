@@ -7,12 +7,12 @@ resolves to one name.
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import functools
-from pathlib import Path
 
-PLACES_DIR = Path(__file__).resolve().parent.parent / "data" / "places"
+from pipeline.extract.datafiles import folder, read_csv
+
+PLACES_DIR = folder("data/places")
 
 # Entity labels, from most to least specific.
 CAPITAL = "CAPITAL"
@@ -56,13 +56,12 @@ def _split(cell: str) -> list[str]:
     return [a.strip() for a in (cell or "").split("|") if a.strip()]
 
 
-def _rows(name: str, folder: Path) -> list[dict[str, str]]:
-    with (folder / name).open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+def _rows(name: str) -> list[dict[str, str]]:
+    return read_csv(PLACES_DIR / name)
 
 
 @functools.cache
-def load_gazetteer(folder: Path = PLACES_DIR) -> Gazetteer:
+def load_gazetteer() -> Gazetteer:
     """Read the gazetteer tables; cached because the files do not change during a run."""
     places: list[Place] = []
     aliases: list[tuple[str, Place]] = []
@@ -73,27 +72,32 @@ def load_gazetteer(folder: Path = PLACES_DIR) -> Gazetteer:
         for spelling in dict.fromkeys([place.name, *spellings] if bare else spellings):
             aliases.append((spelling, place))
 
-    for row in _rows("provinces.csv", folder):
+    for row in _rows("provinces.csv"):
         province = row["province"]
         add(Place(province, PROVINCE, province), _split(row["province_aliases"]))
         add(Place(row["capital"], CAPITAL, province), _split(row["capital_aliases"]))
-    for row in _rows("districts.csv", folder):
+    for row in _rows("districts.csv"):
         add(
             Place(row["district"], DISTRICT, row["province"]), _split(row["aliases"]), row.get("bare") != "no"
         )
-    for row in _rows("foreign.csv", folder):
+    for row in _rows("foreign.csv"):
         add(Place(row["name"], FOREIGN, None), _split(row["aliases"]))
     return Gazetteer(tuple(places), tuple(aliases))
 
 
-def capital_coordinates(folder: Path = PLACES_DIR) -> list[dict[str, object]]:
-    """Capitals with their province and coordinates, for maps."""
-    return [
+@functools.cache
+def _capital_coordinates() -> tuple[dict[str, object], ...]:
+    return tuple(
         {
             "capital": r["capital"],
             "province": r["province"],
             "lat": float(r["capital_lat"]),
             "lon": float(r["capital_lon"]),
         }
-        for r in _rows("provinces.csv", folder)
-    ]
+        for r in _rows("provinces.csv")
+    )
+
+
+def capital_coordinates() -> list[dict[str, object]]:
+    """Capitals with their province and coordinates, for maps (the table is read once)."""
+    return [dict(c) for c in _capital_coordinates()]

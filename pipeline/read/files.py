@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import datetime as dt
 import hashlib
 import io
 import json
 import os
-import re
 from collections.abc import Iterator
-from html.parser import HTMLParser
 from pathlib import Path
+
+from pipeline.read.html import html_to_text, looks_like_html
 
 TEXT_SUFFIXES = {".txt", ".md"}
 MANIFEST = "manifest.csv"
@@ -173,51 +174,6 @@ def _record(record: dict, where: str, rel: str, line: int, result: ReadResult) -
     )
 
 
-class _TextOnly(HTMLParser):
-    """Collects the visible text of an HTML page: no scripts, styles or navigation."""
-
-    SKIP = {"script", "style", "nav", "header", "footer", "aside", "noscript", "form", "head"}
-    BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "article", "section", "title"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skipping = 0
-
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        if tag in self.SKIP:
-            self.skipping += 1
-        elif tag in self.BLOCK:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.SKIP and self.skipping:
-            self.skipping -= 1
-        elif tag in self.BLOCK:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self.skipping:
-            self.parts.append(data)
-
-
-HTML_START = re.compile(r"^\s*(?:<!doctype html|<html|<head|<body)", re.IGNORECASE)
-
-
-def looks_like_html(text: str) -> bool:
-    """A saved web page rather than plain text."""
-    return bool(HTML_START.match(text)) or len(re.findall(r"</(?:p|div|span|a)>", text[:20000])) >= 5
-
-
-def html_to_text(text: str) -> str:
-    """The visible text of an HTML page, one block per line."""
-    parser = _TextOnly()
-    parser.feed(text)
-    parser.close()
-    lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
-    return "\n\n".join(line for line in lines if line)
-
-
 def _read_file(path: Path, rel: str, meta: dict, max_bytes: int, result: ReadResult) -> None:
     suffix = path.suffix.lower()
     if suffix not in TEXT_SUFFIXES | {".jsonl", ".csv"}:
@@ -291,3 +247,19 @@ def read_inputs(paths: list[Path], max_bytes: int) -> ReadResult:
         else:
             result.rejects.append(Reject(str(given), None, "not_found", "no such file or folder"))
     return result
+
+
+def parse_published(value: str) -> tuple[dt.date, str] | None:
+    """A publication date given as metadata: "2021-07-08" (day), "2021-05" (month), "2016" (year), or None."""
+    value = (value or "").strip()
+    for fmt, precision in (("%Y-%m-%d", "day"), ("%Y-%m", "month"), ("%Y", "year")):
+        try:
+            return dt.datetime.strptime(value, fmt).date(), precision
+        except ValueError:
+            continue
+    for fmt in ("%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%SZ", "%B %d, %Y", "%d %B %Y"):
+        try:
+            return dt.datetime.strptime(value, fmt).date(), "day"
+        except ValueError:
+            continue
+    return None

@@ -11,17 +11,14 @@ furniture is already blanked, so a related-stories list never dates an article.
 
 from __future__ import annotations
 
-import calendar
 import dataclasses
 import datetime as dt
 import re
 
-_MONTHS = {n.lower(): i for i, n in enumerate(calendar.month_name) if n}
-_MONTHS |= {n.lower(): i for i, n in enumerate(calendar.month_abbr) if n} | {"sept": 9}
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_WEEKDAY = (
-    r"(?:(?:" + "|".join(n for n in calendar.day_name) + "|" + "|".join(calendar.day_abbr) + r")\.?,?\s+)?"
-)
+from pipeline.extract.months import MONTH, WEEKDAY_ABBREVIATIONS, WEEKDAYS, month_number
+
+_MONTH = MONTH
+_WEEKDAY = r"(?:(?:" + "|".join([*WEEKDAYS, *WEEKDAY_ABBREVIATIONS]) + r")\.?,?\s+)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 
@@ -70,7 +67,7 @@ def _parse(m: re.Match, form: str) -> tuple[dt.date, str] | None:
         else:
             return dt.date(year, 1, 1), "year"  # 11/10/2016: 11 October or November 10?
     else:
-        month = int(g["mnum"]) if form == "iso" else _MONTHS[g["month"].lower().rstrip(".")]
+        month = int(g["mnum"]) if form == "iso" else month_number(g["month"])
         day, precision = int(g["day"]), "day"
     try:
         return dt.date(year, month, day), precision

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline import rules
+from pipeline.extract import lexicon as rules
 
 HEADERS = rules.furniture_headers()
 LINE_PREFIXES = rules.furniture_lines()

@@ -1,7 +1,7 @@
-"""One happening, many reports: figures grouped into events, pressure mentions into episodes.
+"""One happening, many reports: counted figures grouped into events, each counted once.
 
-Pure polars transforms over all extracted rows (events span articles), run by the batch
-step after extraction. Two counted figures describe the same event when they have the
+A pure polars transform over all figures the database will hold (events span articles), run
+by the batch step after extraction. Two counted figures describe the same event when they have the
 same kind and province, places that do not contradict each other (equal, or one of them
 unnamed), compatible victims (equal, or one unspecified or mixed), values of the same
 order (within a factor of ``VALUE_RATIO``, or one of them vague), and date ranges no
@@ -20,27 +20,15 @@ import hashlib
 
 import polars as pl
 
-from pipeline.dates import PRECISION_RANK
+from pipeline import vocab
+from pipeline.group.spans import day_span
+from pipeline.store.schema import tables
 
 VALUE_RATIO = 2.0
-SPECIFICITY = {"exact": 0, "about": 1, "range": 2, "at_least": 3, "more_than": 4, "up_to": 5, "vague": 6}
-LEVEL_RANK = {"threatened": 1, "attacked": 2, "besieged": 3, "breached": 4, "fell": 5, "retaken": 0}
-
-
-def _span(date: dt.date | None, precision: str | None) -> tuple[dt.date, dt.date] | None:
-    """The days a date of some precision may stand for."""
-    if date is None or precision is None:
-        return None
-    if precision == "year":
-        return dt.date(date.year, 1, 1), dt.date(date.year, 12, 31)
-    if precision == "month":
-        nxt = (date.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-        return date.replace(day=1), nxt - dt.timedelta(days=1)
-    return date, date
 
 
 def _near(a: dict, b: dict, window: int) -> bool:
-    sa, sb = _span(a["event_date"], a["date_precision"]), _span(b["event_date"], b["date_precision"])
+    sa, sb = day_span(a["event_date"], a["date_precision"]), day_span(b["event_date"], b["date_precision"])
     if sa is None or sb is None:
         return False  # undated reports stand alone: they cannot be placed in time
     gap = dt.timedelta(days=window)
@@ -70,7 +58,7 @@ def _choose(members: list[dict]) -> tuple[dict, str]:
     """The figure an event keeps, and the rule that decided."""
     rules = (
         ("most recent report", lambda r: r["published"] or dt.date.min),
-        ("most specific", lambda r: -SPECIFICITY[r["qualifier"]]),
+        ("most specific", lambda r: -vocab.SPECIFICITY[r["qualifier"]]),
         ("larger value", lambda r: r["people_estimate"]),
     )
     pool = members
@@ -94,12 +82,12 @@ def _groups(rows: list[dict], window: int) -> list[list[int]]:
 
     by_block: dict[tuple, list[int]] = {}
     for i, r in enumerate(rows):
-        if _span(r["event_date"], r["date_precision"]) is not None:  # undated reports stand alone
+        if day_span(r["event_date"], r["date_precision"]) is not None:  # undated reports stand alone
             by_block.setdefault((r["kind"], r["province"], r["unit"]), []).append(i)
     gap = dt.timedelta(days=window)
     for members in by_block.values():
         # Sorted by start, a report can only be near those that start before its end + the window.
-        spans = {i: _span(rows[i]["event_date"], rows[i]["date_precision"]) for i in members}
+        spans = {i: day_span(rows[i]["event_date"], rows[i]["date_precision"]) for i in members}
         members.sort(key=lambda i: spans[i][0])
         for x, i in enumerate(members):
             for j in members[x + 1 :]:
@@ -133,7 +121,7 @@ def group_figures(
         event_id = "e" + hashlib.sha256("|".join(ids).encode()).hexdigest()[:12]
         event_of.update(dict.fromkeys(ids, event_id))
         primary.add(chosen["figure_id"])
-        spans = [s for r in rows if (s := _span(r["event_date"], r["date_precision"]))]
+        spans = [s for r in rows if (s := day_span(r["event_date"], r["date_precision"]))]
         events.append(
             {
                 "event_id": event_id,
@@ -168,72 +156,4 @@ def group_figures(
         pl.Series("event_id", [event_for(f) for f in figures["figure_id"]], dtype=pl.String),
         pl.Series("is_primary", [f in primary for f in figures["figure_id"]], dtype=pl.Boolean),
     )
-    return figures, pl.DataFrame(events, schema=EVENT_SCHEMA)
-
-
-EVENT_SCHEMA = {
-    "event_id": pl.String, "kind": pl.String, "province": pl.String, "place": pl.String,
-    "victims": pl.String, "date_start": pl.Date, "date_end": pl.Date, "n_reports": pl.Int64,
-    "figure_id": pl.String, "value": pl.Int64, "value_low": pl.Int64, "value_high": pl.Int64,
-    "qualifier": pl.String, "unit": pl.String, "people_estimate": pl.Int64, "chosen_by": pl.String,
-}  # fmt: skip
-
-
-def pressure_episodes(pressure: pl.DataFrame, window: int) -> pl.DataFrame:
-    """Pressure mentions grouped per capital into episodes of mentions no more than ``window`` apart.
-
-    A month- or year-precision mention covers its whole month or year, so it joins any
-    episode it overlaps. Each episode says its first and last date, the highest level
-    reached (retaken aside), the latest level and how many reports it rests on.
-    """
-    rows = [r for r in pressure.iter_rows(named=True) if _span(r["event_date"], r["date_precision"])]
-    out = []
-    gap = dt.timedelta(days=window)
-    for capital in sorted({r["capital"] for r in rows}):
-        mine = sorted(
-            (r for r in rows if r["capital"] == capital),
-            key=lambda r: _span(r["event_date"], r["date_precision"]),
-        )
-        episode: list[dict] = []
-        end = None
-        for r in mine + [None]:
-            span = _span(r["event_date"], r["date_precision"]) if r else None
-            if episode and (r is None or span[0] > end + gap):
-                out.append(_episode(capital, episode))
-                episode, end = [], None
-            if r is not None:
-                episode.append(r)
-                end = max(end, span[1]) if end else span[1]
-    return pl.DataFrame(out, schema=EPISODE_SCHEMA)
-
-
-EPISODE_SCHEMA = {
-    "episode_id": pl.String, "capital": pl.String, "province": pl.String, "first_date": pl.Date,
-    "last_date": pl.Date, "highest_level": pl.String, "latest_level": pl.String, "n_reports": pl.Int64,
-    "n_mentions": pl.Int64, "is_background": pl.Boolean,
-}  # fmt: skip
-
-
-def _episode(capital: str, rows: list[dict]) -> dict:
-    highest = max(rows, key=lambda r: LEVEL_RANK[r["level"]])["level"]
-    # On one day a retaking comes after whatever it undid.
-    latest = max(
-        rows, key=lambda r: (r["event_date"], 9 if r["level"] == "retaken" else LEVEL_RANK[r["level"]])
-    )
-    ids = sorted(r["pressure_id"] for r in rows)
-    # The episode's dates come from its most precise mentions: a mention dated only "2016"
-    # belongs to it without stretching it back to January.
-    finest = min(PRECISION_RANK[r["date_precision"]] for r in rows)
-    dated = [r["event_date"] for r in rows if PRECISION_RANK[r["date_precision"]] == finest]
-    return {
-        "episode_id": "p" + hashlib.sha256("|".join(ids).encode()).hexdigest()[:12],
-        "capital": capital,
-        "province": rows[0]["province"],
-        "first_date": min(dated),
-        "last_date": max(dated),
-        "highest_level": highest,
-        "latest_level": latest["level"],
-        "n_reports": len({r["article_id"] for r in rows}),
-        "n_mentions": len(rows),
-        "is_background": all(r["is_background"] for r in rows),
-    }
+    return figures, pl.DataFrame(events, schema=tables()["raw_events"])

@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Doc
 
-from pipeline import rules
+from pipeline.extract import lexicon as rules
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

@@ -9,9 +9,9 @@ from collections import Counter
 
 from spacy.tokens import Span
 
-from pipeline import rules
-from pipeline.places import CAPITAL, DISTRICT, FOREIGN, PROVINCE, Gazetteer
-from pipeline.text import View
+from pipeline.extract import lexicon as rules
+from pipeline.extract.places import CAPITAL, DISTRICT, FOREIGN, PROVINCE, Gazetteer
+from pipeline.extract.view import View
 
 DESTINATION_WORDS = {"to", "into", "towards", "toward", "neighbouring", "neighboring"}
 NATIONAL = rules.national_scope()

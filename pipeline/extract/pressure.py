@@ -13,10 +13,10 @@ import dataclasses
 
 from spacy.tokens import Span
 
-from pipeline import rules
-from pipeline.locate import METONYMS, Target
-from pipeline.places import CAPITAL
-from pipeline.text import View
+from pipeline.extract import lexicon as rules
+from pipeline.extract.locate import METONYMS, Target
+from pipeline.extract.places import CAPITAL
+from pipeline.extract.view import View
 
 TIGHT = rules.tight_triggers()
 NEGATIONS = rules.negations()

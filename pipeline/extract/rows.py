@@ -1,7 +1,7 @@
 """Extraction: a processed spaCy ``Doc`` in, plain rows out. No IO.
 
-Figures (``pipeline.figures``) and pressure mentions (``pipeline.pressure``) are placed
-(``pipeline.locate``) and dated (``pipeline.dates``) here, and turned into the rows of
+Figures (``figures``, ``roles``) and pressure mentions (``pressure``) are placed
+(``locate``) and dated (``dates``) here, and turned into the rows of
 ``raw_figures``, ``raw_pressure`` and ``raw_district_events``; every row keeps its sentence
 and character offsets.
 """
@@ -13,17 +13,14 @@ import datetime as dt
 
 from spacy.tokens import Doc, Span
 
-from pipeline import dates, locate
-from pipeline.figures import assign_roles, find_figures
-from pipeline.places import CAPITAL, DISTRICT, load_gazetteer
-from pipeline.pressure import find_mentions
-from pipeline.text import View
-
-# A district is under threat, fallen or retaken; fighting in it alone is not a district event.
-DISTRICT_STATUS = {
-    "threatened": "threatened", "attacked": None, "besieged": "threatened",
-    "breached": "fell", "fell": "fell", "retaken": "retaken",
-}  # fmt: skip
+from pipeline import vocab
+from pipeline.extract import dates, locate
+from pipeline.extract.figures import find_figures
+from pipeline.extract.places import CAPITAL, DISTRICT, load_gazetteer
+from pipeline.extract.pressure import find_mentions
+from pipeline.extract.roles import assign_roles
+from pipeline.extract.view import View
+from pipeline.settings import HOUSEHOLD_SIZE
 
 
 @dataclasses.dataclass(frozen=True)
@@ -33,7 +30,7 @@ class Article:
     article_id: str
     published: dt.date | None = None
     date_precision: str | None = None
-    household_size: float = 7.0
+    household_size: float = HOUSEHOLD_SIZE
 
 
 @dataclasses.dataclass
@@ -108,7 +105,7 @@ def _pressure_rows(view: View, art: Article, main: Span | None) -> tuple[list[di
         trig, t, level = m.trigger, m.target, m.level
         sent = view.sent(trig.start)
         key = (t.label, t.name, level, sent.start)
-        if key in seen or (t.label == DISTRICT and DISTRICT_STATUS[level] is None):
+        if key in seen or (t.label == DISTRICT and vocab.DISTRICT_STATUS[level] is None):
             continue
         seen.add(key)
         when, dated = _when(view, sent, trig.start, art)
@@ -144,7 +141,7 @@ def _pressure_rows(view: View, art: Article, main: Span | None) -> tuple[list[di
                     "district_event_id": f"{art.article_id}-d{trig.start}-{t.start}",
                     **common,
                     "district": t.name,
-                    "status": DISTRICT_STATUS[level],
+                    "status": vocab.DISTRICT_STATUS[level],
                     "sentence": ev["sentence"],
                     "char_start": start_char,
                     "char_end": end_char,

@@ -1,8 +1,11 @@
--- sitrep database schema.
+-- sitrep database schema: the one definition of every table and view.
 --
 -- Tables (prefixed raw_) hold what the batch step writes; the views without a
 -- prefix are the public contract that the dashboard, the CSV downloads and
--- users read. Column meanings are documented in the README's data dictionary.
+-- users read, their columns in the order the dashboard shows them. Column
+-- meanings are documented in the README's data dictionary (a test checks it).
+-- A name in braces stands for a list of pipeline/vocab.py, filled in by store/schema.py;
+-- the column types of every table and view are read back from here.
 
 CREATE TABLE raw_articles (
     article_id      VARCHAR PRIMARY KEY,       -- first 16 hex of sha256 of the normalised text
@@ -12,8 +15,8 @@ CREATE TABLE raw_articles (
     source          VARCHAR,
     url             VARCHAR,
     published       DATE,
-    date_source     VARCHAR NOT NULL CHECK (date_source IN ('metadata', 'text', 'unknown')),
-    date_precision  VARCHAR CHECK (date_precision IN ('day', 'month', 'year')),
+    date_source     VARCHAR NOT NULL CHECK (date_source IN ({DATE_SOURCES})),
+    date_precision  VARCHAR CHECK (date_precision IN ({DATE_PRECISIONS})),
     n_chars         INTEGER NOT NULL CHECK (n_chars >= 0),
     text            VARCHAR NOT NULL,
     CHECK ((published IS NULL) = (date_precision IS NULL))
@@ -22,22 +25,22 @@ CREATE TABLE raw_articles (
 CREATE TABLE raw_figures (
     figure_id        VARCHAR PRIMARY KEY,
     article_id       VARCHAR NOT NULL REFERENCES raw_articles (article_id),
-    kind             VARCHAR NOT NULL CHECK (kind IN ('killed', 'wounded', 'displaced', 'casualties')),
+    kind             VARCHAR NOT NULL CHECK (kind IN ({KINDS})),
     value            BIGINT,
     value_low        BIGINT,                   -- NULL for "up to N": no floor is stated
     value_high       BIGINT,
     qualifier        VARCHAR NOT NULL
-        CHECK (qualifier IN ('exact', 'at_least', 'more_than', 'about', 'up_to', 'range', 'vague')),
-    unit             VARCHAR NOT NULL CHECK (unit IN ('people', 'families')),
+        CHECK (qualifier IN ({QUALIFIERS})),
+    unit             VARCHAR NOT NULL CHECK (unit IN ({UNITS})),
     people_estimate  BIGINT NOT NULL,
     victims          VARCHAR NOT NULL
-        CHECK (victims IN ('civilians', 'security_forces', 'militants', 'mixed', 'unspecified')),
+        CHECK (victims IN ({VICTIMS})),
     province         VARCHAR,
     place            VARCHAR,
     event_date       DATE,
-    date_precision   VARCHAR CHECK (date_precision IN ('day', 'month', 'year')),
+    date_precision   VARCHAR CHECK (date_precision IN ({DATE_PRECISIONS})),
     counted          BOOLEAN NOT NULL,         -- false for breakdown parts and repeats within one article
-    role             VARCHAR NOT NULL CHECK (role IN ('total', 'detail', 'repeat')),
+    role             VARCHAR NOT NULL CHECK (role IN ({ROLES})),
     parent_figure_id VARCHAR,                  -- the total a detail row is part of, or the figure a repeat restates
     number_text      VARCHAR NOT NULL,         -- the number as written, with its qualifier
     sentence         VARCHAR NOT NULL,
@@ -57,10 +60,10 @@ CREATE TABLE raw_pressure (
     capital         VARCHAR NOT NULL,
     province        VARCHAR NOT NULL,
     level           VARCHAR NOT NULL
-        CHECK (level IN ('threatened', 'attacked', 'besieged', 'breached', 'fell', 'retaken')),
+        CHECK (level IN ({LEVELS})),
     trigger         VARCHAR NOT NULL,          -- the words that set the level
     event_date      DATE,
-    date_precision  VARCHAR CHECK (date_precision IN ('day', 'month', 'year')),
+    date_precision  VARCHAR CHECK (date_precision IN ({DATE_PRECISIONS})),
     is_background   BOOLEAN NOT NULL,
     sentence        VARCHAR NOT NULL,
     char_start      INTEGER NOT NULL,
@@ -74,16 +77,16 @@ CREATE TABLE raw_district_events (
     article_id      VARCHAR NOT NULL REFERENCES raw_articles (article_id),
     district        VARCHAR NOT NULL,
     province        VARCHAR NOT NULL,
-    status          VARCHAR NOT NULL CHECK (status IN ('threatened', 'fell', 'retaken')),
+    status          VARCHAR NOT NULL CHECK (status IN ({DISTRICT_STATUSES})),
     event_date      DATE,
-    date_precision  VARCHAR CHECK (date_precision IN ('day', 'month', 'year')),
+    date_precision  VARCHAR CHECK (date_precision IN ({DATE_PRECISIONS})),
     is_background   BOOLEAN NOT NULL,
     sentence        VARCHAR NOT NULL,
     char_start      INTEGER NOT NULL,
     char_end        INTEGER NOT NULL
 );
 
--- Derived by the batch step from all figures at every run (pipeline/events.py).
+-- Derived by the batch step from all figures at every run (pipeline/group/).
 CREATE TABLE raw_events (
     event_id        VARCHAR PRIMARY KEY,
     kind            VARCHAR NOT NULL,
@@ -139,8 +142,8 @@ CREATE TABLE raw_runs (
 
 CREATE VIEW articles AS
 SELECT
-    article_id, file, title, source, url, published, date_source, date_precision,
-    n_chars, external_id
+    published, title, source, url, file, date_source, date_precision, n_chars,
+    external_id, article_id
 FROM raw_articles;
 
 CREATE VIEW figures AS
@@ -149,12 +152,12 @@ WITH
     articles AS (SELECT article_id, file, title, source, url, published FROM raw_articles),
     final AS (
         SELECT
-            f.figure_id, f.article_id, f.kind, f.value, f.value_low, f.value_high,
-            f.qualifier, f.unit, f.people_estimate, f.victims, f.province, f.place,
-            f.event_date, f.date_precision, year(f.event_date) AS year,
-            f.counted, f.role, f.parent_figure_id, f.event_id, f.is_primary, f.number_text,
-            f.sentence, f.char_start, f.char_end, f.sentence_start, f.sentence_end,
-            a.file, a.title, a.source, a.url, a.published
+            f.event_date, year(f.event_date) AS year, f.province, f.place, f.kind, f.victims,
+            f.number_text, f.value, f.value_low, f.value_high, f.qualifier, f.unit,
+            f.people_estimate, f.counted, f.role, f.sentence,
+            a.title, a.source, a.url, a.published,
+            f.date_precision, f.figure_id, f.parent_figure_id, f.event_id, f.is_primary,
+            f.article_id, a.file, f.char_start, f.char_end, f.sentence_start, f.sentence_end
         FROM figures AS f
         JOIN articles AS a USING (article_id)
     )
@@ -166,15 +169,12 @@ WITH
     articles AS (SELECT article_id, file, title, source, url, published FROM raw_articles),
     final AS (
         SELECT
-            p.pressure_id, p.article_id, p.capital, p.province, p.level,
-            CASE p.level
-                WHEN 'threatened' THEN 1 WHEN 'attacked' THEN 2 WHEN 'besieged' THEN 3
-                WHEN 'breached' THEN 4 WHEN 'fell' THEN 5 WHEN 'retaken' THEN 0
-            END AS level_rank,
-            p.trigger, p.event_date, p.date_precision, year(p.event_date) AS year,
-            p.is_background, p.sentence, p.char_start, p.char_end,
-            p.sentence_start, p.sentence_end,
-            a.file, a.title, a.source, a.url, a.published
+            p.event_date, year(p.event_date) AS year, p.capital, p.province, p.level,
+            CASE p.level {LEVEL_RANK} END AS level_rank,
+            p.is_background, p.trigger, p.sentence,
+            a.title, a.source, a.url, a.published,
+            p.date_precision, p.pressure_id, p.article_id, a.file,
+            p.char_start, p.char_end, p.sentence_start, p.sentence_end
         FROM pressure AS p
         JOIN articles AS a USING (article_id)
     )
@@ -182,21 +182,24 @@ SELECT * FROM final;
 
 CREATE VIEW district_events AS
 SELECT
-    d.district_event_id, d.article_id, d.district, d.province, d.status,
-    d.event_date, d.date_precision, year(d.event_date) AS year, d.is_background,
-    d.sentence, d.char_start, d.char_end
+    d.event_date, year(d.event_date) AS year, d.district, d.province, d.status,
+    d.is_background, d.sentence, d.date_precision, d.district_event_id, d.article_id,
+    d.char_start, d.char_end
 FROM raw_district_events AS d;
 
 CREATE VIEW events AS
 SELECT
-    e.event_id, e.kind, e.province, e.place, e.victims, e.date_start, e.date_end,
-    year(e.date_start) AS year, e.n_reports, e.value, e.value_low, e.value_high, e.qualifier,
-    e.unit, e.people_estimate, e.chosen_by, e.figure_id, f.sentence, f.article_id
+    e.date_start, e.date_end, year(e.date_start) AS year, e.province, e.place, e.kind,
+    e.victims, e.n_reports, e.value, e.value_low, e.value_high, e.qualifier, e.unit,
+    e.people_estimate, e.chosen_by, f.sentence, e.event_id, e.figure_id, f.article_id
 FROM raw_events AS e
 JOIN raw_figures AS f USING (figure_id);
 
 CREATE VIEW pressure_episodes AS
-SELECT * FROM raw_pressure_episodes;
+SELECT
+    capital, province, first_date, last_date, highest_level, latest_level, n_reports,
+    n_mentions, is_background, episode_id
+FROM raw_pressure_episodes;
 
 CREATE VIEW rejects AS
 SELECT path, line, reason, detail FROM raw_rejects;

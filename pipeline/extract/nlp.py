@@ -20,8 +20,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from pipeline import rules
-from pipeline.places import load_gazetteer
+from pipeline.extract import lexicon as rules
+from pipeline.extract.places import load_gazetteer
 
 LABEL_RANK = {"CAPITAL": 0, "DISTRICT": 1, "PROVINCE": 2, "FOREIGN": 3}
 

@@ -7,21 +7,16 @@ publication date; explicit dates win. Pure functions; no IO.
 
 from __future__ import annotations
 
-import calendar
 import dataclasses
 import datetime as dt
 import functools
 import re
 
-from pipeline import rules
+from pipeline import vocab
+from pipeline.extract import lexicon as rules
+from pipeline.extract.months import MONTH, WEEKDAYS, month_number
 
-WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-MONTHS["sept"] = 9
-PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
-
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = MONTH
 _WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
 
 # (name, pattern, is_background). Order matters: the first pattern to claim a span wins.
@@ -85,7 +80,7 @@ def find_cues(sentence: str) -> tuple[Cue, ...]:
 
 
 def _month(groups: dict) -> int:
-    return MONTHS[groups["month"].lower().rstrip(".")]
+    return month_number(groups["month"])
 
 
 def _safe(year: int, month: int, day: int) -> dt.date | None:
@@ -96,7 +91,7 @@ def _safe(year: int, month: int, day: int) -> dt.date | None:
 
 
 def _coarsest(*precisions: str) -> str:
-    return max(precisions, key=PRECISION_RANK.__getitem__)
+    return max(precisions, key=vocab.PRECISION_RANK.__getitem__)
 
 
 def resolve(cue: Cue | None, published: dt.date | None, precision: str | None) -> When:
@@ -139,12 +134,10 @@ def resolve(cue: Cue | None, published: dt.date | None, precision: str | None) -
         if name == "year_ago":
             return When(dt.date(year - 1, published.month, 1), _coarsest(precision, "year"), bg)
         return When(published, precision, bg)
-    if name == "yesterday":
+    if name in ("yesterday", "day_ago"):
         return When(published - dt.timedelta(days=1), "day")
     if name == "today":
         return anchor
-    if name == "day_ago":
-        return When(published - dt.timedelta(days=1), "day")
     if name == "weekday":
         back = (published.weekday() - WEEKDAYS[g["weekday"].lower()]) % 7
         return When(published - dt.timedelta(days=back), "day")
@@ -188,19 +181,3 @@ def nearest_cue(cues: tuple[Cue, ...], at: int, sentence: str) -> Cue | None:
     if not usable:
         return None
     return min(usable, key=lambda c: 0 if c.start <= at < c.end else min(abs(c.start - at), abs(c.end - at)))
-
-
-def parse_date(value: str) -> tuple[dt.date, str] | None:
-    """A metadata date: "2021-07-08" (day), "2021-05" (month), "2016" (year), or None."""
-    value = (value or "").strip()
-    for fmt, precision in (("%Y-%m-%d", "day"), ("%Y-%m", "month"), ("%Y", "year")):
-        try:
-            return dt.datetime.strptime(value, fmt).date(), precision
-        except ValueError:
-            continue
-    for fmt in ("%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%SZ", "%B %d, %Y", "%d %B %Y"):
-        try:
-            return dt.datetime.strptime(value, fmt).date(), "day"
-        except ValueError:
-            continue
-    return None

@@ -1,0 +1,1 @@
+"""Grouping: reports of one happening become one event; mentions of one capital become episodes."""

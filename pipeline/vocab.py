@@ -1,0 +1,47 @@
+"""The vocabulary every part of sitrep shares: the values a row can hold, and their order.
+
+The extractor writes only these values, the database checks them (``store/schema.sql`` is
+rendered from here), and the dashboard offers them as filters and colours them. Add a value
+here and every part sees it; nothing else spells them out.
+"""
+
+from __future__ import annotations
+
+# What a figure counts. "casualties" is a combined "killed or wounded" total: stored, shown,
+# never summed into either.
+KINDS = ("killed", "wounded", "displaced", "casualties")
+HARM = ("killed", "wounded")
+
+# Who a figure counts.
+VICTIMS = ("civilians", "security_forces", "militants", "mixed", "unspecified")
+
+UNITS = ("people", "families")
+
+# How a number is qualified, most specific first: an event keeps its most specific report.
+QUALIFIERS = ("exact", "about", "range", "at_least", "more_than", "up_to", "vague")
+SPECIFICITY = {q: i for i, q in enumerate(QUALIFIERS)}
+
+# A figure's part in its article: counted (total), a part of a stated total, or said again.
+ROLES = ("total", "detail", "repeat")
+
+# Pressure on a provincial capital, in escalating order; a retaking stands apart.
+LEVELS = ("threatened", "attacked", "besieged", "breached", "fell", "retaken")
+# Severity: how bad it got (retaken ranks below every threat).
+LEVEL_RANK = {"threatened": 1, "attacked": 2, "besieged": 3, "breached": 4, "fell": 5, "retaken": 0}
+# Sequence within one day: a retaking comes after whatever it undid.
+LEVEL_SEQUENCE = {**LEVEL_RANK, "retaken": max(LEVEL_RANK.values()) + 1}
+
+# What a level means for a district: under threat, fallen or retaken; fighting in a district
+# alone (``attacked``) is not a district event.
+DISTRICT_STATUS = {
+    "threatened": "threatened", "attacked": None, "besieged": "threatened",
+    "breached": "fell", "fell": "fell", "retaken": "retaken",
+}  # fmt: skip
+DISTRICT_STATUSES = ("threatened", "fell", "retaken")
+
+# How precisely a date is known, finest first.
+DATE_PRECISIONS = ("day", "month", "year")
+PRECISION_RANK = {p: i for i, p in enumerate(DATE_PRECISIONS)}
+
+# Where an article's publication date came from.
+DATE_SOURCES = ("metadata", "text", "unknown")
