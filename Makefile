@@ -7,13 +7,16 @@ DB      ?= data/sitrep.duckdb
 ARTICLES ?= data/articles
 PORT    ?= 8501
 
-.PHONY: run test lint bench load evaluate db ingest rebuild setup setup-dev browser clean
+.PHONY: run test check lint bench load evaluate db ingest rebuild setup setup-dev browser clean
 
 run: setup $(DB)  ## set up, build the database if missing, serve on http://127.0.0.1:$(PORT)
 	$(BIN)/streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT)
 
 test: setup-dev browser lint  ## set up, lint, run every test (the browser test included)
 	$(BIN)/pytest
+
+check: setup-dev lint  ## the edit loop: lint and the fast tests (no servers, browsers or crash tests)
+	$(BIN)/pytest -q -m "not slow"
 
 lint: setup-dev
 	$(BIN)/ruff check .

@@ -6,8 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from pipeline.errors import IngestError, RuleError
 from pipeline.evaluate import GOLD, evaluate
-from pipeline.ingest import IngestError, ingest
+from pipeline.ingest import ingest
 from pipeline.settings import SETTINGS, Settings
 
 
@@ -39,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     db = Path(args.db or settings.db)
     try:
         summary = ingest(paths, settings, db, rebuild=args.rebuild)
-    except IngestError as err:
+    except (IngestError, RuleError) as err:
         print(f"sitrep: {err}", file=sys.stderr)
         return 2
     print(summary.report())

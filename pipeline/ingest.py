@@ -22,6 +22,7 @@ import polars as pl
 
 from pipeline import plan as planning
 from pipeline.errors import IngestError
+from pipeline.extract import lexicon
 from pipeline.extract.batch import extract_articles
 from pipeline.extract.fingerprint import extractor_version
 from pipeline.group.episodes import pressure_episodes
@@ -75,6 +76,7 @@ def ingest(paths: list[Path], settings: Settings, db: Path, rebuild: bool = Fals
 def _run(paths: list[Path], settings: Settings, db: Path, rebuild: bool) -> Summary:
     started = time.perf_counter()
     summary = Summary()
+    lexicon.load()  # a malformed rule table stops the run here, naming its file and line
 
     # 1. Read: every input becomes an article or a reject.
     result = read_inputs(paths, max_bytes=int(settings.max_file_mb * 1e6))

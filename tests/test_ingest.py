@@ -205,18 +205,3 @@ def test_an_unchanged_rerun_leaves_the_database_alone(tmp_path, settings):
     summary = ingest([ARTICLES], settings, db)
     assert summary.notices == ["nothing changed: the database was left as it was"]
     assert db.stat().st_mtime_ns == before
-
-
-def test_a_new_extractor_re_extracts_every_stored_article(tmp_path, settings, monkeypatch):
-    db = tmp_path / "s.duckdb"
-    ingest([ARTICLES], settings, db)
-    before = dump(db)
-    extra = tmp_path / "mine"
-    extra.mkdir()
-    (extra / "new.txt").write_text("Five soldiers were killed in Ghazni city.", encoding="utf-8")
-    monkeypatch.setattr("pipeline.ingest.extractor_version", lambda size: "another")
-    summary = ingest([extra], settings, db)
-    assert summary.n_loaded == 1
-    assert sum(summary.figures_by_kind.values()) == len(before["raw_figures"]) + 1
-    after = dump(db)
-    assert set(before["raw_figures"]) < set(after["raw_figures"])

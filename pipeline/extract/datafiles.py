@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
+from typing import TextIO
 
 ROOT = Path(__file__).resolve().parents[2]
 FOLDERS = ("data/rules", "data/places")
@@ -24,8 +25,18 @@ def folder(name: str) -> Path:
 
 def read_csv(path: Path) -> list[dict[str, str]]:
     """The rows of a CSV table in one of ``FOLDERS``, as dicts (the header gives the keys)."""
+    with _open(path) as fh:
+        return list(csv.DictReader(fh))
+
+
+def read_header(path: Path) -> tuple[str, ...]:
+    """The column names of a CSV table in one of ``FOLDERS``."""
+    with _open(path) as fh:
+        return tuple(next(csv.reader(fh), ()))
+
+
+def _open(path: Path) -> TextIO:
     resolved = path.resolve()
     if resolved.suffix != SUFFIX or not any(resolved.is_relative_to(ROOT / f) for f in FOLDERS):
         raise ValueError(f"{path}: extraction reads only {SUFFIX} tables in {', '.join(FOLDERS)}")
-    with resolved.open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+    return resolved.open(encoding="utf-8", newline="")

@@ -13,7 +13,7 @@ import functools
 import re
 
 from pipeline import vocab
-from pipeline.extract import lexicon as rules
+from pipeline.extract import lexicon
 from pipeline.extract.months import MONTH, WEEKDAYS, month_number
 
 _MONTH = MONTH
@@ -43,9 +43,8 @@ CUES: tuple[tuple[str, str, bool], ...] = (
     ("this_month", r"\bearlier this month\b", True),
     ("recent_months", r"\bin recent months\b|\bover (?:the )?recent months\b", True),
 )
-REPORTING = re.compile(
-    r"\b(?:" + "|".join(sorted(rules.reporting_verbs())) + r")\b(?:\s+[\w@#'’-]+){0,2}\s*$", re.IGNORECASE
-)
+_REPORTING_VERB = r"\b(?:" + "|".join(sorted(lexicon.words("reporting_verb"))) + r")\b"
+REPORTING = re.compile(_REPORTING_VERB + r"(?:\s+[\w@#'’-]+){0,2}\s*$", re.IGNORECASE)
 CUE_RE = [(name, re.compile(pattern, re.IGNORECASE), bg) for name, pattern, bg in CUES]
 
 

@@ -13,28 +13,28 @@ import re
 
 from spacy.tokens import Span
 
-from pipeline.extract import lexicon as rules
+from pipeline.extract import lexicon
 from pipeline.extract.months import MONTHS
 from pipeline.extract.numbers import Number, find_numbers
 from pipeline.extract.view import View
 
-VICTIMS = rules.victims()
-VICTIM_WORDS = {w: group for group, words in VICTIMS.items() for w in words}
-GAP_WORDS = rules.gap_words() | set(VICTIM_WORDS)
-NOT_PEOPLE = rules.units_not_people()
-NEEDS_PEOPLE = {"lost"}  # "lost 100 soldiers" is a toll; "lost two districts" is not
-RECAP = rules.recap_openers()
-ELLIPTIC = rules.elliptic_heads()
-INCLUDED = ("included", "include", "includes")
-OF_THEM = (["of", "them"], ["of", "whom"])  # "nine of them children"
-CAPACITY = rules.capacity_words()
-TOLL_HEADS = rules.toll_heads()
-AID_WORDS = rules.aid_words()
+# Word families of data/rules/words.csv (see data/rules/families.csv for what each does).
+VICTIM_WORDS = {w: group for group, words in lexicon.victims().items() for w in words}
+GAP_WORDS = set(lexicon.words("gap")) | set(VICTIM_WORDS)
+NOT_PEOPLE = set(lexicon.words("not_people"))
+NEEDS_PEOPLE = lexicon.figure_flagged("needs_people")  # "lost 100 soldiers"; not "lost two districts"
+RECAP = set(lexicon.words("recap"))
+ELLIPTIC = set(lexicon.words("elliptic"))
+INCLUDED = lexicon.words("included")
+OF_THEM = [phrase.split() for phrase in lexicon.words("of_them")]  # "nine of them children"
+CAPACITY = set(lexicon.words("capacity"))
+TOLL_HEADS = lexicon.toll_heads()
+AID_WORDS = set(lexicon.words("aid"))
 MONTH_NAMES = set(MONTHS)
 MAX_GAP = 12  # tokens between a number and a trigger that follows it
-JOINERS = {"and", ",", "&", "or", "including", "(", "-", "–", "—", "them", "whom", "with", "plus"}
-PART_OF = {"including", "them", "whom"}  # "including 10 policemen", "among them two children"
-RATES = ("every day", "each day", "a day", "per day", "daily", "a week", "every week")
+JOINERS = set(lexicon.words("joiner"))
+PART_OF = set(lexicon.words("part_of"))  # "including 10 policemen", "among them two children"
+RATES = lexicon.words("rate")
 
 
 @dataclasses.dataclass

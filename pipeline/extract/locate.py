@@ -9,13 +9,13 @@ from collections import Counter
 
 from spacy.tokens import Span
 
-from pipeline.extract import lexicon as rules
+from pipeline.extract import lexicon
 from pipeline.extract.places import CAPITAL, DISTRICT, FOREIGN, PROVINCE, Gazetteer
 from pipeline.extract.view import View
 
-DESTINATION_WORDS = {"to", "into", "towards", "toward", "neighbouring", "neighboring"}
-NATIONAL = rules.national_scope()
-METONYMS = {"Kabul"}  # "Kabul sends in commandos": the government, not the place
+DESTINATION_WORDS = set(lexicon.words("destination"))
+NATIONAL = lexicon.national_scope()
+METONYMS = lexicon.metonyms()  # "Kabul sends in commandos": the government, not the place
 
 
 @dataclasses.dataclass(frozen=True)
@@ -172,11 +172,14 @@ def _capital_by_province(view: View, ref: Span, gaz: Gazetteer) -> str | None:
     return None
 
 
-def context_capital(found: list[Target], before: int, main: Span | None, gaz: Gazetteer) -> Target | None:
-    """The capital a sentence that names none is about: the last one referred to, else the article's."""
-    earlier = [t for t in found if t.label == CAPITAL and t.end <= before and t.name not in METONYMS]
-    if earlier:
-        return earlier[-1]
+def main_capital(main: Span | None, gaz: Gazetteer) -> Target | None:
+    """The capital of the article's main place, if it has one."""
     if main is not None and (name := gaz.capital_of(province_of(main, gaz) or "")):
         return Target(main.start, main.end, CAPITAL, name, capital_province(gaz, name))
     return None
+
+
+def context_capital(found: list[Target], before: int, main: Target | None) -> Target | None:
+    """The capital being discussed at token ``before``: the last one referred to, else the article's."""
+    earlier = [t for t in found if t.label == CAPITAL and t.end <= before and t.name not in METONYMS]
+    return earlier[-1] if earlier else main

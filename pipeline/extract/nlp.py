@@ -20,7 +20,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from pipeline.extract import lexicon as rules
+from pipeline.extract import lexicon
 from pipeline.extract.places import load_gazetteer
 
 LABEL_RANK = {"CAPITAL": 0, "DISTRICT": 1, "PROVINCE": 2, "FOREIGN": 3}
@@ -82,15 +82,15 @@ def make_triggers(nlp: Language, name: str) -> TriggerTagger:
 def trigger_phrases() -> dict[str, list[str]]:
     """Every rule phrase by span label."""
     out: dict[str, list[str]] = {}
-    for kind, roles in rules.figure_kinds().items():
+    for kind, roles in lexicon.figure_phrases().items():
         for role, phrases in roles.items():
             out[f"{kind}:{role}"] = phrases
-    for level, phrases in rules.pressure_triggers().items():
+    for level, phrases in lexicon.pressure_phrases().items():
         out[f"pressure:{level}"] = phrases
-    out["toll:before"] = rules.toll_verbs()
-    out["ref:city"] = rules.city_references()
-    out["ref:district"] = rules.district_references()
-    return out
+    out["toll:before"] = lexicon.toll_verbs()
+    out["ref:city"] = lexicon.references("city")
+    out["ref:district"] = lexicon.references("district")
+    return {label: phrases for label, phrases in out.items() if phrases}
 
 
 class TriggerTagger:

@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Doc
 
-from pipeline.extract import lexicon as rules
+from pipeline.extract import lexicon
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -27,8 +27,8 @@ SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_0
 DIGITS = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+$|^\d+\.\d+$")
 GROUP = re.compile(r"^\d{3}$")
 
-QUALIFIERS = rules.qualifiers()
-VAGUE = rules.vague_amounts()
+QUALIFIERS = lexicon.qualifiers()
+VAGUE = lexicon.vague_amounts()
 MAX_QUALIFIER_TOKENS = max(len(q.split()) for q in QUALIFIERS)
 
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract import lexicon as rules
+from pipeline.extract import lexicon
 
-HEADERS = rules.furniture_headers()
-LINE_PREFIXES = rules.furniture_lines()
+HEADERS = lexicon.furniture_headers()
+LINE_PREFIXES = lexicon.furniture_lines()
 # A header only starts furniture in the last part of a page: "Opinion" in the first
 # paragraph is more likely a section label above the article itself.
 TAIL_FRACTION = 0.4

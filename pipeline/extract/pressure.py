@@ -13,31 +13,32 @@ import dataclasses
 
 from spacy.tokens import Span
 
-from pipeline.extract import lexicon as rules
-from pipeline.extract.locate import METONYMS, Target
+from pipeline.extract import lexicon
+from pipeline.extract.locate import METONYMS, Target, context_capital
 from pipeline.extract.places import CAPITAL
 from pipeline.extract.view import View
 
-TIGHT = rules.tight_triggers()
-NEGATIONS = rules.negations()
-ATTEMPTS = rules.attempts()
-FILLERS = rules.target_fillers()
-SUBJECT_FILLERS = rules.subject_fillers()
-PREPOSITIONS = rules.object_prepositions()
-LIST_WORDS = rules.list_words()
-CITY_IMPLYING = rules.city_implying()
-GENERIC_ATTACKS = rules.generic_attacks()
-PROXIMITY = rules.proximity_words()
-NEARNESS = rules.nearness_words()
-REFERENCE_POINTS = rules.reference_points()
-DENIALS = rules.denials()
-ORIGINS = {"from", "to", "towards", "toward"}
-HOSTILE = rules.hostile_words()
-NEEDS_HOSTILE = rules.needs_hostile()
-ROAD_CUTS = rules.road_cuts()
-FIGHTING = {"fighting", "clashes", "battles", "rages", "raged", "raging", "gunfire"}
+# Flags of data/rules/pressure.csv and word families of data/rules/words.csv.
+TIGHT = lexicon.pressure_flagged("tight")
+NEEDS_HOSTILE = lexicon.pressure_flagged("needs_hostile")
+ROAD_CUTS = lexicon.pressure_flagged("road_cut")
+CITY_IMPLYING = lexicon.pressure_flagged("implies_city")
+GENERIC_ATTACKS = lexicon.pressure_flagged("generic")
+NEGATIONS = set(lexicon.words("negation"))
+ATTEMPTS = set(lexicon.words("attempt"))
+FILLERS = set(lexicon.words("target_filler"))
+SUBJECT_FILLERS = set(lexicon.words("subject_filler"))
+PREPOSITIONS = set(lexicon.words("object_preposition"))
+LIST_WORDS = set(lexicon.words("list_word"))
+PROXIMITY = set(lexicon.words("proximity"))
+NEARNESS = set(lexicon.words("nearness"))
+REFERENCE_POINTS = set(lexicon.words("reference_point"))
+DENIALS = set(lexicon.words("denial"))
+ORIGINS = set(lexicon.words("origin"))
+HOSTILE = lexicon.hostile()
+FIGHTING = set(lexicon.words("fighting"))
+AGENT_ENDINGS = lexicon.words("agent_ending")
 WINDOW = 10  # tokens between a pressure phrase and its place
-AGENT_ENDINGS = ("fell to", "fall to", "fallen to", "surrendered to", "cleared of")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -94,7 +95,7 @@ def _subject_of(words: list[str]) -> bool:
 def _reference_point(view: View, t: Target) -> bool:
     """ "about 95 kilometres north of Lashkar Gah": the place only measures a distance."""
     before = view.low[max(0, t.start - 4) : t.start]
-    return bool(before) and before[-1] in ("of", "from") and bool(set(before) & set(REFERENCE_POINTS))
+    return bool(before) and before[-1] in ("of", "from") and bool(set(before) & REFERENCE_POINTS)
 
 
 def _origin(view: View, t: Target | Span) -> bool:
@@ -198,16 +199,10 @@ def find_mentions(
                 chosen = [min(in_sent, key=lambda t: distance(trig, t))]
             elif (
                 all(_origin(view, e) for e in sent.ents)
-                and (context := context_for(trig, found, main_capital)) is not None
+                and (context := context_capital(found, trig.start, main_capital)) is not None
             ):
                 chosen = [context]
         for t in chosen:
             near = level == "attacked" and _near_not_in(view, trig, t)
             out.append(Mention(trig, "threatened" if near else level, t))
     return out
-
-
-def context_for(trig: Span, found: list[Target], main_capital: Target | None) -> Target | None:
-    """The capital being discussed where a phrase stands: the last one referred to, else the article's."""
-    earlier = [t for t in found if t.label == CAPITAL and t.end <= trig.start and t.name not in METONYMS]
-    return earlier[-1] if earlier else main_capital

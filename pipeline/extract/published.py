@@ -15,6 +15,7 @@ import dataclasses
 import datetime as dt
 import re
 
+from pipeline.extract import lexicon
 from pipeline.extract.months import MONTH, WEEKDAY_ABBREVIATIONS, WEEKDAYS, month_number
 
 _MONTH = MONTH
@@ -43,7 +44,7 @@ LABEL = re.compile(
 DATELINE = re.compile(r"^\s*[A-Z][A-Z' .-]{2,30}(?:,\s*[A-Z][a-z]+)?(?:\s*\([^)]{1,40}\))?,\s*")
 TIME = re.compile(r"\b\d{1,2}:\d\d(?::\d\d)?\s*(?:am|pm|gmt|utc|pst|est|ist)?\b|\|", re.I)
 HEAD_LINES, TAIL_LINES = 12, 8
-PERIOD_BOUNDS = {"since", "from", "between", "until", "till", "after", "before"}
+PERIOD_BOUNDS = set(lexicon.words("period_bound"))
 
 
 @dataclasses.dataclass(frozen=True)

@@ -98,7 +98,7 @@ def _figure_rows(view: View, art: Article, main: Span | None) -> list[dict]:
 def _pressure_rows(view: View, art: Article, main: Span | None) -> tuple[list[dict], list[dict]]:
     gaz = load_gazetteer()
     found = locate.targets(view, gaz, main)
-    main_capital = locate.context_capital([], 0, main, gaz)
+    main_capital = locate.main_capital(main, gaz)
     pressure, districts, seen = [], [], set()
     background: dict[tuple[str, str], dates.When] = {}
     for m in find_mentions(view, found, locate.shared_names(gaz), main_capital):
