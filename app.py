@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import db, freeze_long_lived, sections, sidebar, tables
+from dashboard import db, freeze_long_lived, headline, sidebar
+from dashboard.tabs import capitals, charts, evidence, sources, tables
+from dashboard.tabs import map as province_map  # plain ``map`` would hide the builtin
 from pipeline.settings import Settings
 
 freeze_long_lived()
@@ -30,28 +32,28 @@ if problem:
     st.stop()
 
 filters = sidebar.render(db.options(src))
-if tables.nothing_matches(src, filters):
+if headline.nothing_matches(src, filters):
     st.info(
         "Nothing matches these filters. Widen the period, tick 'Include undated', "
         "or remove a province, kind or victim group."
     )
     st.stop()
 
-sections.headline(src, filters)
+headline.draw(src, filters)
 
 # One view at a time: only the open tab's queries run and only its charts reach the browser,
 # so a filter change redraws one view, not six. The open tab is kept in the address (?view=).
 VIEWS = (
-    ("Map", sections.map_section),
-    ("Charts", sections.chart_sections),
-    ("Capitals", sections.pressure_section),
-    ("Tables", tables.table_sections),
-    ("Evidence", tables.evidence_section),
-    ("Sources", tables.sources_section),
+    ("Map", province_map.draw),
+    ("Charts", charts.draw),
+    ("Capitals", capitals.draw),
+    ("Tables", tables.draw),
+    ("Evidence", evidence.draw),
+    ("Sources", sources.draw),
 )
 tabs = st.tabs([label for label, _ in VIEWS], key="view", bind="query-params", on_change="rerun")
 for tab, (_, draw) in zip(tabs, VIEWS, strict=True):
     if tab.open:
         with tab:
             draw(src, filters)
-sections.footer(src)
+headline.footer(src)

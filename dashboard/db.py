@@ -3,13 +3,13 @@
 Each query opens a short-lived read-only connection: the batch step replaces the file whole
 (``os.replace``), so a held connection would keep reading the old one. Results are cached by
 ``Source`` (path and modification time) and ``Filters``, so a replaced file is read afresh.
-The SQL comes from ``queries.py``; aggregation happens in DuckDB.
+The SQL comes from ``queries.py``; aggregation happens in DuckDB. Pages and tabs call these
+functions; nothing else opens the file.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import os
 from typing import Any
 
@@ -18,9 +18,9 @@ import polars as pl
 import streamlit as st
 
 from dashboard import queries
-from dashboard.filters import Filters
+from dashboard.filters import Filters, Options
 from dashboard.queries import COLUMNS, ORDER  # noqa: F401  (re-exported for callers and tests)
-from pipeline.vocab import HARM, KINDS, VICTIMS
+from pipeline.vocab import HARM, VICTIMS
 
 VIEWS = (
     "articles", "figures", "pressure", "district_events", "events", "pressure_episodes", "rejects", "runs",
@@ -33,19 +33,6 @@ class Source:
 
     path: str
     mtime_ns: int
-
-
-@dataclasses.dataclass(frozen=True)
-class Options:
-    """What the sidebar can offer, read from the data."""
-
-    years: tuple[int, ...]
-    undated: int
-    provinces: tuple[str, ...]
-    victims: tuple[str, ...]
-    kinds: tuple[str, ...] = KINDS
-    # First and last event date in the data, for the exact-date picker.
-    dates: tuple[dt.date, dt.date] | None = None
 
 
 def source(path: str) -> Source | None:

@@ -26,6 +26,13 @@ def neutralise(df: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def with_view(frame: pl.DataFrame, view: str, f: Filters) -> pl.DataFrame:
+    """The rows a download holds: figures say which view they are (``events`` or ``every-report``)."""
+    if view == "figures":
+        return frame.with_columns(pl.lit(view_label(f)).alias("view"))
+    return frame
+
+
 def csv_bytes(df: pl.DataFrame) -> bytes:
     """UTF-8 CSV of every row and column of ``df``, neutralised against formula injection."""
     return neutralise(df).write_csv().encode("utf-8")
@@ -52,19 +59,16 @@ def filename(view: str, f: Filters) -> str:
     parts = ["sitrep", view]
     if view == "figures":
         parts.append(view_label(f))
-    if f.provinces:
-        parts.append(_values(f.provinces, "provinces"))
+    if f.province:
+        parts.append(_values(f.province, "provinces"))
     if view in ("figures", "events"):
         parts += [
-            _values(values, noun) for values, noun in ((f.kinds, "kinds"), (f.victims, "groups")) if values
+            _values(values, noun) for values, noun in ((f.kind, "kinds"), (f.victims, "groups")) if values
         ]
-    if f.year_from is not None and f.year_to is not None:
-        parts.append(str(f.year_from) if f.year_from == f.year_to else f"{f.year_from}-{f.year_to}")
-    elif f.year_from is not None:
-        parts.append(f"from{f.year_from}")
-    elif f.year_to is not None:
-        parts.append(f"to{f.year_to}")
-    if f.date_from is not None or f.date_to is not None:
-        parts.append(f"{f.date_from or ''}_{f.date_to or ''}".strip("_"))
+    if f.period is not None:
+        first, last = f.period
+        parts.append(str(first) if first == last else f"{first}-{last}")
+    if f.since is not None or f.until is not None:
+        parts.append(f"{f.since or ''}_{f.until or ''}".strip("_"))
     name = "-".join(p for p in (_slug(p) for p in parts) if p)
     return f"{name}.csv"

@@ -1,13 +1,16 @@
-"""The sidebar's choices as a value, and the SQL condition they mean for each public view.
+"""What the sidebar can offer, what the reader chose, and the SQL condition that means per view.
 
-Conditions are built here and run elsewhere (``db.py``). Values are always bound as ``?``
-parameters; table and column names come only from the constants below.
+Pure: conditions are built here and run elsewhere (``db.py``). Values are always bound as ``?``
+parameters; table and column names come only from the constants below. Each field of
+``Filters`` has one name: the same word is its widget key and its key in the page address.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+
+from pipeline.vocab import KINDS
 
 # The expressions giving the first and last day of each view's rows. Figures, pressure and
 # district events happen on one day; an event or a pressure episode spans several, and is
@@ -38,20 +41,38 @@ ARTICLE_PLACE_VIEWS = ("figures", "pressure")
 
 
 @dataclasses.dataclass(frozen=True)
+class Options:
+    """What the sidebar can offer, read from the data by ``db.options``."""
+
+    years: tuple[int, ...]
+    undated: int
+    provinces: tuple[str, ...]
+    victims: tuple[str, ...]
+    kinds: tuple[str, ...] = KINDS
+    # First and last event date in the data, for the exact-date picker.
+    dates: tuple[dt.date, dt.date] | None = None
+
+
+@dataclasses.dataclass(frozen=True)
 class Filters:
     """What the reader chose; an empty tuple means "no filter", not "match nothing"."""
 
-    year_from: int | None = None
-    year_to: int | None = None
-    include_undated: bool = True
-    provinces: tuple[str, ...] = ()
-    kinds: tuple[str, ...] = ()
+    province: tuple[str, ...] = ()
+    kind: tuple[str, ...] = ()
     victims: tuple[str, ...] = ()
-    # Exact event dates, on top of the years; None leaves that end open.
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
+    # First and last event year, both included; None: every year.
+    period: tuple[int, int] | None = None
+    # Keep items whose date is unknown.
+    undated: bool = True
+    # Exact event dates, on top of the period; None leaves that end open.
+    since: dt.date | None = None
+    until: dt.date | None = None
     # Count each event once (its primary figure) rather than every report of it.
     each_event: bool = True
+
+
+# The filters' names, in the sidebar's order: widget keys and address keys alike.
+NAMES = tuple(field.name for field in dataclasses.fields(Filters))
 
 
 def counted(f: Filters) -> str:
@@ -71,25 +92,25 @@ def _in(column: str, values: tuple[str, ...]) -> tuple[str, list[object]]:
 
 
 def _period(view: str, f: Filters) -> tuple[str | None, list[object]]:
-    """The period condition (rows overlapping it); rows without a date pass only when ``include_undated``."""
+    """The period condition (rows overlapping it); rows without a date pass only when ``undated``."""
     parts: list[str] = []
     params: list[object] = []
-    bounds = (
-        (YEAR_SPAN[view], f.year_from, f.year_to, int),
-        (DATE_SPAN[view], f.date_from, f.date_to, lambda d: d),
-    )
-    for (first, last), lo, hi, convert in bounds:
+    first_year, last_year = (int(f.period[0]), int(f.period[1])) if f.period else (None, None)
+    for (first, last), lo, hi in (
+        (YEAR_SPAN[view], first_year, last_year),
+        (DATE_SPAN[view], f.since, f.until),
+    ):
         if lo is not None:
             parts.append(f"{last} >= ?")
-            params.append(convert(lo))
+            params.append(lo)
         if hi is not None:
             parts.append(f"{first} <= ?")
-            params.append(convert(hi))
+            params.append(hi)
     expr = YEAR_EXPR[view]
     if not parts:
-        return (None, []) if f.include_undated else (f"{expr} IS NOT NULL", [])
+        return (None, []) if f.undated else (f"{expr} IS NOT NULL", [])
     bounded = " AND ".join(parts)
-    if f.include_undated:
+    if f.undated:
         return f"(({bounded}) OR {expr} IS NULL)", params
     return bounded, params
 
@@ -106,21 +127,21 @@ def where(f: Filters, view: str) -> tuple[str, list[object]]:
         parts.append(cond)
         params += p
 
-    if f.provinces and view in HAS_PROVINCE:
+    if f.province and view in HAS_PROVINCE:
         # IN never matches NULL, so rows without a province drop out, as intended.
-        cond, p = _in("province", f.provinces)
+        cond, p = _in("province", f.province)
         parts.append(cond)
         params += p
-    elif f.provinces and view == "articles":
+    elif f.province and view == "articles":
         subqueries = []
         for place_view in ARTICLE_PLACE_VIEWS:
-            cond, p = _in("province", f.provinces)
+            cond, p = _in("province", f.province)
             subqueries.append(f"SELECT article_id FROM {place_view} WHERE {cond}")  # noqa: S608
             params += p
         parts.append(f"article_id IN ({' UNION '.join(subqueries)})")
 
     if view in HAS_KIND_VICTIMS:
-        for column, values in (("kind", f.kinds), ("victims", f.victims)):
+        for column, values in (("kind", f.kind), ("victims", f.victims)):
             if values:
                 cond, p = _in(column, values)
                 parts.append(cond)
@@ -131,21 +152,21 @@ def where(f: Filters, view: str) -> tuple[str, list[object]]:
 
 def describe(f: Filters) -> str:
     """The choices in words, e.g. ``Helmand · 2016–2021 · undated included``."""
-    if f.year_from is None and f.year_to is None:
+    if f.period is None:
         period = "all years"
-    elif f.year_from == f.year_to:
-        period = str(f.year_from)
+    elif f.period[0] == f.period[1]:
+        period = str(f.period[0])
     else:
-        period = f"{f.year_from or '…'}–{f.year_to or '…'}"
-    if f.date_from is not None or f.date_to is not None:
-        period += f", {f.date_from or '…'} to {f.date_to or '…'}"
+        period = f"{f.period[0]}–{f.period[1]}"
+    if f.since is not None or f.until is not None:
+        period += f", {f.since or '…'} to {f.until or '…'}"
     parts = [
-        ", ".join(f.provinces) or "all provinces",
+        ", ".join(f.province) or "all provinces",
         period,
-        "undated included" if f.include_undated else "undated excluded",
+        "undated included" if f.undated else "undated excluded",
     ]
-    if f.kinds:
-        parts.append(", ".join(f.kinds))
+    if f.kind:
+        parts.append(", ".join(f.kind))
     if f.victims:
         parts.append(", ".join(v.replace("_", " ") for v in f.victims))
     if not f.each_event:

@@ -26,6 +26,8 @@ ORDER = {
     "events": "date_start NULLS LAST, province NULLS LAST, kind, event_id",
     "pressure_episodes": "first_date, capital, episode_id",
 }
+# What "nothing matches these filters" looks at: every filtered table of the page.
+FILTERED_VIEWS = ("figures", "events", "pressure", "district_events", "articles")
 HARM = vocab.HARM
 
 

@@ -7,12 +7,10 @@ from typing import Any
 import streamlit as st
 
 from dashboard import urlparams
-from dashboard.db import Options
-from dashboard.filters import Filters
+from dashboard.filters import Filters, Options
 
 _READ_URL = "_sitrep_url_read"
 _NOTICES = "_sitrep_url_notices"
-KEYS = ("province", "kind", "victims", "period", "undated", "each_event", "exact", "since", "until")
 
 
 def _label(value: str) -> str:
@@ -44,11 +42,10 @@ def _prepare_state(options: Options) -> None:
     else:
         lo, hi = base["period"]
         state["period"] = (min(max(period[0], lo), hi), max(min(period[1], hi), lo))
-    state.setdefault("undated", True)
-    state.setdefault("each_event", True)
-    state.setdefault("exact", False)
+    for key in ("undated", "each_event", urlparams.EXACT):
+        state.setdefault(key, base[key])
     if options.dates is None:
-        state["exact"], state["since"], state["until"] = False, None, None
+        state[urlparams.EXACT], state["since"], state["until"] = False, None, None
     else:
         lo, hi = options.dates
         for key, default in (("since", lo), ("until", hi)):
@@ -74,8 +71,10 @@ def render(options: Options) -> Filters:
     else:
         sb.caption("Period: no item has a date.")
     if options.dates is not None:
-        sb.checkbox("Exact dates", key="exact", help="Narrow the period to days, on top of the years.")
-        if state["exact"]:
+        sb.checkbox(
+            "Exact dates", key=urlparams.EXACT, help="Narrow the period to days, on top of the years."
+        )
+        if state[urlparams.EXACT]:
             lo, hi = options.dates
             left, right = sb.columns(2)
             left.date_input("From", key="since", min_value=lo, max_value=hi, format="YYYY-MM-DD")
@@ -101,26 +100,12 @@ def render(options: Options) -> Filters:
         ),
     )
 
-    values: dict[str, Any] = {key: state[key] for key in KEYS}
-    current = {key: st.query_params.get_all(key) for key in urlparams.KEYS if key in st.query_params}
+    values: dict[str, Any] = {key: state[key] for key in urlparams.WIDGET_KEYS}
+    keys = (*urlparams.KEYS, *urlparams.LEGACY)
+    current = {key: st.query_params.get_all(key) for key in keys if key in st.query_params}
     to_set, to_delete = urlparams.changes(current, urlparams.encode(values, options))
     for key, value in to_set.items():
         st.query_params[key] = value
     for key in to_delete:
         del st.query_params[key]
-    period = values["period"]
-    exact = bool(values["exact"])
-    since, until = (values["since"], values["until"]) if exact else (None, None)
-    if since is not None and until is not None and since > until:
-        since, until = until, since
-    return Filters(
-        year_from=period[0] if period else None,
-        year_to=period[1] if period else None,
-        include_undated=bool(values["undated"]),
-        provinces=tuple(values["province"]),
-        kinds=tuple(values["kind"]),
-        victims=tuple(values["victims"]),
-        date_from=since,
-        date_to=until,
-        each_event=bool(values["each_event"]),
-    )
+    return urlparams.to_filters(values)

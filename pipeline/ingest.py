@@ -76,7 +76,6 @@ def ingest(paths: list[Path], settings: Settings, db: Path, rebuild: bool = Fals
 def _run(paths: list[Path], settings: Settings, db: Path, rebuild: bool) -> Summary:
     started = time.perf_counter()
     summary = Summary()
-    lexicon.load()  # a malformed rule table stops the run here, naming its file and line
 
     # 1. Read: every input becomes an article or a reject.
     result = read_inputs(paths, max_bytes=int(settings.max_file_mb * 1e6))
@@ -103,6 +102,7 @@ def _run(paths: list[Path], settings: Settings, db: Path, rebuild: bool) -> Summ
         return summary
 
     # 3. Extract the new and changed articles, and the stale ones from their stored text.
+    lexicon.load()  # a malformed rule table stops the run here, before anything is written
     stale = planning.stale_articles(db, plan)
     to_write = [*(plan.articles[a] for a in sorted(plan.changed)), *stale]
     extracted = extract_articles(

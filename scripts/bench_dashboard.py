@@ -22,8 +22,10 @@ import duckdb
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from dashboard import db, tables  # noqa: E402
+from dashboard import db  # noqa: E402
 from dashboard.filters import Filters, describe  # noqa: E402
+from dashboard.queries import FILTERED_VIEWS  # noqa: E402
+from dashboard.tabs.common import MAX_SHOWN  # noqa: E402
 from pipeline.extract.places import capital_coordinates  # noqa: E402
 from pipeline.store.schema import create_schema  # noqa: E402
 
@@ -135,7 +137,7 @@ def main() -> None:
         ).fetchone()
     # Two filter changes: a narrow one, and everything counting every report (the heaviest).
     for f in (
-        Filters(2016, 2021, include_undated=False, provinces=("Helmand", "Badghis")),
+        Filters(period=(2016, 2021), undated=False, province=("Helmand", "Badghis")),
         Filters(each_event=False),
     ):
         print(f"\nSYNTHETIC database: {n_fig:,} figures, {n_pre:,} pressure mentions; {describe(f)}")
@@ -159,7 +161,7 @@ def report(src: db.Source, f: Filters, repeat: int) -> None:
     calls = {
         "totals": lambda: db.totals.__wrapped__(src, f),
         "harm_by_victims": lambda: db.harm_by_victims.__wrapped__(src, f),
-        "anything (nothing matches?)": lambda: db.anything.__wrapped__(src, tables.VIEWS, f),
+        "anything (nothing matches?)": lambda: db.anything.__wrapped__(src, FILTERED_VIEWS, f),
         "province_totals (map)": lambda: db.province_totals.__wrapped__(src, f),
         "capital_levels (map)": lambda: db.capital_levels.__wrapped__(src, f),
         "displacement_by_province": lambda: db.displacement_by_province.__wrapped__(src, f),
@@ -169,10 +171,10 @@ def report(src: db.Source, f: Filters, repeat: int) -> None:
         "pressure_grid (week)": lambda: db.pressure_grid.__wrapped__(src, f, "week"),
         "capital_status": lambda: db.capital_status.__wrapped__(src, f),
         # What each table shows: its row count and its first MAX_SHOWN rows (the CSV is built on click).
-        **{f"count {view}": (lambda v=view: db.count.__wrapped__(src, v, f)) for view in tables.VIEWS},
+        **{f"count {view}": (lambda v=view: db.count.__wrapped__(src, v, f)) for view in FILTERED_VIEWS},
         **{
-            f"rows {view}": (lambda v=view: db.rows.__wrapped__(src, v, f, tables.MAX_SHOWN))
-            for view in tables.VIEWS
+            f"rows {view}": (lambda v=view: db.rows.__wrapped__(src, v, f, MAX_SHOWN))
+            for view in FILTERED_VIEWS
         },
         "rows pressure_episodes": lambda: db.rows.__wrapped__(src, "pressure_episodes", f),
     }

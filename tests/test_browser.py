@@ -12,7 +12,7 @@ from urllib.parse import parse_qsl, urlparse
 import duckdb
 import pytest
 
-from scripts.load import CHROMIUM, CHROMIUM_ARGS, HOST, run_browsers, serve
+from tests.support.sessions import CHROMIUM, CHROMIUM_ARGS, HOST, run_browsers, serve
 
 TIMEOUT_MS = 60_000
 HANG_MS = 150_000  # the load test's bound on one rerun: past this the server is stuck, not slow
@@ -20,6 +20,7 @@ SERVER_PID: dict[str, int] = {}
 
 pytestmark = [
     pytest.mark.browser,
+    pytest.mark.slow,
     # Skipped on a developer's machine without Chromium; never in CI, where `make test` installs it.
     pytest.mark.skipif(
         not Path(CHROMIUM).exists() and not os.environ.get("CI"),
@@ -36,11 +37,11 @@ def server(sample_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterato
         yield url
 
 
-def _expected_figure_ids(path: Path, province: str, year_to: int) -> set[str]:
+def _expected_figure_ids(path: Path, province: str, last_year: int) -> set[str]:
     # Each event once (the default): the figures each event keeps.
     sql = "SELECT figure_id FROM figures WHERE province = ? AND (year <= ? OR year IS NULL) AND is_primary"
     with duckdb.connect(str(path), read_only=True) as con:
-        return {r[0] for r in con.execute(sql, [province, year_to]).fetchall()}
+        return {r[0] for r in con.execute(sql, [province, last_year]).fetchall()}
 
 
 def _open(browser, url: str, requested: list[str], **context: str):
@@ -73,8 +74,8 @@ def test_open_filter_download(server: str, sample_db: Path, tmp_path: Path) -> N
 
     expect.set_options(timeout=TIMEOUT_MS)  # a busy 2-core machine can take more than 5 s
 
-    province, year_to = "Helmand", 2016
-    want = _expected_figure_ids(sample_db, province, year_to)
+    province, last_year = "Helmand", 2016
+    want = _expected_figure_ids(sample_db, province, last_year)
     assert want, "the database should hold figures for the chosen filter"
     requested: list[str] = []
 
@@ -92,21 +93,23 @@ def test_open_filter_download(server: str, sample_db: Path, tmp_path: Path) -> N
             page.get_by_role("option", name=province, exact=True).click()
             page.keyboard.press("Escape")
 
-            # Period: move the upper thumb of the year range down to ``year_to``.
+            # Period: move the upper thumb of the year range down to ``last_year``.
             upper = sidebar.get_by_test_id("stSlider").get_by_role("slider").last
             upper.focus()
-            while int(upper.input_value()) > year_to:
+            while int(upper.input_value()) > last_year:
                 page.keyboard.press("ArrowLeft")
 
-            expect(page).to_have_url(f"{server}/?province={province}&to={year_to}")
+            # The period is one key, both its years: ?province=Helmand&period=2015-2016.
+            expect(page).to_have_url(re.compile(rf"/\?province={province}&period=\d{{4}}-{last_year}$"))
+            period = dict(_params(page.url))["period"]
             # The open tab joins the filters in the address.
             page.get_by_role("tab", name="Tables", exact=True).click()
             expect(page).to_have_url(re.compile(r"[?&]view=Tables"))
-            assert _params(page.url) == [("province", province), ("to", str(year_to)), ("view", "Tables")]
+            assert _params(page.url) == [("period", period), ("province", province), ("view", "Tables")]
             # The caption names the filters, so it shows only once the last rerun drew this tab.
             tab = page.get_by_role("tabpanel", name="Figures", exact=True)
             caption = re.compile(
-                rf" {len(want)} row\(s\) for {province} · \d{{4}}–{year_to} · undated included\."
+                rf" {len(want)} row\(s\) for {province} · \d{{4}}–{last_year} · undated included\."
             )
             expect(tab.get_by_text(caption)).to_be_visible()
 
@@ -186,7 +189,7 @@ def test_address_evidence_and_every_download(server: str, sample_db: Path, tmp_p
 
     expect.set_options(timeout=TIMEOUT_MS)  # a busy 2-core machine can take more than 5 s
 
-    address = f"{server}/?province=Badghis&from=2021&undated=0&reports=all"
+    address = f"{server}/?province=Badghis&period=2021&undated=0&each_event=0"
     requested: list[str] = []
     saved: dict[str, Path] = {}
     shots = tmp_path / "screenshots"

@@ -14,6 +14,8 @@ import pytest
 from pipeline.settings import ROOT
 from tests.conftest import ARTICLES
 
+pytestmark = pytest.mark.slow  # kills and races real ingest processes and a served app
+
 
 def corpus(folder: Path, n: int) -> Path:
     """``n`` distinct articles made from the samples (each with its own number so ids differ)."""
@@ -120,7 +122,7 @@ def test_the_served_dashboard_keeps_answering_while_ingest_replaces_the_database
     """
     import asyncio
 
-    from scripts.load import connect, metrics, rerun_message, script_run, serve
+    from tests.support.sessions import connect, metrics, rerun_message, script_run, serve
 
     db = tmp_path / "s.duckdb"
     assert run([str(ARTICLES), "--db", str(db)]).wait() == 0

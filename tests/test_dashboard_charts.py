@@ -1,4 +1,4 @@
-"""Figures: the right traces, in the right order, and nothing that fetches map data."""
+"""Figures: the right traces, in the right order, colours keyed by the vocabulary, nothing fetched."""
 
 from __future__ import annotations
 
@@ -9,8 +9,11 @@ import polars as pl
 import pytest
 from dbfixture import build
 
-from dashboard import charts, db
+from dashboard import db
 from dashboard.filters import Filters
+from dashboard.plots import bars, timeline
+from dashboard.plots.style import LEVEL_COLORS, VICTIM_COLORS
+from pipeline.vocab import LEVELS, VICTIMS
 
 
 @pytest.fixture(scope="module")
@@ -25,10 +28,10 @@ def src(tmp_path_factory: pytest.TempPathFactory) -> db.Source:
 @pytest.mark.parametrize(
     ("query", "draw", "trace_names"),
     [
-        (db.displacement_by_province, charts.displacement_by_province, {""}),
-        (db.displacement_by_month, charts.displacement_by_month, {"Badghis", "Helmand"}),
-        (db.harm_by_month, charts.harm_by_month, {"civilians", "security_forces", "militants", "mixed"}),
-        (db.harm_by_province, charts.harm_by_province, {"militants", "mixed", "civilians", "unspecified"}),
+        (db.displacement_by_province, bars.displacement_by_province, {""}),
+        (db.displacement_by_month, bars.displacement_by_month, {"Badghis", "Helmand"}),
+        (db.harm_by_month, bars.harm_by_month, {"civilians", "security_forces", "militants", "mixed"}),
+        (db.harm_by_province, bars.harm_by_province, {"militants", "mixed", "civilians", "unspecified"}),
     ],
 )
 def test_bar_charts(src: db.Source, query, draw, trace_names: set[str]) -> None:
@@ -39,7 +42,7 @@ def test_bar_charts(src: db.Source, query, draw, trace_names: set[str]) -> None:
 
 
 def test_harm_panels_one_per_kind_on_one_scale(src: db.Source) -> None:
-    fig = charts.harm_by_province(db.harm_by_province(src, Filters()))
+    fig = bars.harm_by_province(db.harm_by_province(src, Filters()))
     panels = {(t.xaxis, t.yaxis) for t in fig.data}
     assert panels == {("x", "y"), ("x2", "y2")}
     assert [a.text for a in fig.layout.annotations] == ["killed", "wounded"]
@@ -48,7 +51,7 @@ def test_harm_panels_one_per_kind_on_one_scale(src: db.Source) -> None:
     # Each victim group once in the legend, in the same colour in both panels.
     shown = [t.name for t in fig.data if t.showlegend is not False]
     assert len(shown) == len(set(shown)) == len({t.name for t in fig.data})
-    assert all(t.marker.color == charts.VICTIM_COLORS[t.name] for t in fig.data)
+    assert all(t.marker.color == VICTIM_COLORS[t.name] for t in fig.data)
     # The killed panel holds only killed figures.
     killed = {t.name: list(t.y) for t in fig.data if t.xaxis == "x"}
     frame = db.harm_by_province(src, Filters()).filter(pl.col("kind") == "killed")
@@ -57,8 +60,8 @@ def test_harm_panels_one_per_kind_on_one_scale(src: db.Source) -> None:
 
 def test_no_geo_traces(src: db.Source) -> None:
     figs = [
-        charts.displacement_by_province(db.displacement_by_province(src, Filters())),
-        charts.pressure_grid(db.pressure_grid(src, Filters(), "week"), "week"),
+        bars.displacement_by_province(db.displacement_by_province(src, Filters())),
+        timeline.pressure_grid(db.pressure_grid(src, Filters(), "week"), "week"),
     ]
     for fig in figs:
         assert not any(
@@ -68,21 +71,21 @@ def test_no_geo_traces(src: db.Source) -> None:
 
 @pytest.mark.parametrize("bucket", ["week", "month"])
 def test_pressure_grid_squares_levels_background_and_retakings(src: db.Source, bucket: str) -> None:
-    fig = charts.pressure_grid(db.pressure_grid(src, Filters(), bucket), bucket)
+    fig = timeline.pressure_grid(db.pressure_grid(src, Filters(), bucket), bucket)
     assert {t.type for t in fig.data} == {"scatter"}
     names = [t.name for t in fig.data]
-    assert names == ["attacked, current", "besieged, current", "fell, background", charts.RETAKEN_MARK]
+    assert names == ["attacked, current", "besieged, current", "fell, background", timeline.RETAKEN_MARK]
     symbols = {t.name: t.marker.symbol for t in fig.data}
     assert symbols["fell, background"] == "square-open"
     assert symbols["besieged, current"] == "square"
     retaken = fig.data[-1]
-    assert retaken.marker.color == charts.LEVEL_COLORS["retaken"] and list(retaken.y) == ["Qala-i-Naw"]
+    assert retaken.marker.color == LEVEL_COLORS["retaken"] and list(retaken.y) == ["Qala-i-Naw"]
     # Capitals top to bottom in alphabetical order.
     assert list(fig.layout.yaxis.categoryarray) == ["Qala-i-Naw", "Lashkar Gah", "Kunduz"]
 
 
 def test_level_colours_are_distinct_and_readable_on_both_themes() -> None:
-    colours = list(charts.LEVEL_COLORS.values())
+    colours = list(LEVEL_COLORS.values())
     assert len(set(colours)) == len(colours)
 
     def luminance(hex_colour: str) -> float:
@@ -91,3 +94,13 @@ def test_level_colours_are_distinct_and_readable_on_both_themes() -> None:
 
     # Neither near-white (lost on a light page) nor near-black (lost on a dark one).
     assert all(0.12 < luminance(c) < 0.85 for c in colours)
+
+
+@pytest.mark.parametrize(("palette", "vocabulary"), [(LEVEL_COLORS, LEVELS), (VICTIM_COLORS, VICTIMS)])
+def test_colours_are_keyed_by_the_vocabulary(palette: dict[str, str], vocabulary: tuple[str, ...]) -> None:
+    # A value added to pipeline/vocab.py needs a colour, and a colour needs a value, in its order.
+    assert tuple(palette) == vocabulary
+
+
+def test_escalation_is_the_vocabulary_in_rank_order() -> None:
+    assert timeline.ESCALATION == ("threatened", "attacked", "besieged", "breached", "fell")

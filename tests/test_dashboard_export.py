@@ -12,9 +12,10 @@ import polars as pl
 import pytest
 from dbfixture import build
 
-from dashboard import db, tables
+from dashboard import db
 from dashboard.export import csv_bytes, filename, neutralise
 from dashboard.filters import Filters
+from dashboard.tabs.common import table_csv
 
 
 @pytest.fixture(scope="module")
@@ -79,49 +80,49 @@ def _expected_ids(path: Path, sql: str) -> set[str]:
     [
         (
             "figures",
-            Filters(provinces=("Badghis",)),
+            Filters(province=("Badghis",)),
             "figure_id",
             "SELECT figure_id FROM figures WHERE province = 'Badghis' AND is_primary",
         ),
         (
             "figures",
-            Filters(provinces=("Badghis",), each_event=False),
+            Filters(province=("Badghis",), each_event=False),
             "figure_id",
             "SELECT figure_id FROM figures WHERE province = 'Badghis'",
         ),
         (
             "figures",
-            Filters(2016, 2016, include_undated=True, each_event=False),
+            Filters(period=(2016, 2016), undated=True, each_event=False),
             "figure_id",
             "SELECT figure_id FROM figures WHERE year = 2016 OR year IS NULL",
         ),
         (
             "events",
-            Filters(kinds=("displaced",)),
+            Filters(kind=("displaced",)),
             "event_id",
             "SELECT event_id FROM events WHERE kind = 'displaced'",
         ),
         (
             "pressure_episodes",
-            Filters(2021, 2021),
+            Filters(period=(2021, 2021)),
             "episode_id",
             "SELECT episode_id FROM pressure_episodes WHERE year(first_date) = 2021",
         ),
         (
             "pressure",
-            Filters(2021, 2021, include_undated=False, provinces=("Badghis", "Helmand")),
+            Filters(period=(2021, 2021), undated=False, province=("Badghis", "Helmand")),
             "pressure_id",
             "SELECT pressure_id FROM pressure WHERE year = 2021 AND province IN ('Badghis', 'Helmand')",
         ),
         (
             "district_events",
-            Filters(provinces=("Laghman",)),
+            Filters(province=("Laghman",)),
             "district_event_id",
             "SELECT district_event_id FROM district_events WHERE province = 'Laghman'",
         ),
         (
             "articles",
-            Filters(include_undated=False),
+            Filters(undated=False),
             "article_id",
             "SELECT article_id FROM articles WHERE published IS NOT NULL",
         ),
@@ -133,7 +134,7 @@ def test_csv_holds_exactly_the_filtered_rows(
     src = db.source(str(db_file))
     assert src is not None
     data = db.rows(src, view, f)
-    back = pl.read_csv(io.BytesIO(tables.table_csv(src, view, f)), infer_schema=False)
+    back = pl.read_csv(io.BytesIO(table_csv(src, view, f)), infer_schema=False)
     extra = {"figures": (["n_reports"] if f.each_event else []) + ["view"]}.get(view, [])
     assert back.columns == list(db.COLUMNS[view]) + extra
     if view == "figures":
@@ -157,34 +158,34 @@ def test_formula_in_evidence_is_neutralised_in_download(db_file: Path) -> None:
     [
         (
             "figures",
-            Filters(2016, 2021, provinces=("Helmand",)),
+            Filters(period=(2016, 2021), province=("Helmand",)),
             "sitrep-figures-events-Helmand-2016-2021.csv",
         ),
         (
             "figures",
-            Filters(2016, 2021, provinces=("Helmand",), each_event=False),
+            Filters(period=(2016, 2021), province=("Helmand",), each_event=False),
             "sitrep-figures-every-report-Helmand-2016-2021.csv",
         ),
         ("figures", Filters(), "sitrep-figures-events.csv"),
-        ("events", Filters(kinds=("killed",)), "sitrep-events-killed.csv"),
+        ("events", Filters(kind=("killed",)), "sitrep-events-killed.csv"),
         (
             "pressure",
-            Filters(date_from=dt.date(2021, 7, 1), date_to=dt.date(2021, 7, 31)),
+            Filters(since=dt.date(2021, 7, 1), until=dt.date(2021, 7, 31)),
             "sitrep-pressure-2021-07-01_2021-07-31.csv",
         ),
-        ("pressure", Filters(2021, 2021), "sitrep-pressure-2021.csv"),
-        ("pressure", Filters(2016, None), "sitrep-pressure-from2016.csv"),
-        ("articles", Filters(None, 2021), "sitrep-articles-to2021.csv"),
+        ("pressure", Filters(period=(2021, 2021)), "sitrep-pressure-2021.csv"),
+        ("pressure", Filters(since=dt.date(2021, 7, 1)), "sitrep-pressure-2021-07-01.csv"),
+        ("articles", Filters(period=(2016, 2021)), "sitrep-articles-2016-2021.csv"),
         (
             "figures",
-            Filters(provinces=("Badghis", "Helmand"), kinds=("displaced",), victims=("civilians",)),
+            Filters(province=("Badghis", "Helmand"), kind=("displaced",), victims=("civilians",)),
             "sitrep-figures-events-Badghis_Helmand-displaced-civilians.csv",
         ),
-        ("district_events", Filters(kinds=("killed",)), "sitrep-district_events.csv"),
-        ("figures", Filters(provinces=("A", "B", "C", "D")), "sitrep-figures-events-4_provinces.csv"),
-        ("figures", Filters(provinces=("Nangarhār",)), "sitrep-figures-events-Nangarhar.csv"),
-        ("figures", Filters(provinces=("../../etc/passwd",)), "sitrep-figures-events-etc_passwd.csv"),
-        ("figures", Filters(provinces=('Kabul"; rm -rf /',)), "sitrep-figures-events-Kabul_rm_-rf.csv"),
+        ("district_events", Filters(kind=("killed",)), "sitrep-district_events.csv"),
+        ("figures", Filters(province=("A", "B", "C", "D")), "sitrep-figures-events-4_provinces.csv"),
+        ("figures", Filters(province=("Nangarhār",)), "sitrep-figures-events-Nangarhar.csv"),
+        ("figures", Filters(province=("../../etc/passwd",)), "sitrep-figures-events-etc_passwd.csv"),
+        ("figures", Filters(province=('Kabul"; rm -rf /',)), "sitrep-figures-events-Kabul_rm_-rf.csv"),
     ],
 )
 def test_filename(view: str, f: Filters, expected: str) -> None:

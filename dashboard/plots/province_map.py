@@ -15,10 +15,11 @@ from typing import Any
 import plotly.graph_objects as go
 import polars as pl
 
-from dashboard.charts import LEVEL_COLORS
+from dashboard.plots.style import LEVEL_COLORS
+from pipeline.settings import ROOT
 from pipeline.vocab import LEVELS
 
-GEOJSON = Path(__file__).resolve().parent.parent / "data" / "geo" / "provinces.geojson"
+GEOJSON = ROOT / "data" / "geo" / "provinces.geojson"
 MAP_STYLE = "white-bg"
 CENTER = {"lat": 34.0, "lon": 66.6}
 ZOOM = 4.9

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from dashboard.evidence import (
+from dashboard.excerpt import (
     HIGHLIGHT,
     Excerpt,
     clamp,

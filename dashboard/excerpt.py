@@ -1,4 +1,4 @@
-"""Evidence as text: an article's words with one sentence marked, safe to hand to ``st.markdown``.
+"""An article's words with one sentence marked, as Markdown safe for ``st.markdown`` or as plain text.
 
 Article text comes from the outside world, so it is never markup. Every character Markdown,
 HTML or Streamlit's own syntax (``:red[…]`` colours, ``:emoji:`` codes, ``$maths$``) could act

@@ -1,0 +1,92 @@
+"""Above and below the tabs: what is selected and its headline numbers; how the database was built.
+
+Layout only; the numbers come from ``db``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import polars as pl
+import streamlit as st
+
+from dashboard import db
+from dashboard.filters import Filters, describe
+from dashboard.queries import FILTERED_VIEWS
+from pipeline.vocab import HARM
+
+HEADLINE = (
+    ("displaced", "People displaced"),
+    ("killed", "Killed"),
+    ("wounded", "Wounded"),
+    ("capitals", "Capitals under pressure"),
+    ("articles", "Reports read"),
+)
+HELP = {
+    "displaced": "Sum of people displaced.",
+    "killed": "Sum of people killed, by victim group below.",
+    "wounded": "Sum of people wounded, by victim group below.",
+    "capitals": (
+        "Provincial capitals whose latest current (not background) mention in the selection is "
+        "'threatened' or worse; a capital whose latest mention is a retaking is not counted."
+    ),
+    "articles": "Articles in the selection (by publication date).",
+}
+
+
+def nothing_matches(src: db.Source, f: Filters) -> bool:
+    """True when no figure, event, pressure mention, district event or article passes the filters."""
+    return not db.anything(src, FILTERED_VIEWS, f)
+
+
+def span(first: dt.date | None, last: dt.date | None) -> str:
+    """``2016-10-10 to 2021-07-08``, one date when they agree, or a note that nothing is dated."""
+    if first is None:
+        return "no dated item"
+    return str(first) if first == last else f"{first} to {last}"
+
+
+def victim_split(frame: pl.DataFrame, kind: str) -> str:
+    """``militants 69 · mixed 14`` for one kind, from ``db.harm_by_victims``."""
+    part = frame.filter(pl.col("kind") == kind)
+    return " · ".join(f"{v.replace('_', ' ')} {n:,}" for v, n in part.select("victims", "people").rows())
+
+
+def _counting(f: Filters) -> str:
+    """How the sums count, in words."""
+    return "each event once" if f.each_event else "every report"
+
+
+def draw(src: db.Source, f: Filters) -> None:
+    """What is selected, and five headline numbers for it, each with the dates it covers."""
+    st.caption(f"Showing {describe(f)}. Figures count {_counting(f)}.")
+    t = db.totals(src, f)
+    split = db.harm_by_victims(src, f)
+    for col, (key, label) in zip(st.columns(len(HEADLINE)), HEADLINE, strict=True):
+        value = t[key]
+        col.metric(label, f"{value:,}", help=HELP[key])
+        col.caption(span(t[f"{key}_first"], t[f"{key}_last"]))
+        if key in HARM and value:
+            col.caption(victim_split(split, key))
+    st.caption(
+        f"Sums count {_counting(f)}: "
+        + (
+            "one figure per event, chosen from its reports by the batch step. "
+            if f.each_event
+            else "every report's figure; an event told in several articles is counted more than once. "
+        )
+        + "A figure repeated within one article, or a part of a stated total, is never summed."
+    )
+
+
+def footer(src: db.Source) -> None:
+    """When and how the database was built."""
+    run = db.last_run(src)
+    if run:
+        st.caption(
+            f"Database {src.path}, built {run['finished_at']:%Y-%m-%d %H:%M} "
+            f"by extractor {run['extractor']}: "
+            f"{run['n_read']} input(s) read, {run['n_loaded']} loaded, {run['n_rejected']} rejected."
+        )
+    else:
+        st.caption(f"Database {src.path}.")

@@ -1,0 +1,76 @@
+"""What several tabs draw alike: a filtered table with its download, a chart or why there is none.
+
+Layout only; queries come from ``db``, CSV bytes from ``export``.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+import plotly.graph_objects as go
+import polars as pl
+import streamlit as st
+
+from dashboard import db, export
+from dashboard.filters import Filters, describe
+
+# Dates without a time of day; evidence wide enough to read. `url` stays a plain text column
+# (no LinkColumn), so a link taken from an article is never made clickable.
+COLUMN_CONFIG: dict[str, Any] = {
+    **{
+        name: st.column_config.DateColumn(name, format="YYYY-MM-DD")
+        for name in ("event_date", "published", "date_start", "date_end", "first_date", "last_date")
+    },
+    "sentence": st.column_config.TextColumn("sentence", width="large"),
+    "title": st.column_config.TextColumn("title", width="medium"),
+}
+MAX_SHOWN = 10_000
+
+
+def table_csv(src: db.Source, view: str, f: Filters) -> bytes:
+    """CSV bytes of every row the table for ``view`` stands for (built when the button is clicked)."""
+    return export.csv_bytes(export.with_view(db.rows(src, view, f), view, f))
+
+
+def _about(view: str, about: str, f: Filters) -> str:
+    """What the rows are; figures also say how they count."""
+    if view == "figures" and f.each_event:
+        return about + " One row per event: the figure chosen for it, and how many reports told it."
+    if view == "figures":
+        return about + " Every report's figure, including reports of an event told elsewhere too."
+    return about
+
+
+def table(src: db.Source, f: Filters, view: str, about: str) -> None:
+    """One filtered table with a CSV download of the same rows and a caption saying what they are."""
+    total = db.count(src, view, f)
+    frame = db.rows(src, view, f, MAX_SHOWN)
+    # The button comes first: once the caption below shows these filters, the button is current too.
+    # Its bytes are made only when it is clicked: a filter change never builds a CSV of a million rows.
+    st.download_button(
+        "Download CSV",
+        data=functools.partial(table_csv, src, view, f),
+        file_name=export.filename(view, f),
+        mime="text/csv",
+        key=f"download_{view}",
+        on_click="ignore",
+        disabled=frame.is_empty(),
+    )
+    st.caption(f"{_about(view, about, f)} {total} row(s) for {describe(f)}.")
+    if frame.is_empty():
+        st.info("No rows match the filters.")
+        return
+    if total > MAX_SHOWN:
+        # A browser table of a million rows helps no one; the download holds them all.
+        st.caption(f"Showing the first {MAX_SHOWN:,} rows; the CSV holds all {total:,}.")
+    st.dataframe(frame.head(MAX_SHOWN), hide_index=True, key=f"table_{view}", column_config=COLUMN_CONFIG)
+
+
+def chart(frame: pl.DataFrame, draw: Callable[[pl.DataFrame], go.Figure], empty: str, key: str) -> None:
+    """Draw a chart, or say why there is none instead of showing empty axes."""
+    if frame.is_empty():
+        st.info(empty)
+        return
+    st.plotly_chart(draw(frame), key=key, config={"displaylogo": False})

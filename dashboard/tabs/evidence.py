@@ -1,0 +1,74 @@
+"""The Evidence tab: one figure or pressure mention, its sentence highlighted in its article.
+
+Article text is never HTML: it is shown as plain text, or as Markdown in which every punctuation
+character is escaped (``dashboard/excerpt.py``), so the only markup is the highlight.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from dashboard import db, excerpt
+from dashboard.filters import Filters
+from dashboard.tabs.common import MAX_SHOWN
+
+# What evidence can be shown for: kind → (view, id column).
+EVIDENCE_KINDS = {"figure": ("figures", "figure_id"), "pressure": ("pressure", "pressure_id")}
+
+
+def _choice_label(row: dict[str, Any], kind: str) -> str:
+    """``2016-10-10 · Helmand · killed 14 — The militants killed 14 …`` for the picker."""
+    what = f"{row['kind']} {row['number_text']}" if kind == "figure" else f"{row['capital']} {row['level']}"
+    place = row.get("province") or "no province"
+    sentence = row["sentence"] if len(row["sentence"]) <= 80 else row["sentence"][:79] + "…"
+    return f"{row['event_date'] or 'undated'} · {place} · {what} — {sentence}"
+
+
+def draw(src: db.Source, f: Filters) -> None:
+    """Pick a figure or pressure mention (same filters as the tables); see its evidence."""
+    kind = st.radio(
+        "Evidence for",
+        list(EVIDENCE_KINDS),
+        format_func=lambda k: "a figure" if k == "figure" else "a pressure mention",
+        horizontal=True,
+        key="evidence_kind",
+    )
+    view, id_column = EVIDENCE_KINDS[kind]
+    frame = db.rows(src, view, f, MAX_SHOWN)
+    if frame.is_empty():
+        st.info(f"No {view} in the selection: widen the filters to see evidence.")
+        return
+    labels = {r[id_column]: _choice_label(r, kind) for r in frame.head(MAX_SHOWN).iter_rows(named=True)}
+    chosen = st.selectbox(
+        "Row (same filters as the tables)",
+        list(labels),
+        format_func=lambda i: labels.get(i, i),
+        key=f"evidence_{kind}",
+    )
+    found = db.evidence(src, kind, chosen) if chosen else None
+    if found is None:
+        st.info("Choose a row to see its evidence.")
+        return
+    show(found)
+
+
+def show(found: dict[str, Any]) -> None:
+    """Title, source, date and link as text, then the paragraph and the article with the sentence marked."""
+    meta = [
+        ("Title", found["title"] or "(no title)"),
+        ("Source", found["source"] or "(unknown)"),
+        ("Published", str(found["published"] or "undated")),
+        ("Event date", str(found["event_date"] or "undated")),
+        ("Link", found["url"] or "(none)"),
+        ("File", found["file"]),
+    ]
+    # st.text: the metadata is shown verbatim, a link is never made clickable.
+    st.text("\n".join(f"{name}: {value}" for name, value in meta))
+    text = found["text"]
+    start, end = found["sentence_start"], found["sentence_end"]
+    with st.container(border=True):
+        st.markdown(excerpt.highlighted_markdown(excerpt.excerpt(text, start, end)))
+    with st.expander("Whole article, sentence marked ⟦ ⟧"):
+        st.text(excerpt.marked_text(excerpt.excerpt(text, start, end, whole=True)))
