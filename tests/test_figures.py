@@ -46,6 +46,7 @@ def counted(nlp, text):
         # People going home, and refugees abroad.
         ("Some 900 displaced families have returned to Marjah after the clashes ended.", []),
         ("About 600 families who fled last year returned home to Dand this week.", []),
+        ("Some 3,800 returnee families have arrived in Zaranj from Iran.", []),
         ("Roughly 2.2 million registered Afghan refugees who fled the war live in Pakistan.", []),
         ("Some 1,200 refugees who fled Badghis arrived abroad this year.", []),
         # Patients and others of whom only some were hurt.
@@ -108,6 +109,15 @@ def test_casualties_beside_the_traps(nlp, sentence, expected):
             [
                 ("wounded", 24, "exact", "people", "unspecified", "total"),
                 ("wounded", 5, "exact", "people", "unspecified", "detail"),
+            ],
+        ),
+        # The rest of a list opened by "including" is a part too.
+        (
+            "At least 26 wounded, including two women and five children, reached the hospital.",
+            [
+                ("wounded", 26, "at_least", "people", "unspecified", "total"),
+                ("wounded", 2, "exact", "people", "civilians", "detail"),
+                ("wounded", 5, "exact", "people", "civilians", "detail"),
             ],
         ),
         # One person of a group is a person, not a count.
@@ -213,6 +223,10 @@ def test_vague_restatements(nlp, text, expected):
                 ("killed", 22, "at_least", "people", "mixed", "total"),
                 ("wounded", 35, "exact", "people", "mixed", "total"),
             ],
+        ),
+        (
+            "Officials said 14 people, many of them civilians, were killed in the strike.",
+            [("killed", 14, "exact", "people", "mixed", "total")],
         ),
         (
             "Some 30 civilians were killed, most of them women.",

@@ -160,6 +160,8 @@ def find_figures(view: View) -> list[Figure]:
             fig.detail_of = index[prev_i]
         if i in recap_of:
             fig.detail_of = index[recap_of[i]]
+        if fig.sibling_of is not None and found[fig.sibling_of].detail_of is not None:
+            fig.detail_of = found[fig.sibling_of].detail_of  # "including one woman and six children"
         near = noun_phrase(view, fig.number.end, min(sents[i].end, fig.number.end + 3))
         # "... and 63 were wounded": no group of its own, right after a whole figure (not a part of one).
         elliptic = bool({"others", "other"} & set(near)) or (

@@ -83,6 +83,8 @@ def counts_something_else(view: View, kind: str, n: Number, trig: Span, sent: Sp
         return True  # "3,000 more families could be displaced", "could displace 3,000 families"
     if kind != "displaced":
         return False
+    if set(low[n.end : trig.start]) & RETURN:
+        return True  # "4,500 returnee families have arrived in Nimroz"
     after = low[max(trig.end, n.end) : min(sent.end, max(trig.end, n.end) + 6)]
     for k, word in enumerate(after):
         if word in RETURN:

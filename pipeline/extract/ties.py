@@ -73,8 +73,12 @@ def _gap_allows(gap: Span) -> bool:
     killed"), and at most two unknown lower-case words beside a word for people ("80 'puppet
     soldiers' had been killed").
     """
-    if majority_at([t.lower_ for t in gap], 0, len(gap)) is not None:
-        return False  # "treated 160 patients, many of whom were injured": the phrase counts a part
+    words = [t.lower_ for t in gap]
+    at = majority_at(words, 0, len(words))
+    if at is not None and set(words[at[1] :]) <= AUXILIARIES:
+        # "treated 160 patients, many of whom had been injured": the phrase counts a part; not
+        # an aside ("16 people, many of them civilians, were killed").
+        return False
     unknown, people, aside = 0, False, False
     for t in gap:
         w = t.lower_

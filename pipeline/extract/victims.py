@@ -28,23 +28,24 @@ def victims_of(words: list[str]) -> str:
     return groups.pop() if groups else "unspecified"
 
 
-def majority_at(low: list[str], start: int, end: int) -> int | None:
-    """Where the first "most of them" / "many of whom" phrase ends in ``low[start:end]``."""
+def majority_at(low: list[str], start: int, end: int) -> tuple[int, int] | None:
+    """Where the first "most of them" / "many of whom" phrase in ``low[start:end]`` starts and ends."""
     for k in range(start, end):
         for phrase in MAJORITY:
             if low[k : k + len(phrase)] == phrase and k + len(phrase) <= end:
-                return k + len(phrase)
+                return k, k + len(phrase)
     return None
 
 
 def majority_group(view: View, n: Number, sent: Span) -> str | None:
-    """The group a "the majority of them ..." after the number names, if any: "At least 16 people
-    were killed and 40 injured, the majority of them Afghan security forces"."""
-    at = majority_at(view.low, n.end, sent.end)
-    if at is None:
+    """The group a "the majority of them ..." after the number names, when the number's own words
+    name none: "At least 16 people were killed and 40 injured, most of them soldiers"; not "30
+    civilians were killed, most of them women"."""
+    found = majority_at(view.low, n.end, sent.end)
+    if found is None or victims_of(view.low[n.end : found[0]]) != "unspecified":
         return None
     named = []
-    for word in view.low[at : min(sent.end, at + NAMED_WITHIN)]:
+    for word in view.low[found[1] : min(sent.end, found[1] + NAMED_WITHIN)]:
         if word in (",", ";", ".", "(", ")"):
             break
         named.append(word)
@@ -69,8 +70,9 @@ def sentence_victims(view: View, n: Number, trig: tuple[int, int] | None, sent: 
     """A figure's group once the rest of its sentence is read: "most of them soldiers" after a
     figure that named no group makes it ``mixed`` (most, not all); bodies left behind are of the
     side that left them."""
-    if victims == "unspecified" and majority_group(view, n, sent) is not None:
-        return "mixed"
+    named = majority_group(view, n, sent)
+    if named is not None and victims in ("unspecified", named):
+        return "mixed"  # the group named came from "many of them civilians" itself
     if victims == "unspecified" and trig is not None:
         return left_behind_group(view, n, trig, sent) or victims
     return victims
