@@ -43,6 +43,7 @@ def counted(nlp, text):
         # Forecasts.
         ("Officials warned that 2,000 more families could be displaced from Nahr-e Saraj.", []),
         ("The governor said the offensive would displace 4,000 people.", []),
+        ("Up to 300,000 people may flee the province before winter.", []),
         # People going home, and refugees abroad.
         ("Some 900 displaced families have returned to Marjah after the clashes ended.", []),
         ("About 600 families who fled last year returned home to Dand this week.", []),
@@ -72,6 +73,15 @@ def test_not_casualties(nlp, sentence, expected):
         (
             "Some 700 families fled the fighting in Khanabad and have not returned.",
             [("displaced", 700, "about", "families", "civilians", "total")],
+        ),
+        # A hedged past is reported, not forecast; "May" is a month.
+        (
+            "Officials said 30 people may have been killed in the blast.",
+            [("killed", 30, "exact", "people", "unspecified", "total")],
+        ),
+        (
+            "Fighting since May displaced 5,000 people in Kunar.",
+            [("displaced", 5000, "exact", "people", "unspecified", "total")],
         ),
         # "internal refugees" are people displaced at home.
         (
@@ -179,6 +189,11 @@ def test_a_part_told_again_stays_a_part(nlp):
             "Thousands of families flee fighting in Kunduz\n\nMore than 3,000 families have fled "
             "their homes in Kunduz, officials said.",
             [("displaced", 3000, "more_than", "families", "civilians", "total")],
+        ),
+        # Families restate a vague amount of people.
+        (
+            "Thousands flee clashes in Kunduz\n\nAbout 1,200 families have fled Khanabad, officials said.",
+            [("displaced", 1200, "about", "families", "civilians", "total")],
         ),
         # "Dozens more" adds people.
         (

@@ -34,6 +34,7 @@ NEGATION = {"not", "never", "yet", "unable"}  # "have not returned": still displ
 # A vague amount announces a number told later when that number lies between its floor and this
 # many times it ("Dozens killed" above "as many as 50"; not above "at least 900").
 RESTATES_UP_TO = 50
+PEOPLE_PER_FAMILY = 5  # a low household size: enough to compare a vague amount, never stored
 
 
 class Counted(Protocol):
@@ -78,9 +79,12 @@ def counts_something_else(view: View, kind: str, n: Number, trig: Span, sent: Sp
     if set(low[max(sent.start, trig.start - 2) : trig.start]) & AVOID:
         return True  # "to avoid civilian casualties"
     before = trig.start < n.end  # the phrase stands before its number: "could displace 3,000"
-    between = low[max(sent.start, trig.start - 2) : trig.start] if before else low[n.end : trig.start]
-    if set(between) & HYPOTHETICAL:
-        return True  # "3,000 more families could be displaced", "could displace 3,000 families"
+    start = max(sent.start, trig.start - 2) if before else n.end
+    for k in range(start, trig.start):
+        # "3,000 more families could be displaced", "could displace 3,000 families"; not the
+        # hedged past of "30 people may have been killed", nor the month ("since May").
+        if low[k] in HYPOTHETICAL and view.doc[k].is_lower and low[k + 1] != "have":
+            return True
     if kind != "displaced":
         return False
     if set(low[n.end : trig.start]) & RETURN:
@@ -110,7 +114,10 @@ def restatements(view: View, figures: list[Counted]) -> dict[int, int]:
 
     The number must come later, in another sentence, be of the same kind, unit and compatible
     group, not a part of another figure, and lie between the vague amount's floor and
-    ``RESTATES_UP_TO`` times it. "Dozens more were wounded" adds people and restates nothing.
+    ``RESTATES_UP_TO`` times it; families count ``PEOPLE_PER_FAMILY`` people against a vague
+    amount of people ("Thousands flee" above "1,200 families have fled"). "Dozens more were
+    wounded" adds people and restates nothing. A vague amount after the number may be another
+    source's estimate ("the Taliban claimed dozens") and is kept.
     """
     out: dict[int, int] = {}
     for i, v in enumerate(figures):
@@ -122,9 +129,11 @@ def restatements(view: View, figures: list[Counted]) -> dict[int, int]:
         for j in range(i + 1, len(figures)):
             f = figures[j]
             floor = f.number.value if f.number.value is not None else f.number.value_low
+            if floor is not None and (f.unit, v.unit) == ("families", "people"):
+                floor *= PEOPLE_PER_FAMILY
             if (
                 f.kind == v.kind
-                and f.unit == v.unit
+                and (f.unit == v.unit or (f.unit, v.unit) == ("families", "people"))
                 and f.detail_of is None
                 and f.sent.start != v.sent.start
                 and f.number.qualifier != "vague"
