@@ -333,6 +333,8 @@ def test_two_units_of_one_group_are_recorded_both_and_counted_once(nlp):
         ("Government forces and rebels clashed, displacing 3,400 people.", [(3400, "people")]),
         ("The offensive drove 11,000 people from their homes.", [(11000, "people")]),
         ("Thousands flee as the fighting reaches the outskirts of the town.", [(1000, "people")]),
+        ("Some 14,000 people in Cabo Delgado were uprooted by the raids.", [(14000, "people")]),
+        ("About 6,000 inhabitants of Tillaberi have fled their villages.", [(6000, "people")]),
         ("The attacks affected 1,658 individuals in 332 households.", []),
         ("About 1,000 people crossed the border to escape the armed groups.", []),
     ],
