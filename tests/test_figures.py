@@ -305,6 +305,38 @@ def test_report_layouts(nlp, text, expected):
     assert [f[1] for f in figures(nlp, text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An interview's answer takes the kind its question asks about.
+        (
+            "Q: How many families have fled their homes?\nA: About 3,000 families, most from Dand.",
+            [("displaced", 3000, "about", "families", "civilians", "total")],
+        ),
+        (
+            "Q: How many people were killed?\nA: 23, including four children.",
+            [
+                ("killed", 23, "exact", "people", "unspecified", "total"),
+                ("killed", 4, "exact", "people", "civilians", "detail"),
+            ],
+        ),
+        # Not when the question asks about something else, or the answer opens otherwise.
+        ("Q: How many districts have fallen?\nA: Six.", []),
+        ("Q: How many people were killed?\nA: Nobody knows. Maybe 20 people.", []),
+        # A part of a combined total told in the next sentence.
+        (
+            "Doctors said at least 30 civilians were killed and wounded. Seven of them died on the way.",
+            [
+                ("casualties", 30, "at_least", "people", "civilians", "total"),
+                ("killed", 7, "exact", "people", "civilians", "detail"),
+            ],
+        ),
+    ],
+)
+def test_interviews_and_parts_of_combined_totals(nlp, text, expected):
+    assert figures(nlp, text) == expected
+
+
 def test_two_units_of_one_group_are_recorded_both_and_counted_once(nlp):
     text = (
         "In Qala-i-Naw, some 300 families or around 2,100 people asked for help, as they had been "

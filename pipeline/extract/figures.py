@@ -9,6 +9,10 @@ breakdown parts and restatements are kept as ``detail`` and ``repeat``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from spacy.tokens import Span
+
 from pipeline.extract import lexicon
 from pipeline.extract.not_figures import is_other_quantity, prune
 from pipeline.extract.numbers import Number, find_numbers
@@ -64,6 +68,27 @@ def _part_of(view: View, n: Number) -> bool:
     return n.start > 0 and view.low[n.start - 1] in PART_OF
 
 
+def _answer(view: View, n: Number, sent: Span, spans: Iterable[Span]) -> Figure | None:
+    """The first number of a sentence that answers a question asking "how many" of a kind:
+    "Q: How many people have fled their homes?" then "A: Around 5,000 families." """
+    k = view.sent_of[sent.start]
+    if k == 0 or view.low[sent.start : n.start] not in ([], ["a", ":"], ["answer", ":"]):
+        return None
+    k -= 1
+    while k > 0 and not view.sent_text(view.sents[k]).strip():
+        k -= 1  # the line break between question and answer
+    question = view.sents[k]
+    asks = view.low[question.start : question.end]
+    if "how" not in asks or "many" not in asks or asks[-1:] != ["?"]:
+        return None
+    kinds = {t.label_.split(":")[0] for t in spans if question.start <= t.start < question.end}
+    kinds &= {"killed", "wounded", "displaced"}
+    if len(kinds) != 1:
+        return None
+    words = noun_phrase(view, n.end, min(sent.end, n.end + 6))
+    return Figure(n, kinds.pop(), victims_of(words), unit_of(words), sent, None)
+
+
 def find_figures(view: View) -> list[Figure]:
     """Numbers tied to a figure trigger directly or through a list ("killed 10 policemen and four others")."""
     spans = view.doc.spans["triggers"]
@@ -72,6 +97,9 @@ def find_figures(view: View) -> list[Figure]:
     numbers = [n for n in find_numbers(view.doc, view.low) if not is_other_quantity(view, n)]
     sents = [view.sent(n.core_start) for n in numbers]
     found = [figure_for(view, n, sent, before, after) for n, sent in zip(numbers, sents, strict=True)]
+    for i, n in enumerate(numbers):  # "Q: How many families have fled? A: About 5,000."
+        if found[i] is None and (i == 0 or sents[i - 1].start != sents[i].start):
+            found[i] = _answer(view, n, sents[i], spans)
 
     def make(i: int, src: Figure) -> Figure:
         end = numbers[i].end

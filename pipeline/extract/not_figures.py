@@ -28,6 +28,8 @@ RETURN = set(lexicon.words("return"))
 REFUGEES = set(lexicon.words("refugee"))
 ABROAD = set(lexicon.words("abroad"))
 PART_LEADS = [phrase.split() for phrase in lexicon.words("part_lead")]
+# "at least 30 civilians were killed and wounded ... Seven of them died": a part of a combined total.
+PARTS_OF_COMBINED = {("casualties", "killed"), ("casualties", "wounded")}
 ADDITION = set(lexicon.words("addition"))
 MONTH_NAMES = set(MONTHS)
 NEGATION = {"not", "never", "yet", "unable"}  # "have not returned": still displaced
@@ -163,7 +165,7 @@ def prune(view: View, figures: list[Counted]) -> list[Counted]:
             k
             for k in range(i)
             if k not in drop
-            and figures[k].kind == f.kind
+            and (figures[k].kind == f.kind or (figures[k].kind, f.kind) in PARTS_OF_COMBINED)
             and figures[k].detail_of is None
             and not is_part_of_counted(view, figures[k].number, figures[k].trigger)
         ]
