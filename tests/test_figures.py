@@ -337,6 +337,53 @@ def test_interviews_and_parts_of_combined_totals(nlp, text, expected):
     assert figures(nlp, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A text table: the row label names who every cell counts; a note after a cell does not.
+        (
+            "Police - Killed: 4 | Wounded: 9",
+            [
+                ("killed", 4, "exact", "people", "security_forces", "total"),
+                ("wounded", 9, "exact", "people", "security_forces", "total"),
+            ],
+        ),
+        (
+            "Taliban - Killed: 11 (army claim; the Taliban deny it)",
+            [("killed", 11, "exact", "people", "militants", "total")],
+        ),
+        # A bracketed breakdown of several groups.
+        (
+            "Killed and wounded: 7 (3 police, 4 civilians), the spokesman said.",
+            [
+                ("casualties", 7, "exact", "people", "mixed", "total"),
+                ("casualties", 3, "exact", "people", "security_forces", "detail"),
+                ("casualties", 4, "exact", "people", "civilians", "detail"),
+            ],
+        ),
+        # The same group in another unit, in brackets, is not a part.
+        (
+            "Some 1,400 households (9,800 people) have been displaced from Dand.",
+            [
+                ("displaced", 1400, "about", "families", "civilians", "repeat"),
+                ("displaced", 9800, "exact", "people", "unspecified", "total"),
+            ],
+        ),
+        # Parts of several groups make a total that named none mixed.
+        (
+            "At least 25 people were killed, including 6 soldiers and 2 civilians.",
+            [
+                ("killed", 25, "at_least", "people", "mixed", "total"),
+                ("killed", 6, "exact", "people", "security_forces", "detail"),
+                ("killed", 2, "exact", "people", "civilians", "detail"),
+            ],
+        ),
+    ],
+)
+def test_tables_and_breakdowns(nlp, text, expected):
+    assert figures(nlp, text) == expected
+
+
 def test_two_units_of_one_group_are_recorded_both_and_counted_once(nlp):
     text = (
         "In Qala-i-Naw, some 300 families or around 2,100 people asked for help, as they had been "

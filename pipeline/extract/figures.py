@@ -184,7 +184,8 @@ def find_figures(view: View) -> list[Figure]:
         fig.victims = sentence_victims(view, fig.number, fig.trigger, fig.sent, fig.victims)
         prev_i = max((k for k in index if k < i and sents[k].start == sents[i].start), default=None)
         prev = found[prev_i] if prev_i is not None else None
-        if prev is not None and _part_of(view, fig.number) and fig.kind == prev.kind:
+        # "Killed and wounded: 9 (4 soldiers, 5 civilians)"; not "1,900 households (13,300 people)".
+        if prev is not None and _part_of(view, fig.number) and (fig.kind, fig.unit) == (prev.kind, prev.unit):
             fig.detail_of = index[prev_i]
         if i in recap_of:
             fig.detail_of = index[recap_of[i]]

@@ -62,6 +62,12 @@ def assign_roles(figs: list[Figure]) -> None:
     for f in figs:
         if f.detail_of is not None and f.role == "total":
             f.role, f.parent = "detail", f.detail_of
+    # "30 people were killed, including 5 soldiers and 3 civilians": parts of several groups make
+    # a total that named none mixed.
+    for j, t in enumerate(figs):
+        groups = {f.victims for f in figs if f.detail_of == j} - {"unspecified"}
+        if t.victims == "unspecified" and len(groups) > 1:
+            t.victims = "mixed"
     # A part told as a part ("including ...", "of these, ...", a combined total's killed and
     # wounded) that does not say who it counts is of the same people as its total.
     for f in figs:

@@ -140,6 +140,14 @@ def _linked_amount(view: View, start: int, end: int) -> list[str] | None:
     return None
 
 
+def _row_label(view: View, sent: Span, trig: Span) -> list[str] | None:
+    """The label of a table row when it names who every cell of the row counts: "Police - Killed:
+    5 | Wounded: 3", "Taliban - Killed: 14 (police claim)" (what follows the number is a note)."""
+    first = next((k for k in range(sent.start, trig.start) if view.doc[k].like_num), trig.start)
+    row = view.low[sent.start : first]
+    return row if victims_of(row) != "unspecified" else None
+
+
 def figure_for(view: View, n: Number, sent: Span, before: list[Span], after: list[Span]) -> Figure | None:
     """Attach a number to the trigger before or after it, if the words between allow it."""
     doc = view.doc
@@ -161,7 +169,8 @@ def figure_for(view: View, n: Number, sent: Span, before: list[Span], after: lis
         if trig.text.lower() in NEEDS_PEOPLE and not set(words) & set(VICTIM_WORDS):
             continue
         if view.low[trig.end : n.start] == [":"]:  # "Civilians killed: 14": who is named before the label
-            words = view.low[max(sent.start, trig.start - 3) : trig.start] + words
+            row = _row_label(view, sent, trig)
+            words = row if row is not None else view.low[max(sent.start, trig.start - 3) : trig.start] + words
         fig = Figure(n, kind, victims_of(words), unit_of(words), sent, (trig.start, trig.end))
         return fig if _plausible(view, fig, trig) else None
     for trig in after:
