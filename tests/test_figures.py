@@ -352,6 +352,13 @@ def test_interviews_and_parts_of_combined_totals(nlp, text, expected):
             "Taliban - Killed: 11 (army claim; the Taliban deny it)",
             [("killed", 11, "exact", "people", "militants", "total")],
         ),
+        # A label line: what its words say the number counts.
+        (
+            "- Families who fled to the city: about 800",
+            [("displaced", 800, "about", "families", "civilians", "total")],
+        ),
+        ("Deaths: 12", [("killed", 12, "exact", "people", "unspecified", "total")]),
+        ("People assisted: 5,000", []),
         # A bracketed breakdown of several groups.
         (
             "Killed and wounded: 7 (3 police, 4 civilians), the spokesman said.",

@@ -25,6 +25,7 @@ RECAP = set(lexicon.words("recap"))
 ELLIPTIC = set(lexicon.words("elliptic"))
 OF_THEM = [phrase.split() for phrase in lexicon.words("of_them")]  # "nine of them children"
 JOINERS = set(lexicon.words("joiner"))
+MAX_LABEL = 12  # tokens of a label line before its colon ("Families who fled to Nad Ali: 1,000")
 PART_OF = set(lexicon.words("part_of"))  # "including 10 policemen", "among them two children"
 
 
@@ -89,6 +90,21 @@ def _answer(view: View, n: Number, sent: Span, spans: Iterable[Span]) -> Figure 
     return Figure(n, kinds.pop(), victims_of(words), unit_of(words), sent, None)
 
 
+def _labelled(view: View, n: Number, sent: Span, spans: Iterable[Span]) -> Figure | None:
+    """A number after a label line whose words say what it counts: "Families who fled to Nad Ali:
+    about 1,000", "Deaths: 12" (a phrase of one kind, before the line's first colon)."""
+    low = view.low
+    colon = next((k for k in range(sent.start, n.start) if low[k] == ":"), None)
+    if colon is None or colon != n.start - 1 or colon - sent.start > MAX_LABEL:
+        return None
+    kinds = {t.label_.split(":")[0] for t in spans if sent.start <= t.start and t.end <= colon}
+    kinds &= {"killed", "wounded", "displaced", "casualties"}
+    if len(kinds) != 1:
+        return None
+    label = low[sent.start : colon]
+    return Figure(n, kinds.pop(), victims_of(label), unit_of(label), sent, None)
+
+
 def find_figures(view: View) -> list[Figure]:
     """Numbers tied to a figure trigger directly or through a list ("killed 10 policemen and four others")."""
     spans = view.doc.spans["triggers"]
@@ -99,7 +115,7 @@ def find_figures(view: View) -> list[Figure]:
     found = [figure_for(view, n, sent, before, after) for n, sent in zip(numbers, sents, strict=True)]
     for i, n in enumerate(numbers):  # "Q: How many families have fled? A: About 5,000."
         if found[i] is None and (i == 0 or sents[i - 1].start != sents[i].start):
-            found[i] = _answer(view, n, sents[i], spans)
+            found[i] = _answer(view, n, sents[i], spans) or _labelled(view, n, sents[i], spans)
 
     def make(i: int, src: Figure) -> Figure:
         end = numbers[i].end
