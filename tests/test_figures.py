@@ -121,6 +121,24 @@ def test_casualties_beside_the_traps(nlp, sentence, expected):
                 ("wounded", 5, "exact", "people", "unspecified", "detail"),
             ],
         ),
+        # "X were among N killed": a part told before its total.
+        (
+            "Two boys were among seven civilians killed when a shell hit the market.",
+            [
+                ("killed", 2, "exact", "people", "civilians", "detail"),
+                ("killed", 7, "exact", "people", "civilians", "total"),
+            ],
+        ),
+        # "Among the dead were ...": a part of the last toll of the dead, not of the wounded.
+        (
+            "The blast killed at least 15 civilians. Another 40 were injured. Among the dead were "
+            "at least three children.",
+            [
+                ("killed", 15, "at_least", "people", "civilians", "total"),
+                ("wounded", 40, "exact", "people", "unspecified", "total"),
+                ("killed", 3, "at_least", "people", "civilians", "detail"),
+            ],
+        ),
         # The rest of a list opened by "including" is a part too.
         (
             "At least 26 wounded, including two women and five children, reached the hospital.",
@@ -420,6 +438,7 @@ def test_two_units_of_one_group_are_recorded_both_and_counted_once(nlp):
         ("The offensive drove 11,000 people from their homes.", [(11000, "people")]),
         ("Thousands flee as the fighting reaches the outskirts of the town.", [(1000, "people")]),
         ("Some 14,000 people in Cabo Delgado were uprooted by the raids.", [(14000, "people")]),
+        ("About 900 families from the two districts have been displaced.", [(900, "families")]),
         ("About 6,000 inhabitants of Tillaberi have fled their villages.", [(6000, "people")]),
         ("The attacks affected 1,658 individuals in 332 households.", []),
         ("About 1,000 people crossed the border to escape the armed groups.", []),

@@ -22,6 +22,7 @@ from pipeline.extract.view import View
 
 # Word families of data/rules/words.csv (see data/rules/families.csv for what each does).
 RECAP = set(lexicon.words("recap"))
+RECAP_KINDS = {"dead": "killed", "killed": "killed", "wounded": "wounded", "injured": "wounded"}
 ELLIPTIC = set(lexicon.words("elliptic"))
 OF_THEM = [phrase.split() for phrase in lexicon.words("of_them")]  # "nine of them children"
 JOINERS = set(lexicon.words("joiner"))
@@ -171,6 +172,13 @@ def find_figures(view: View) -> list[Figure]:
     for i in range(len(numbers) - 2, -1, -1):  # "five soldiers and three civilians were killed"
         if found[i] is None and found[i + 1] is not None:
             inherit(i, i + 1)
+    among: dict[int, int] = {}  # a number told as a part of the figure right after it
+    for i in range(len(numbers) - 1):  # "Three children were among five civilians killed"
+        between = view.low[numbers[i].end : numbers[i + 1].start]
+        told = between[-2:] in (["were", "among"], ["was", "among"]) and set(between[:-2]) <= GAP_WORDS
+        if told and found[i] is None and found[i + 1] is not None and sents[i].start == sents[i + 1].start:
+            found[i] = make(i, found[i + 1])
+            among[i] = i + 1
 
     # "... 107 civilian casualties (36 killed and 71 injured). Of these, 81 were children.": a part
     # of the head figure of the sentence before.
@@ -181,6 +189,9 @@ def find_figures(view: View) -> list[Figure]:
             continue
         clause_start, opener = _opener(view, sents[i].start, n.start)
         earlier = [k for k in range(i) if found[k] is not None and numbers[k].end <= clause_start]
+        named = {RECAP_KINDS[w] for w in opener.split() if w in RECAP_KINDS}
+        if named and earlier and opener in RECAP:  # "Among the dead were ...": the last toll of the dead
+            earlier = [k for k in earlier if found[k].kind in named] or earlier
         if earlier and opener in RECAP:
             last = earlier[-1]
             same = [x for x in earlier if sents[x].start == sents[last].start]
@@ -224,4 +235,6 @@ def find_figures(view: View) -> list[Figure]:
     for fig in figures:
         if fig.sibling_of is not None:
             fig.sibling_of = index[fig.sibling_of]
+    for i, j in among.items():
+        figures[index[i]].detail_of = index[j]
     return prune(view, figures)

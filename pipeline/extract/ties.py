@@ -24,6 +24,7 @@ NEEDS_PEOPLE = lexicon.figure_flagged("needs_people")  # "lost 100 soldiers"; no
 INCLUDED = lexicon.words("included")
 TOLL_HEADS = lexicon.toll_heads()
 AID_WORDS = set(lexicon.words("aid"))
+NOT_PEOPLE = set(lexicon.words("not_people"))
 RATES = lexicon.words("rate")
 FORCING = set(lexicon.words("forcing"))  # "forced 3,000 people from their homes"
 AMOUNT_LINKS = [phrase.split() for phrase in lexicon.words("amount_link")]  # "estimated at"
@@ -88,6 +89,8 @@ def _gap_allows(gap: Span) -> bool:
             people = True
         if w in GAP_WORDS or t.is_punct or t.ent_type_ or (aside and t.like_num):
             continue
+        if t.like_num and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in NOT_PEOPLE:
+            continue  # "1,100 families from the three districts have been displaced"
         if t.is_lower and t.is_alpha and not t.like_num:
             unknown += 1
             continue
