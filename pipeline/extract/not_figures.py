@@ -32,7 +32,7 @@ PART_LEADS = [phrase.split() for phrase in lexicon.words("part_lead")]
 PARTS_OF_COMBINED = {("casualties", "killed"), ("casualties", "wounded")}
 ADDITION = set(lexicon.words("addition"))
 MONTH_NAMES = set(MONTHS)
-NEGATION = {"not", "never", "yet", "unable"}  # "have not returned": still displaced
+NO_RETURN = set(lexicon.words("no_return"))  # "have not returned": still displaced
 # A vague amount announces a number told later when that number lies between its floor and this
 # many times it ("Dozens killed" above "as many as 50"; not above "at least 900").
 RESTATES_UP_TO = 50
@@ -94,7 +94,7 @@ def counts_something_else(view: View, kind: str, n: Number, trig: Span, sent: Sp
     after = low[max(trig.end, n.end) : min(sent.end, max(trig.end, n.end) + 6)]
     for k, word in enumerate(after):
         if word in RETURN:
-            return not set(after[max(0, k - 2) : k]) & NEGATION  # "have returned"; not "have not returned"
+            return not set(after[max(0, k - 2) : k]) & NO_RETURN  # "have returned"; not "have not returned"
     words = view.words(sent)
     if words & REFUGEES and "internal" not in words:
         # "2 million Afghan refugees in Pakistan": refugees abroad, not people displaced at home.

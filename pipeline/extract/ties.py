@@ -30,7 +30,7 @@ FORCING = set(lexicon.words("forcing"))  # "forced 3,000 people from their homes
 AMOUNT_LINKS = [phrase.split() for phrase in lexicon.words("amount_link")]  # "estimated at"
 MAX_GAP = 12  # tokens between a number and a trigger that follows it
 MAX_ANTECEDENT = 30  # tokens between a number and "they had been displaced" that refers to it
-AUXILIARIES = {"had", "have", "has", "were", "was", "been", "all", "also", "recently"}
+AUXILIARIES = set(lexicon.words("auxiliary"))  # "as they had been displaced"
 
 
 @dataclasses.dataclass
