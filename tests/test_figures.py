@@ -56,6 +56,8 @@ def counted(nlp, text):
         ("Aid agencies distributed tents to 3,500 IDPs in Mazar-i-Sharif.", []),
         # Evacuated is not forced out.
         ("Police evacuated 300 residents from their homes near the river in Jalalabad.", []),
+        # A phrase describing the object, not the people counted.
+        ("A group of 15 journalists visited the displaced camp near Herat.", []),
         # Troops, fighters' strength and prisoners.
         ("Hundreds of fighters stormed the outskirts of Farah city on Tuesday.", []),
         ("The ministry sent 1,500 extra troops to the province.", []),

@@ -30,6 +30,7 @@ FORCING = set(lexicon.words("forcing"))  # "forced 3,000 people from their homes
 AMOUNT_LINKS = [phrase.split() for phrase in lexicon.words("amount_link")]  # "estimated at"
 MAX_GAP = 12  # tokens between a number and a trigger that follows it
 MAX_ANTECEDENT = 30  # tokens between a number and "they had been displaced" that refers to it
+DETERMINERS = set(lexicon.words("determiner"))
 AUXILIARIES = set(lexicon.words("auxiliary"))  # "as they had been displaced"
 
 
@@ -75,6 +76,8 @@ def _gap_allows(gap: Span) -> bool:
     soldiers' had been killed", "14,000 people in Cabo Delgado were uprooted").
     """
     words = [t.lower_ for t in gap]
+    if words[-1:] and words[-1] in DETERMINERS and words[-2:-1] not in (["of"], ["among"]):
+        return False  # "15 journalists visited the displaced camp": the phrase is the object's
     at = majority_at(words, 0, len(words))
     if at is not None and set(words[at[1] :]) <= AUXILIARIES:
         # "treated 160 patients, many of whom had been injured": the phrase counts a part; not
