@@ -50,6 +50,10 @@ def counted(nlp, text):
         ("Some 3,800 returnee families have arrived in Zaranj from Iran.", []),
         ("Roughly 2.2 million registered Afghan refugees who fled the war live in Pakistan.", []),
         ("Some 1,200 refugees who fled Badghis arrived abroad this year.", []),
+        # Intents and evacuations.
+        ("Thousands of residents who wish to flee are stuck at the border.", []),
+        ("Some 300 families tried to flee but were stopped at a checkpoint.", []),
+        ("More than 10,000 people fleeing the country have been airlifted from Kabul.", []),
         # Patients and others of whom only some were hurt.
         ("The clinic treated 210 patients, many of whom had been injured by shrapnel.", []),
         # Aid and its recipients.
@@ -84,6 +88,11 @@ def test_not_casualties(nlp, sentence, expected):
         (
             "Fighting since May displaced 5,000 people in Kunar.",
             [("displaced", 5000, "exact", "people", "unspecified", "total")],
+        ),
+        # What follows the clause is said of something else.
+        (
+            "Thousands fled the city as the army evacuated the wounded.",
+            [("displaced", None, "vague", "people", "unspecified", "total")],
         ),
         # "internal refugees" are people displaced at home.
         (

@@ -25,6 +25,8 @@ SETTLEMENTS = set(lexicon.words("settlement"))
 AVOID = set(lexicon.words("avoid"))
 HYPOTHETICAL = set(lexicon.words("hypothetical"))
 RETURN = set(lexicon.words("return"))
+EVACUATION = set(lexicon.words("evacuation"))
+CLAUSE_BREAK = set(lexicon.words("clause_break"))
 REFUGEES = set(lexicon.words("refugee"))
 ABROAD = set(lexicon.words("abroad"))
 PART_LEADS = [phrase.split() for phrase in lexicon.words("part_lead")]
@@ -76,7 +78,8 @@ def is_other_quantity(view: View, n: Number) -> bool:
 
 def counts_something_else(view: View, kind: str, n: Number, trig: Span, sent: Span) -> bool:
     """Whether the words around a figure phrase make its number something other than people
-    hurt or displaced now: avoided, forecast, gone home, or refugees abroad."""
+    hurt or displaced now: avoided, forecast or intended, gone home, evacuated, or refugees
+    abroad."""
     low = view.low
     if set(low[max(sent.start, trig.start - 2) : trig.start]) & AVOID:
         return True  # "to avoid civilian casualties"
@@ -91,7 +94,13 @@ def counts_something_else(view: View, kind: str, n: Number, trig: Span, sent: Sp
         return False
     if set(low[n.end : trig.start]) & RETURN:
         return True  # "4,500 returnee families have arrived in Nimroz"
-    after = low[max(trig.end, n.end) : min(sent.end, max(trig.end, n.end) + 6)]
+    after = []  # the rest of the phrase's clause, at most six words
+    for word in low[max(trig.end, n.end) : min(sent.end, max(trig.end, n.end) + 6)]:
+        if word in CLAUSE_BREAK:
+            break
+        after.append(word)
+    if set(low[n.end : trig.start] + after) & EVACUATION:
+        return True  # "5,000 people fleeing the country have been airlifted": evacuees
     for k, word in enumerate(after):
         if word in RETURN:
             return not set(after[max(0, k - 2) : k]) & NO_RETURN  # "have returned"; not "have not returned"
