@@ -273,6 +273,10 @@ def test_vague_restatements(nlp, text, expected):
             [("killed", 14, "exact", "people", "mixed", "total")],
         ),
         (
+            "At least 20 people, mostly civilians, were killed in the shelling.",
+            [("killed", 20, "at_least", "people", "mixed", "total")],
+        ),
+        (
             "Some 30 civilians were killed, most of them women.",
             [("killed", 30, "about", "people", "civilians", "total")],
         ),
