@@ -35,7 +35,7 @@ def counted(nlp, text):
     ("sentence", "expected"),
     [
         # Populations, also with a hedge.
-        ("Troops pulled out of the town of about 8,000 people to avoid civilian casualties.", []),
+        ("Rockets hit a town of about 8,000 people and caused civilian casualties.", []),
         ("Maymana, a city of 150,000 people, was quiet on Sunday.", []),
         ("The insurgents entered a district of more than 60,000 residents.", []),
         # Something avoided is not something that happened.
@@ -45,7 +45,7 @@ def counted(nlp, text):
         ("The governor said the offensive would displace 4,000 people.", []),
         ("Up to 300,000 people may flee the province before winter.", []),
         # People going home, and refugees abroad.
-        ("Some 900 displaced families have returned to Marjah after the clashes ended.", []),
+        ("Officials said 900 families who had been displaced returned to Marjah.", []),
         ("About 600 families who fled last year returned home to Dand this week.", []),
         ("Some 3,800 returnee families have arrived in Zaranj from Iran.", []),
         ("Roughly 2.2 million registered Afghan refugees who fled the war live in Pakistan.", []),
@@ -55,7 +55,7 @@ def counted(nlp, text):
         ("Some 300 families tried to flee but were stopped at a checkpoint.", []),
         ("More than 10,000 people fleeing the country have been airlifted from Kabul.", []),
         # Patients and others of whom only some were hurt.
-        ("The clinic treated 210 patients, many of whom had been injured by shrapnel.", []),
+        ("The ward admitted 210 patients last month, many of whom were wounded by mines.", []),
         # Aid and its recipients.
         ("Aid agencies distributed tents to 3,500 IDPs in Mazar-i-Sharif.", []),
         # Evacuated is not forced out.
@@ -116,7 +116,7 @@ def test_casualties_beside_the_traps(nlp, sentence, expected):
     [
         (
             "Nine civilians were killed and 30 others were injured in Gardez. "
-            "Two children were among the dead and 12 women were among the injured.",
+            "Two children were among the dead; 12 women were among those injured.",
             [
                 ("killed", 9, "exact", "people", "civilians", "total"),
                 ("wounded", 30, "exact", "people", "civilians", "total"),
@@ -210,7 +210,7 @@ def test_a_part_told_again_stays_a_part(nlp):
     [
         # A headline's "Dozens" restates the body's number, which takes its group.
         (
-            "Dozens of villagers killed in Taliban raid\n\nGunmen raided a village in Sar-e Pol, "
+            "Dozens of villagers killed in night raid\n\nGunmen stormed a hamlet in Faryab, "
             "killing up to 40 people, officials said.",
             [("killed", 40, "up_to", "people", "civilians", "total")],
         ),
@@ -262,9 +262,9 @@ def test_vague_restatements(nlp, text, expected):
     ("sentence", "expected"),
     [
         (
-            "At least 22 people were killed and 35 wounded, most of them police officers.",
+            "Officials said 22 people died and 35 were hurt, most of them police officers.",
             [
-                ("killed", 22, "at_least", "people", "mixed", "total"),
+                ("killed", 22, "exact", "people", "mixed", "total"),
                 ("wounded", 35, "exact", "people", "mixed", "total"),
             ],
         ),
@@ -281,7 +281,7 @@ def test_vague_restatements(nlp, text, expected):
             [("killed", 30, "about", "people", "civilians", "total")],
         ),
         (
-            "The insurgents retreated after leaving 18 bodies behind and 12 others wounded.",
+            "The attackers withdrew, leaving behind 18 bodies; 12 others were wounded, the army said.",
             [
                 ("killed", 18, "exact", "people", "militants", "total"),
                 ("wounded", 12, "exact", "people", "militants", "total"),
@@ -293,7 +293,7 @@ def test_vague_restatements(nlp, text, expected):
             [("killed", 6, "exact", "people", "security_forces", "total")],
         ),
         (
-            "8 civilians killed, over 50 injured in rocket attack on Ghazni",
+            "Rocket attack on Ghazni: 8 civilians dead, more than 50 hurt",
             [
                 ("killed", 8, "exact", "people", "civilians", "total"),
                 ("wounded", 50, "more_than", "people", "civilians", "total"),
@@ -321,16 +321,16 @@ def test_victims_from_the_sentence(nlp, sentence, expected):
     ("text", "expected"),
     [
         # A key-figures box of a weekly report.
-        ("31,000 New IDPs reported in the past week\n\n55,000 People assisted in the past week", [31000]),
+        ("31,000 new IDPs this week\n\n55,000 people assisted this week", [31000]),
         # One group in two units, the displacement told of them by a pronoun.
         (
             "Western Region: In Qala-i-Naw, some 300 families or around 2,100 people asked for help "
             "at the refugee department, as they had been displaced by clashes in Muqur.",
             [300, 2100],
         ),
-        ("A total of 98,765 people has been verified as having been displaced this year.", [98765]),
-        ("Clashes in Sangin have displaced an unknown number of families within the district.", [None]),
-        ("Officials opened three camps for the displaced people, estimated at about 9,000.", [9000]),
+        ("So far 98,765 people have been verified as displaced this year.", [98765]),
+        ("Clashes in Sangin displaced an unknown number of families last week.", [None]),
+        ("The displaced, estimated at about 9,000, are sheltering in schools.", [9000]),
         ("More than a dozen soldiers were killed in the ambush.", [12]),
     ],
 )
