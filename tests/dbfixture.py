@@ -131,10 +131,15 @@ def build(path: Path) -> Path:
         for fid, aid, kind, value, victims, province, date, counted, role, parent, sentence in FIGURES:
             s0, s1, c0, c1 = _span(texts[aid], sentence, str(value))
             con.execute(
-                "INSERT INTO raw_figures VALUES (?, ?, ?, ?, ?, ?, 'exact', 'people', ?, ?, ?, NULL, ?, ?,"
+                "INSERT INTO raw_figures (figure_id, article_id, kind, value, value_low, value_high,"
+                " qualifier, unit, people_estimate, victims, province, place, country, place_basis,"
+                " event_date, date_precision, counted, role, parent_figure_id, number_text, sentence,"
+                " char_start, char_end, sentence_start, sentence_end, event_id, is_primary)"
+                " VALUES (?, ?, ?, ?, ?, ?, 'exact', 'people', ?, ?, ?, NULL, 'AFG', ?, ?, ?,"
                 " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
-                    fid, aid, kind, value, value, value, value, victims, province, date, _precision(date),
+                    fid, aid, kind, value, value, value, value, victims, province,
+                    "sentence" if province else "none", date, _precision(date),
                     counted, role, parent, str(value), sentence, c0, c1, s0, s1, event_of[fid],
                     fid in primary,
                 ],
@@ -156,7 +161,9 @@ def build(path: Path) -> Path:
             sentence = f"{capital} was {level}."
             s0, s1, c0, c1 = _span(texts[aid], sentence, level)
             con.execute(
-                "INSERT INTO raw_pressure VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO raw_pressure (pressure_id, article_id, capital, province, level, trigger,"
+                " event_date, date_precision, is_background, sentence, char_start, char_end, sentence_start,"
+                " sentence_end, country) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'AFG')",
                 [pid, aid, capital, province, level, level, date, _precision(date), background,
                  sentence, c0, c1, s0, s1],
             )  # fmt: skip
@@ -164,7 +171,9 @@ def build(path: Path) -> Path:
             con.execute("INSERT INTO raw_pressure_episodes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", list(row))
         for did, aid, district, province, status, date, background in DISTRICT_EVENTS:
             con.execute(
-                "INSERT INTO raw_district_events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 5)",
+                "INSERT INTO raw_district_events (district_event_id, article_id, district, province, status,"
+                " event_date, date_precision, is_background, sentence, char_start, char_end, country)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 5, 'AFG')",
                 [
                     did,
                     aid,

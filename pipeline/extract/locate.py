@@ -13,8 +13,6 @@ from pipeline.extract import lexicon
 from pipeline.extract.places import CAPITAL, DISTRICT, FOREIGN, PROVINCE, Gazetteer
 from pipeline.extract.view import View
 
-DESTINATION_WORDS = set(lexicon.words("destination"))
-NATIONAL = lexicon.national_scope()
 METONYMS = lexicon.metonyms()  # "Kabul sends in commandos": the government, not the place
 
 
@@ -56,12 +54,6 @@ def is_dateline(ent: Span) -> bool:
     return nxt.startswith(":") or nxt.startswith("(Afghanistan):") or shouted
 
 
-def is_destination(view: View, ent: Span) -> bool:
-    """ "fled to Herat", "to neighbouring Herat province": where people went, not where it happened."""
-    sent = view.sent(ent.start)
-    return bool(set(view.low[max(sent.start, ent.start - 2) : ent.start]) & DESTINATION_WORDS)
-
-
 def place_name(ent: Span, gaz: Gazetteer) -> str | None:
     """The capital or district a mention names, or None for a province (or a name shared by both)."""
     if ent.label_ not in (CAPITAL, DISTRICT):
@@ -86,35 +78,6 @@ def main_place(view: View) -> Span | None:
         return None
     best = max(scores, key=lambda k: (scores[k], k[0] == CAPITAL, -first[k].start))
     return first[best]
-
-
-def national(view: View, sent: Span) -> bool:
-    """The sentence, or one of the two before it, speaks of the whole country."""
-    k = view.sent_of[sent.start]
-    text = view.span_text(view.sents[max(0, k - 2)].start, sent.end).lower()
-    return any(p in text for p in NATIONAL)
-
-
-def figure_place(view: View, sent: Span, at: int, main: Span | None) -> Span | None | bool:
-    """The place a figure is about: its sentence, else earlier in its paragraph, else the article's.
-
-    False for a figure about another country; None for one about the whole country.
-    """
-    ents = [e for e in sent.ents if not is_destination(view, e) and not is_dateline(e)]
-    afghan = [e for e in ents if e.label_ != FOREIGN]
-    if ents and not afghan:
-        return False
-    if afghan:
-        return min(afghan, key=lambda e: abs(e.start - at))
-    if national(view, sent):
-        return None
-    para_start = view.paragraph_starts[sent.start]
-    earlier = [
-        e
-        for e in view.doc.ents
-        if para_start <= e.start < sent.start and e.label_ != FOREIGN and not is_destination(view, e)
-    ]
-    return earlier[-1] if earlier else main
 
 
 def targets(view: View, gaz: Gazetteer, main: Span | None) -> list[Target]:

@@ -39,6 +39,16 @@ class Gazetteer:
         return {(p.label, p.name): p.province for p in self.places}
 
     @functools.cached_property
+    def province_options(self) -> dict[tuple[str, str], frozenset[str]]:
+        """(label, canonical name) -> every province a place of that name lies in ("Arghandab" is a
+        district of Kandahar and of Zabul)."""
+        out: dict[tuple[str, str], set[str]] = {}
+        for p in self.places:
+            if p.province:
+                out.setdefault((p.label, p.name), set()).add(p.province)
+        return {key: frozenset(provinces) for key, provinces in out.items()}
+
+    @functools.cached_property
     def capitals(self) -> dict[str, str]:
         """Province -> its capital."""
         return {p.province: p.name for p in self.places if p.label == CAPITAL and p.province}

@@ -37,6 +37,8 @@ CREATE TABLE raw_figures (
         CHECK (victims IN ({VICTIMS})),
     province         VARCHAR,
     place            VARCHAR,
+    country          VARCHAR CHECK (length(country) = 3), -- ISO 3166-1 alpha-3; NULL when unknown
+    place_basis      VARCHAR NOT NULL CHECK (place_basis IN ({PLACE_BASES})),
     event_date       DATE,
     date_precision   VARCHAR CHECK (date_precision IN ({DATE_PRECISIONS})),
     counted          BOOLEAN NOT NULL,         -- false for breakdown parts and repeats within one article
@@ -59,6 +61,7 @@ CREATE TABLE raw_pressure (
     article_id      VARCHAR NOT NULL REFERENCES raw_articles (article_id),
     capital         VARCHAR NOT NULL,
     province        VARCHAR NOT NULL,
+    country         VARCHAR NOT NULL CHECK (length(country) = 3),
     level           VARCHAR NOT NULL
         CHECK (level IN ({LEVELS})),
     trigger         VARCHAR NOT NULL,          -- the words that set the level
@@ -77,6 +80,7 @@ CREATE TABLE raw_district_events (
     article_id      VARCHAR NOT NULL REFERENCES raw_articles (article_id),
     district        VARCHAR NOT NULL,
     province        VARCHAR NOT NULL,
+    country         VARCHAR NOT NULL CHECK (length(country) = 3),
     status          VARCHAR NOT NULL CHECK (status IN ({DISTRICT_STATUSES})),
     event_date      DATE,
     date_precision  VARCHAR CHECK (date_precision IN ({DATE_PRECISIONS})),
@@ -152,7 +156,8 @@ WITH
     articles AS (SELECT article_id, file, title, source, url, published FROM raw_articles),
     final AS (
         SELECT
-            f.event_date, year(f.event_date) AS year, f.province, f.place, f.kind, f.victims,
+            f.event_date, year(f.event_date) AS year, f.country, f.province, f.place, f.place_basis,
+            f.kind, f.victims,
             f.number_text, f.value, f.value_low, f.value_high, f.qualifier, f.unit,
             f.people_estimate, f.counted, f.role, f.sentence,
             a.title, a.source, a.url, a.published,
@@ -169,7 +174,7 @@ WITH
     articles AS (SELECT article_id, file, title, source, url, published FROM raw_articles),
     final AS (
         SELECT
-            p.event_date, year(p.event_date) AS year, p.capital, p.province, p.level,
+            p.event_date, year(p.event_date) AS year, p.country, p.capital, p.province, p.level,
             CASE p.level {LEVEL_RANK} END AS level_rank,
             p.is_background, p.trigger, p.sentence,
             a.title, a.source, a.url, a.published,
@@ -182,7 +187,7 @@ SELECT * FROM final;
 
 CREATE VIEW district_events AS
 SELECT
-    d.event_date, year(d.event_date) AS year, d.district, d.province, d.status,
+    d.event_date, year(d.event_date) AS year, d.country, d.district, d.province, d.status,
     d.is_background, d.sentence, d.date_precision, d.district_event_id, d.article_id,
     d.char_start, d.char_end
 FROM raw_district_events AS d;
