@@ -44,6 +44,8 @@ PRESSURE_FLAGS = {
     "implies_city": "names no place but implies the city being discussed",
     "generic": "says nothing of its target: a name shared by a province and its city is the province",
 }
+# Kinds of furniture cue: a whole line (header, end, label) or the start of one (line).
+FURNITURE_KINDS = ("header", "end", "label", "line")
 FIGURE_FLAGS = {"needs_people": "a figure only when words for people follow ('lost 100 soldiers')"}
 
 
@@ -90,7 +92,7 @@ TABLES: dict[str, Callable[[], Table]] = {
         ("phrase", "family", "value", "example"), ("phrase",), {"family": ("qualifier", "vague")}
     ),
     "furniture.csv": lambda: Table(
-        ("cue", "kind", "example"), ("cue", "kind"), {"kind": ("header", "line")}, phrase="cue"
+        ("cue", "kind", "example"), ("cue", "kind"), {"kind": FURNITURE_KINDS}, phrase="cue"
     ),
 }
 
@@ -269,11 +271,15 @@ def vague_amounts() -> dict[str, int]:
     return {r["phrase"]: int(r["value"]) for r in table("numbers.csv") if r["family"] == "vague"}
 
 
-def furniture_headers() -> frozenset[str]:
-    """Lines that start page furniture running to the end of the page ("Related Stories")."""
-    return frozenset(r["cue"] for r in table("furniture.csv") if r["kind"] == "header")
+def furniture_cues() -> dict:
+    """Cues of page furniture: ``whole`` maps a line's text to its kind, ``line`` holds line prefixes.
 
-
-def furniture_lines() -> tuple[str, ...]:
-    """Prefixes of single lines that are page furniture wherever they stand ("read more:")."""
-    return tuple(r["cue"] for r in table("furniture.csv") if r["kind"] == "line")
+    Kinds: ``header`` opens a block ("Related Stories") that runs until article prose resumes;
+    ``end`` ends the article ("Comments", "Leave a Reply"); ``label`` marks itself and the next
+    line ("Caption", "Source"); ``line`` starts one line of furniture ("READ MORE: ...").
+    """
+    rows = table("furniture.csv")
+    return {
+        "whole": {r["cue"]: r["kind"] for r in rows if r["kind"] != "line"},
+        "line": tuple(r["cue"] for r in rows if r["kind"] == "line"),
+    }
