@@ -97,6 +97,12 @@ def test_a_caption_ends_with_its_credit(line, expected):
             ["Armed conflict", "United States"],
             [PROSE, MORE],
         ),
+        # A menu one link a line above the article; its last line may be the headline.
+        (
+            f"Home\nWorld\nAsia\nVideo\nTaliban seize district\n\n{PROSE}\n",
+            ["Home", "World", "Video"],
+            ["Taliban seize district"],
+        ),
         # A list the article introduces is its own.
         (
             f"{PROSE}\nDistricts affected:\nNad Ali\nNawa\nMarjah\nGarmsir\n{MORE}\n",
@@ -166,11 +172,27 @@ def test_a_caption_ends_with_its_credit(line, expected):
             ["Power cut", "14th squadron"],
             [MORE],
         ),
+        # Other stories each closed by its date, their markers alone on a line: no byline.
+        (
+            "-\nHow to plant a spring garden - November 6, 2020\n"
+            "-\n5 ways to keep a dog happy - November 3, 2020\n"
+            f"Taliban seize district\n{PROSE}\n",
+            ["How to plant", "5 ways"],
+            ["Taliban seize district"],
+        ),
+        # One headline closed by its date may be the article's own.
+        (f"Taliban seize district (Aug 10, 2016)\n{PROSE}\n", [], ["Taliban seize district"]),
+        # Hashtags, and a "Read More »" header with what it leads to.
+        (
+            f"{PROSE}\n#Kabul #Taliban #Afghanistan\n\nRead More »\nTwelve hurt in a crash\n",
+            ["#Kabul", "Read More", "Twelve hurt"],
+            [PROSE],
+        ),
         # Cookie, subscription and copyright notes.
         (
             f"{PROSE}\nWe use cookies to improve your experience.\n"
-            "Sign up for our morning briefing\n(c) 2021 Example\n",
-            ["We use cookies", "Sign up", "(c) 2021"],
+            "Sign up for our morning briefing\n(c) 2021 Example\nThis site uses a spam filter.\n",
+            ["We use cookies", "Sign up", "(c) 2021", "spam filter"],
             [PROSE],
         ),
     ],
@@ -189,6 +211,7 @@ def test_chrome_is_blanked_and_the_article_kept(page, gone, kept):
         f"Example News | @example | 13 Aug 2021, 06:44 am Print\nTaliban seize city\n{PROSE}\n",
         f"Taliban seize city\nPosted: Aug 10, 2018 3:05 PM\nUpdated: Aug 10, 2018 3:05 PM\n{PROSE}\n",
         f"Taliban seize city\nSaturday, 05 May 2018 16:18\n{PROSE}\n",
+        f"Taliban seize city\nBy Staff Writer | March 3, 2021\n{PROSE}\n",
     ],
 )
 def test_the_byline_stays_and_dates_the_page(page):

@@ -15,8 +15,12 @@ from pipeline.extract.published import find_dates
 ROW_SEPARATOR = re.compile(r"\s+[•|·]\s+|\s*•\s*")
 # A menu set out with wide gaps: "Home   Afghanistan   Asia   World".
 GAP = re.compile(r"\s{3,}")
-# A list item: "- ", "• ", "* ", "1. ", "2) ".
-BULLET = re.compile(r"^\s*(?:[-•*–]|\d{1,2}[.)])\s+")
+# A list item: "- ", "• ", "* ", "1. ", "2) ", or the marker alone on its line.
+BULLET = re.compile(r"^\s*(?:[-•*–]|\d{1,2}[.)])(?:\s+|$)")
+# A headline closed by its date: "Floods hit the north - November 6, 2020", "... (Aug 10, 2016)".
+DATED = re.compile(r"^(?P<head>.+?)(?:\s+[-–—|]\s+(?P<date>[^-–—|]+)|\s*\((?P<paren>[^()]+)\))\s*$")
+# A line of hashtags: "#Kabul #Taliban #Afghanistan".
+HASHTAGS = re.compile(r"^\s*(?:#\w+[\s,]*){2,}$")
 # The end of a sentence, closing quotes and brackets allowed after it.
 SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*\s*$")
 ELLIPSIS = re.compile(r"(?:…|\.\.+)[\"'”’)\]]*\s*$")
@@ -88,6 +92,40 @@ def is_menu(line: str) -> bool:
     return False
 
 
+def is_dated_headline(line: str) -> bool:
+    """A headline closed by a date ("Floods hit the north - November 6, 2020"): an item of a list."""
+    m = DATED.match(BULLET.sub("", line.strip()))
+    if not m:
+        return False
+    date = m["date"] or m["paren"]
+    return words(m["head"]) >= HEADLINE_WORDS and is_headline(m["head"]) and bool(find_dates(date))
+
+
+def dated_headlines(lines: list[str]) -> set[int]:
+    """Lines of runs of two or more headlines each closed by its date: a list of other stories.
+
+    One such line may be the article's own headline and date; two in a row are a list (bullet
+    markers alone on their lines between them allowed).
+    """
+    out: set[int] = set()
+    run: list[int] = []
+    for i, line in enumerate([*lines, "end of the page"]):
+        if not line.strip() or BULLET.match(line) and not BULLET.sub("", line).strip():
+            continue
+        if i < len(lines) and is_dated_headline(line):
+            run.append(i)
+            continue
+        if len(run) >= 2:
+            out.update(range(run[0], run[-1] + 1))
+        run = []
+    return out
+
+
+def is_hashtags(line: str) -> bool:
+    """A line of hashtags and nothing else: "#Kabul #Taliban #Afghanistan"."""
+    return bool(HASHTAGS.match(line))
+
+
 def is_label(line: str) -> bool:
     """A short line of a tag list or a menu set one item per line: no digits, no sentence."""
     n = words(line)
@@ -113,6 +151,8 @@ def bullet_items(lines: list[str]) -> list[tuple[int, int]]:
             i += 1
             continue
         end = i + 1
+        if not BULLET.sub("", lines[i]).strip() and end < len(lines) and lines[end].strip():
+            end += 1  # a marker alone on its line ("-\nHeadline"): the item is the line below
         while (
             end < len(lines)
             and lines[end].strip()
@@ -215,10 +255,13 @@ def tail_headlines(lines: list[str]) -> set[int]:
 def label_runs(lines: list[str]) -> set[int]:
     """Lines of runs of short labels (topic tags, menus one link a line), blank lines between allowed.
 
-    A run that the line above introduces ("Districts affected:") is the article's own list.
+    A run that the line above introduces ("Districts affected:") is the article's own list. Above
+    the article's first paragraph, the run's last line of a few words may be its headline
+    ("Home / World / Asia / Taliban seize district"): kept.
     """
     out: set[int] = set()
     run: list[int] = []
+    span = prose_span(lines)
     for i, line in enumerate([*lines, "a line that is long enough to end any run of short labels."]):
         if not line.strip():
             continue
@@ -226,6 +269,8 @@ def label_runs(lines: list[str]) -> set[int]:
             run.append(i)
             continue
         if len(run) >= RUN_LINES and not _introduced(lines, run[0]):
+            if span and run[-1] < span[0] and words(lines[run[-1]]) >= 3:
+                run.pop()
             out.update(run)
         run = []
     return out

@@ -30,8 +30,8 @@ def _blank(text: str) -> str:
 
 
 def _key(line: str) -> str:
-    """A line reduced to what identifies a header: "Comments (3)" -> "comments", "Related:" -> "related"."""
-    return re.sub(r"\s*\(\d+\)$", "", line.strip().lower()).rstrip(":").strip()
+    """A line reduced to what identifies a header: "Comments (3)" -> "comments", "More »" -> "more"."""
+    return re.sub(r"\s*\(\d+\)$", "", line.strip().lower()).rstrip(" :!»›>→").strip()
 
 
 def _next_text(lines: list[str], i: int) -> int | None:
@@ -89,8 +89,10 @@ def _layout_lines(lines: list[str]) -> set[int]:
     out = chrome.headline_bullets(lines) | chrome.label_runs(lines) | chrome.tail_headlines(lines)
     out |= {i for i, line in enumerate(lines) if chrome.is_ticker(line) or chrome.is_menu(line)}
     out = {i for i in out if not chrome.has_date(lines[i])}
-    # A caption's date is the photo's, often a stock photo years old: never the page's.
-    return out | {i for i, line in enumerate(lines) if chrome.is_caption(line)}
+    # A caption's date is the photo's, often a stock photo years old: never the page's; a list
+    # of other stories each closed by its date is no byline.
+    out |= chrome.dated_headlines(lines)
+    return out | {i for i, line in enumerate(lines) if chrome.is_caption(line) or chrome.is_hashtags(line)}
 
 
 def furniture_lines(text: str) -> set[int]:
