@@ -219,6 +219,19 @@ def test_the_byline_stays_and_dates_the_page(page):
     assert masked(page) == []
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Example Agency, May 8, 2021 Adjust font size:", "Example Agency, May 8, 2021"),
+        ("Example News | 13 Aug 2021, 06:44 am Print", "Example News | 13 Aug 2021, 06:44 am"),
+        ("The paper went to print", "The paper went to print"),  # no date: no byline
+        ("Kabul, 3 June 2021 Share the news", "Kabul, 3 June 2021 Share the news"),
+    ],
+)
+def test_a_widget_label_closing_a_byline_is_blanked(line, expected):
+    assert mask_furniture(line).rstrip() == expected
+
+
 def test_a_date_in_chrome_never_dates_the_page():
     page = (
         f"Taliban seize city\n\n{PROSE}\n{MORE}\n"

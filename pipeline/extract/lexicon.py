@@ -44,8 +44,9 @@ PRESSURE_FLAGS = {
     "implies_city": "names no place but implies the city being discussed",
     "generic": "says nothing of its target: a name shared by a province and its city is the province",
 }
-# Kinds of furniture cue: a whole line (header, end, label) or the start of one (line).
-FURNITURE_KINDS = ("header", "end", "label", "line")
+# Kinds of furniture cue: a whole line (header, end, label), the start of one (line), or the
+# end of a dated line (trail).
+FURNITURE_KINDS = ("header", "end", "label", "line", "trail")
 FIGURE_FLAGS = {"needs_people": "a figure only when words for people follow ('lost 100 soldiers')"}
 
 
@@ -276,10 +277,12 @@ def furniture_cues() -> dict:
 
     Kinds: ``header`` opens a block ("Related Stories") that runs until article prose resumes;
     ``end`` ends the article ("Comments", "Leave a Reply"); ``label`` marks itself and the next
-    line ("Caption", "Source"); ``line`` starts one line of furniture ("READ MORE: ...").
+    line ("Caption", "Source"); ``line`` starts one line of furniture ("READ MORE: ..."); ``trail``
+    closes a dated line ("May 8, 2017 Adjust font size:").
     """
     rows = table("furniture.csv")
     return {
-        "whole": {r["cue"]: r["kind"] for r in rows if r["kind"] != "line"},
+        "whole": {r["cue"]: r["kind"] for r in rows if r["kind"] in ("header", "end", "label")},
         "line": tuple(r["cue"] for r in rows if r["kind"] == "line"),
+        "trail": tuple(r["cue"] for r in rows if r["kind"] == "trail"),
     }

@@ -20,6 +20,10 @@ LINE_CUE = re.compile(
     r"^\s*(?:" + "|".join(re.escape(c) for c in sorted(CUES["line"], key=len, reverse=True)) + r")(?!\w)",
     re.I,
 )
+# A widget label closing a byline: "Xinhua, May 8, 2017 Adjust font size:", "13 Aug 2021 Print".
+TRAIL_CUE = re.compile(
+    r"\s(?:" + "|".join(re.escape(c) for c in CUES["trail"]) + r")\W*$" if CUES["trail"] else r"(?!)", re.I
+)
 # An "end" cue (comments, a reply form) only ends the article below the first part of a
 # page: "Comments (3)" near the top is a count beside the headline.
 HEAD_FRACTION = 0.4
@@ -101,11 +105,18 @@ def furniture_lines(text: str) -> set[int]:
     return _cue_lines(lines, len(text)) | _layout_lines(lines)
 
 
+def _unwidget(line: str) -> str:
+    """A dated line without the widget label closing it, so that it reads as a byline."""
+    m = TRAIL_CUE.search(line.rstrip("\r\n")) if chrome.has_date(line) else None
+    return line[: m.start()] + _blank(line[m.start() :]) if m else line
+
+
 def mask_furniture(text: str) -> str:
     """Return ``text`` with page furniture replaced by spaces (same length, same newlines)."""
     masked = furniture_lines(text)
     return "".join(
-        _blank(line) if i in masked else line for i, line in enumerate(text.splitlines(keepends=True))
+        _blank(line) if i in masked else _unwidget(line)
+        for i, line in enumerate(text.splitlines(keepends=True))
     )
 
 
