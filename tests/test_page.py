@@ -188,11 +188,18 @@ def test_a_caption_ends_with_its_credit(line, expected):
             ["#Kabul", "Read More", "Twelve hurt"],
             [PROSE],
         ),
+        # A list item "(c)" is not a copyright line.
+        (
+            f"{PROSE}\nThe mission asks that:\n(c) the parties protect civilians in the city;\n",
+            [],
+            ["(c) the parties"],
+        ),
         # Cookie, subscription and copyright notes.
         (
             f"{PROSE}\nWe use cookies to improve your experience.\n"
-            "Sign up for our morning briefing\n(c) 2021 Example\nThis site uses a spam filter.\n",
-            ["We use cookies", "Sign up", "(c) 2021", "spam filter"],
+            "Sign up for our morning briefing\n(c) 2021 Example\nThis site uses a spam filter.\n"
+            "Example Daily. All rights reserved.\n",
+            ["We use cookies", "Sign up", "(c) 2021", "spam filter", "All rights reserved"],
             [PROSE],
         ),
     ],

@@ -19,6 +19,8 @@ GAP = re.compile(r"\s{3,}")
 BULLET = re.compile(r"^\s*(?:[-•*–]|\d{1,2}[.)])(?:\s+|$)")
 # A headline closed by its date: "Floods hit the north - November 6, 2020", "... (Aug 10, 2016)".
 DATED = re.compile(r"^(?P<head>.+?)(?:\s+[-–—|]\s+(?P<date>[^-–—|]+)|\s*\((?P<paren>[^()]+)\))\s*$")
+# A footer: "(c) 2016 Example News", "... All rights reserved." ("(c) the army ..." is a list item).
+FOOTER = re.compile(r"^\s*\(c\)\s*(?:19|20)\d\d\b|\ball rights reserved\b", re.I)
 # A line of hashtags: "#Kabul #Taliban #Afghanistan".
 HASHTAGS = re.compile(r"^\s*(?:#\w+[\s,]*){2,}$")
 # The end of a sentence, closing quotes and brackets allowed after it.
@@ -124,6 +126,11 @@ def dated_headlines(lines: list[str]) -> set[int]:
 def is_hashtags(line: str) -> bool:
     """A line of hashtags and nothing else: "#Kabul #Taliban #Afghanistan"."""
     return bool(HASHTAGS.match(line))
+
+
+def is_footer(line: str) -> bool:
+    """A copyright footer: "(c) 2016 Example News. All rights reserved."."""
+    return bool(FOOTER.search(line))
 
 
 def is_label(line: str) -> bool:

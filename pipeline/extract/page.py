@@ -96,7 +96,11 @@ def _layout_lines(lines: list[str]) -> set[int]:
     # A caption's date is the photo's, often a stock photo years old: never the page's; a list
     # of other stories each closed by its date is no byline.
     out |= chrome.dated_headlines(lines)
-    return out | {i for i, line in enumerate(lines) if chrome.is_caption(line) or chrome.is_hashtags(line)}
+    return out | {
+        i
+        for i, line in enumerate(lines)
+        if chrome.is_caption(line) or chrome.is_hashtags(line) or chrome.is_footer(line)
+    }
 
 
 def furniture_lines(text: str) -> set[int]:
