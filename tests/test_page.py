@@ -188,6 +188,13 @@ def test_a_caption_ends_with_its_credit(line, expected):
             ["#Kabul", "Read More", "Twelve hurt"],
             [PROSE],
         ),
+        # Numbered crumbs go; a numbered tally below the article stays.
+        (
+            f"1. Home\n2. World\n3. Asia\n\nTaliban seize district\n\n{PROSE}\n",
+            ["1. Home", "3. Asia"],
+            ["Taliban seize district"],
+        ),
+        (f"{PROSE}\n1. 3,500 families in Kunduz\n2. 2,300 families in Takhar\n", [], ["3,500 families"]),
         # A list item "(c)" is not a copyright line.
         (
             f"{PROSE}\nThe mission asks that:\n(c) the parties protect civilians in the city;\n",

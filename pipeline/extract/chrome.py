@@ -17,6 +17,7 @@ ROW_SEPARATOR = re.compile(r"\s+[•|·]\s+|\s*•\s*")
 GAP = re.compile(r"\s{3,}")
 # A list item: "- ", "• ", "* ", "1. ", "2) ", or the marker alone on its line.
 BULLET = re.compile(r"^\s*(?:[-•*–]|\d{1,2}[.)])(?:\s+|$)")
+NUMBERED = re.compile(r"^\s*\d{1,2}[.)]")
 # A headline closed by its date: "Floods hit the north - November 6, 2020", "... (Aug 10, 2016)".
 DATED = re.compile(r"^(?P<head>.+?)(?:\s+[-–—|]\s+(?P<date>[^-–—|]+)|\s*\((?P<paren>[^()]+)\))\s*$")
 # A footer: "(c) 2016 Example News", "... All rights reserved." ("(c) the army ..." is a list item).
@@ -205,10 +206,13 @@ def headline_bullets(lines: list[str]) -> set[int]:
     previous_end = None
     for start, end in bullet_items(lines):
         text = BULLET.sub("", " ".join(lines[start:end]))
+        # A numbered list with numbers in it may be the article's tally ("1. 3,511 families in
+        # Kunduz"); numbered links are crumbs and menus ("1. Home", "2. World") without digits.
+        tally = NUMBERED.match(lines[start]) and any(c.isdigit() for c in text)
         adjacent = previous_end is not None and not any(ln.strip() for ln in lines[previous_end:start])
         if not adjacent:
             close()
-        if is_headline(text):
+        if is_headline(text) and not tally:
             run.append((start, end))
         else:
             close()
