@@ -44,6 +44,9 @@ DISTRICT_STATUSES = ("threatened", "fell", "retaken")
 # or nothing to go on.
 PLACE_BASES = ("sentence", "paragraph", "article", "several", "national", "foreign", "none")
 
+# How far to trust a row (``confidence_reason`` says why it is not higher).
+CONFIDENCE = ("high", "medium", "low")
+
 # How precisely a date is known, finest first.
 DATE_PRECISIONS = ("day", "month", "year")
 PRECISION_RANK = {p: i for i, p in enumerate(DATE_PRECISIONS)}

@@ -68,7 +68,7 @@ def build(path: Path, n_figures: int, n_pressure: int) -> None:
                    $victims[1 + (j // 4) % 5], c.province, NULL, 'AFG', 'sentence',
                    DATE '2015-01-01' + CAST((i % $a) * 2557 // $a AS INTEGER), 'day',
                    j % 10 <> 7, CASE WHEN j % 10 = 7 THEN 'detail' ELSE 'total' END, NULL,
-                   CAST(v AS VARCHAR), 'SYNTHETIC sentence ' || i || '.', 16, 20, 0, 60,
+                   CAST(v AS VARCHAR), 'high', '', 'SYNTHETIC sentence ' || i || '.', 16, 20, 0, 60,
                    'e' || c.ci || '-' || (j // 40) || '-' || (j % 4), j % 40 < 4
             -- j numbers the rows of one province, so kinds, groups and roles vary within each;
             -- an event is ten reports of one kind, the first of them its primary figure.
@@ -89,7 +89,7 @@ def build(path: Path, n_figures: int, n_pressure: int) -> None:
             """
             INSERT INTO raw_pressure
             SELECT 'p' || i, 'a' || (i % $a), c.capital, c.province, 'AFG', $levels[1 + (i // 34) % 6],
-                   'SYNTHETIC trigger', DATE '2015-01-01' + CAST((i % $a) * 2557 // $a AS INTEGER), 'day',
+                   'SYNTHETIC trigger', 'high', '', DATE '2015-01-01' + CAST((i % $a) * 2557 // $a AS INTEGER), 'day',
                    i % 7 = 0, 'SYNTHETIC sentence ' || i || '.', 0, 5, 0, 40
             FROM range($n) t(i) JOIN caps AS c ON c.ci = i % 34
             """,

@@ -134,9 +134,10 @@ def build(path: Path) -> Path:
                 "INSERT INTO raw_figures (figure_id, article_id, kind, value, value_low, value_high,"
                 " qualifier, unit, people_estimate, victims, province, place, country, place_basis,"
                 " event_date, date_precision, counted, role, parent_figure_id, number_text, sentence,"
-                " char_start, char_end, sentence_start, sentence_end, event_id, is_primary)"
+                " char_start, char_end, sentence_start, sentence_end, event_id, is_primary, confidence,"
+                " confidence_reason)"
                 " VALUES (?, ?, ?, ?, ?, ?, 'exact', 'people', ?, ?, ?, NULL, 'AFG', ?, ?, ?,"
-                " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'high', '')",
                 [
                     fid, aid, kind, value, value, value, value, victims, province,
                     "sentence" if province else "none", date, _precision(date),
@@ -163,7 +164,8 @@ def build(path: Path) -> Path:
             con.execute(
                 "INSERT INTO raw_pressure (pressure_id, article_id, capital, province, level, trigger,"
                 " event_date, date_precision, is_background, sentence, char_start, char_end, sentence_start,"
-                " sentence_end, country) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'AFG')",
+                " sentence_end, country, confidence, confidence_reason)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'AFG', 'high', '')",
                 [pid, aid, capital, province, level, level, date, _precision(date), background,
                  sentence, c0, c1, s0, s1],
             )  # fmt: skip

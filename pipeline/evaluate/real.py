@@ -134,6 +134,9 @@ def score(gold: dict[str, dict], pages: dict[str, dict]) -> RealReport:
                 if want != got:
                     errors.append(f"{pid} figure {name:<9} {key}: gold {want}, got {got}")
         for key, pf in found.items():
+            level = pf.get("confidence") or "unrated"
+            seen[f"right, {level}"] += 1
+            right[f"right, {level}"] += key in wanted
             if key not in wanted:
                 c["fp"] += 1
                 errors.append(f"{pid} figure extra    {key} | {pf.get('sentence', '')[:140]!r}")
@@ -176,6 +179,8 @@ def score(gold: dict[str, dict], pages: dict[str, dict]) -> RealReport:
         "capital pressure (+level)": PRF(c["ltp"], c["lfp"], c["lfn"]),
     }
     accuracy = {f"figure {n}": (right[n], seen[n]) for n in ("province", "qualifier", "victims")}
+    for level in ("high", "medium", "low"):
+        accuracy[f"figures right, {level} confidence"] = (right[f"right, {level}"], seen[f"right, {level}"])
     accuracy["publication date, exact"] = (right["date"], seen["date"])
     accuracy["publication date, year"] = (right["date_year"], seen["date"])
     return RealReport(len(gold), scores, accuracy, errors)

@@ -14,7 +14,7 @@ import datetime as dt
 from spacy.tokens import Doc, Span
 
 from pipeline import vocab
-from pipeline.extract import dates, locate
+from pipeline.extract import confidence, dates, locate
 from pipeline.extract.figures import find_figures
 from pipeline.extract.places import CAPITAL, DISTRICT, load_gazetteer
 from pipeline.extract.pressure import find_mentions
@@ -58,6 +58,10 @@ def _evidence(view: View, sent: Span, start_char: int, end_char: int) -> dict:
     }
 
 
+def _confidence(reasons: list[str]) -> dict:
+    return {"confidence": confidence.level(reasons), "confidence_reason": "; ".join(reasons)}
+
+
 def _figure_rows(view: View, art: Article, main: Span | None) -> list[dict]:
     gaz = load_gazetteer()
     figs = find_figures(view)
@@ -93,6 +97,7 @@ def _figure_rows(view: View, art: Article, main: Span | None) -> list[dict]:
                 "role": f.role,
                 "parent_figure_id": ids[f.parent] if f.parent is not None else None,
                 "number_text": view.raw[start_char:end_char],
+                **_confidence(confidence.figure_reasons(view, f.sent, where.basis, n.qualifier, f.victims)),
                 **_evidence(view, f.sent, start_char, end_char),
             }
         )
@@ -137,6 +142,7 @@ def _pressure_rows(view: View, art: Article, main: Span | None) -> tuple[list[di
                     "capital": t.name,
                     "level": level,
                     "trigger": trig.text,
+                    **_confidence(confidence.pressure_reasons(view, sent, t.named)),
                     **ev,
                 }
             )

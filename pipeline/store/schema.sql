@@ -45,6 +45,8 @@ CREATE TABLE raw_figures (
     role             VARCHAR NOT NULL CHECK (role IN ({ROLES})),
     parent_figure_id VARCHAR,                  -- the total a detail row is part of, or the figure a repeat restates
     number_text      VARCHAR NOT NULL,         -- the number as written, with its qualifier
+    confidence       VARCHAR NOT NULL CHECK (confidence IN ({CONFIDENCE})),
+    confidence_reason VARCHAR NOT NULL,        -- why it is not higher ("; "-separated), '' when high
     sentence         VARCHAR NOT NULL,
     char_start       INTEGER NOT NULL,         -- the figure's span in the article text
     char_end         INTEGER NOT NULL,
@@ -65,6 +67,8 @@ CREATE TABLE raw_pressure (
     level           VARCHAR NOT NULL
         CHECK (level IN ({LEVELS})),
     trigger         VARCHAR NOT NULL,          -- the words that set the level
+    confidence      VARCHAR NOT NULL CHECK (confidence IN ({CONFIDENCE})),
+    confidence_reason VARCHAR NOT NULL,
     event_date      DATE,
     date_precision  VARCHAR CHECK (date_precision IN ({DATE_PRECISIONS})),
     is_background   BOOLEAN NOT NULL,
@@ -159,7 +163,7 @@ WITH
             f.event_date, year(f.event_date) AS year, f.country, f.province, f.place, f.place_basis,
             f.kind, f.victims,
             f.number_text, f.value, f.value_low, f.value_high, f.qualifier, f.unit,
-            f.people_estimate, f.counted, f.role, f.sentence,
+            f.people_estimate, f.counted, f.role, f.confidence, f.confidence_reason, f.sentence,
             a.title, a.source, a.url, a.published,
             f.date_precision, f.figure_id, f.parent_figure_id, f.event_id, f.is_primary,
             f.article_id, a.file, f.char_start, f.char_end, f.sentence_start, f.sentence_end
@@ -176,7 +180,7 @@ WITH
         SELECT
             p.event_date, year(p.event_date) AS year, p.country, p.capital, p.province, p.level,
             CASE p.level {LEVEL_RANK} END AS level_rank,
-            p.is_background, p.trigger, p.sentence,
+            p.is_background, p.confidence, p.confidence_reason, p.trigger, p.sentence,
             a.title, a.source, a.url, a.published,
             p.date_precision, p.pressure_id, p.article_id, a.file,
             p.char_start, p.char_end, p.sentence_start, p.sentence_end
