@@ -1,13 +1,13 @@
 """Publication dates found in an article's own text, for articles given without metadata.
 
 Looked for, in order, in the first lines of the page (furniture already blanked):
-1. a labelled date: "Published: …", "(Last Updated On: November 15, 2018)", "Created: 11/10/2016",
+1. a labelled date: "Published: …", "(Last Updated On: March 3, 2019)", "Created: 11/10/2016",
    and the " date 2021-08-03 " a page index puts first; in the last lines too, when the line is
    the label and its date alone (a labelled teaser of another story runs on after its date);
 2. a line that is a date and little else: "Mon Oct 10 2016", "Saturday, 05 May 2018 16:18",
-   "Other News 8 August 2021 11:11 (UTC+04:00)", "By Staff Writer - Aug 9, 2021";
-3. a dateline or a source line: "KABUL, 26 July 2021 -", "Xinhua, May 8, 2017";
-4. the issue a page appeared in: "the November 2015 issue", kept to the month;
+   "World News 3 March 2020 09:30 (UTC+04:30)", "By Staff Writer - Aug 9, 2021";
+3. a dateline or a source line: "KABUL, 26 July 2021 -", "Xinhua, June 2, 2019";
+4. the issue a page appeared in: "the March 2019 issue", kept to the month;
 5. failing all, the latest full date the prose mentions (an embedded statement's "July 8,
    2021"): the article cannot be older, so only its month is kept. Timestamps, labelled dates
    and lists of dates are not prose: a comment's time, a teaser's "Last Updated", an archive's
@@ -63,17 +63,17 @@ LABEL = re.compile(
 LABEL_GAP = re.compile(r"^(?:by\s+[^.!?\d]{1,40})?$", re.I)
 # "KABUL, 26 July 2021 -", "KUNDUZ, Afghanistan, Oct 1, 2015 (Reuters) -": a dateline opening the story.
 DATELINE = re.compile(r"^\s*[A-Z][A-Z' ./-]{2,30}(?:,\s*[A-Z][a-z]+)?(?:\s*\([^)]{1,40}\))?\s*[,\-–—]\s*")
-# "Xinhua, May 8, 2017", "Kabul, Afghanistan, 3 May 2018 (Pajhwok) –": a source or a place in
+# "Xinhua, June 2, 2019", "Kabul, Afghanistan, 3 May 2018 (Pajhwok) –": a source or a place in
 # capitalised words, a comma, and the date.
 SOURCE = re.compile(
     r"^\s*(?:By\s+)?(?P<name>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3}(?:,\s*[A-Z][a-z]+)?),\s*"
 )
-# After a date opening a line: the place of a dateline written date first ("31 May 2016, Kabul - ").
+# After a date opening a line: the place of a dateline written date first ("12 May 2019, Kabul - ").
 PLACE_AFTER = re.compile(r"^\s*,\s*[A-Z][\w'’.]*(?:[ /][A-Z][\w'’.]*){0,3}\s*(?:\([^)]{1,40}\)\s*)?[-–—]+\s")
 # After a source line's date: a story opening ("(Xinhua) --", "–"), or a few words of page controls.
 SOURCE_REST = re.compile(r"^\s*(?:\([^)]{1,40}\)\s*)?(?:[-–—:].*|(?:[\w'’]+\s*){0,4}:?)$", re.S)
 _EDITION = _alternatives(lexicon.words("edition"))
-# "the November 2015 issue", "Issue: May 2019"; not "the May 2019 edition of a survey" (another
+# "the March 2019 issue", "Issue: May 2019"; not "the May 2019 edition of a survey" (another
 # publication's edition, cited).
 EDITION = re.compile(
     r"\b" + _MONTH + r",?\s+" + _YEAR + r"\s+" + _EDITION + r"\b(?!\s+of\b)"
@@ -86,7 +86,7 @@ EDITION = re.compile(
     + r"\b",
     re.I,
 )
-# A clock time, a time zone and its offset: "16:18", "4:00 pm", "11:11 (UTC+04:00)", "| ".
+# A clock time, a time zone and its offset: "16:18", "4:00 pm", "09:30 (UTC+04:30)", "| ".
 TIME = re.compile(
     r"\(?\b(?:utc|gmt)\s*[+\-−]\s*\d{1,2}(?::?\d\d)?\)?"
     r"|\b\d{1,2}:\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?|gmt|utc|pst|est|ist)?(?!\w)|\|",
@@ -195,7 +195,7 @@ def _labelled(part: str, order: str | None, alone: bool) -> tuple[dt.date, str] 
 
 
 def _source_line(line: str, order: str | None) -> tuple[dt.date, str] | None:
-    """A dateline or a source line: "KABUL, 26 July 2021 - …", "Xinhua, May 8, 2017 Adjust font size"."""
+    """A dateline or a source line: "KABUL, 26 July 2021 - …", "Xinhua, June 2, 2019 Print page"."""
     if m := DATELINE.match(line):
         dates = find_dates(line[m.end() : m.end() + 40], order)
         if dates and dates[0][0] == 0:
@@ -213,7 +213,7 @@ def _source_line(line: str, order: str | None) -> tuple[dt.date, str] | None:
 
 
 def _edition(line: str) -> dt.date | None:
-    """The first day of the month of "the November 2015 issue", "Issue: May 2019"."""
+    """The first day of the month of "the March 2019 issue", "Issue: May 2019"."""
     if len(line) > 100 or not (m := EDITION.search(line)):
         return None
     month, year = (m["month"], m["year"]) if m["month"] else (m["month2"], m["year2"])
