@@ -141,6 +141,10 @@ STORY = "\n".join(f"Line {i} of the story says the fighting went on." for i in r
         # running on after its label, a comment's timestamp and a bare date line do not.
         ("Published: 3 March 2020", (dt.date(2020, 3, 3), "day", "labelled")),
         (
+            "Posted by Ahmad on 3 May 2019 at 5:12 pm\nGood.\nPosted by Mina on 4 May 2019 at 6:01 pm\nSad.",
+            None,
+        ),
+        (
             "Check Also\nTaliban attack a post\n(Last Updated On: February 17, 2020)Officials said on Monday",
             None,
         ),

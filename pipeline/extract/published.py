@@ -250,7 +250,10 @@ def find_published(text: str) -> Dated | None:
     order = numeric_order(text)
     lines = [ln for ln in text.splitlines() if ln.strip()]
     head, tail = lines[:HEAD_LINES], lines[HEAD_LINES:][-TAIL_LINES:]
-    # "By Nasir Ahmad | Published: 14 August 2021": a label in any part of a line split by bars.
+    # "By Nasir Ahmad | Published: 14 August 2021": a label in any part of a line split by bars. In
+    # the last lines, only when no other line there is dated: comments and teasers come in lists.
+    if sum(1 for ln in tail if find_dates(ln, order)) > 1:
+        tail = []
     for lines_, alone in ((head, False), (tail, True)):
         for part in (part for ln in lines_ for part in ln.split("|")):
             if found := _labelled(part, order, alone):
