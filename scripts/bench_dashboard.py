@@ -89,7 +89,8 @@ def build(path: Path, n_figures: int, n_pressure: int) -> None:
             """
             INSERT INTO raw_pressure
             SELECT 'p' || i, 'a' || (i % $a), c.capital, c.province, 'AFG', $levels[1 + (i // 34) % 6],
-                   'SYNTHETIC trigger', 'high', '', DATE '2015-01-01' + CAST((i % $a) * 2557 // $a AS INTEGER), 'day',
+                   'SYNTHETIC trigger', 'high', '',
+                   DATE '2015-01-01' + CAST((i % $a) * 2557 // $a AS INTEGER), 'day',
                    i % 7 = 0, 'SYNTHETIC sentence ' || i || '.', 0, 5, 0, 40
             FROM range($n) t(i) JOIN caps AS c ON c.ci = i % 34
             """,

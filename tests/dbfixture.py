@@ -80,14 +80,18 @@ PRESSURE = [
 # district_event_id, article_id, district, province, status, event_date, is_background
 DISTRICT_EVENTS = [
     ("d1", "a5", "Khanishin", "Helmand", "retaken", "2016-03-18", False),
-    ("d2", "a5", "Khanishin", "Helmand", "fell", "2016-03-01", True),
+    ("d2", "a5", "Khanishin", "Helmand", "fell", "2016-03-01", True),  # "fell in March 2016": a month
     ("d3", "a4", "Dawlat Shah", "Laghman", "fell", None, False),
 ]
 
 
-def _precision(date: str | None) -> str | None:
-    """Day precision for a date, none for no date (the schema ties the two together)."""
-    return None if date is None else "day"
+# Rows whose date is known only to the month or the year (stored as its first day).
+COARSE = {"d2": "month"}
+
+
+def _precision(date: str | None, row_id: str = "") -> str | None:
+    """The row's precision: a day unless ``COARSE`` says otherwise; none for no date."""
+    return None if date is None else COARSE.get(row_id, "day")
 
 
 def _texts() -> dict[str, str]:
@@ -125,7 +129,8 @@ def build(path: Path) -> Path:
                 "INSERT INTO raw_articles VALUES (?, ?, NULL, ?, 'Sample', ?, ?, ?, ?, ?, ?)",
                 [
                     article_id, f"articles/{article_id}.txt", title, f"https://example.invalid/{article_id}",
-                    published, "metadata" if published else "unknown", _precision(published), len(text), text,
+                    published, "metadata" if published else "unknown", _precision(published, article_id),
+                    len(text), text,
                 ],
             )  # fmt: skip
         for fid, aid, kind, value, victims, province, date, counted, role, parent, sentence in FIGURES:
@@ -140,7 +145,7 @@ def build(path: Path) -> Path:
                 " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'high', '')",
                 [
                     fid, aid, kind, value, value, value, value, victims, province,
-                    "sentence" if province else "none", date, _precision(date),
+                    "sentence" if province else "none", date, _precision(date, fid),
                     counted, role, parent, str(value), sentence, c0, c1, s0, s1, event_of[fid],
                     fid in primary,
                 ],
@@ -166,7 +171,7 @@ def build(path: Path) -> Path:
                 " event_date, date_precision, is_background, sentence, char_start, char_end, sentence_start,"
                 " sentence_end, country, confidence, confidence_reason)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'AFG', 'high', '')",
-                [pid, aid, capital, province, level, level, date, _precision(date), background,
+                [pid, aid, capital, province, level, level, date, _precision(date, pid), background,
                  sentence, c0, c1, s0, s1],
             )  # fmt: skip
         for row in EPISODES:
@@ -183,7 +188,7 @@ def build(path: Path) -> Path:
                     province,
                     status,
                     date,
-                    _precision(date),
+                    _precision(date, did),
                     background,
                     f"{district} {status}.",
                 ],
@@ -196,4 +201,19 @@ def build(path: Path) -> Path:
             "INSERT INTO raw_runs VALUES "
             "(1, TIMESTAMP '2024-01-01 12:00:00', 'test', 'data/articles', 6, 5, 0, 1, 0.5)"
         )
+    return path
+
+
+def coarsen(path: Path) -> Path:
+    """Date article a1 only to the year (2016), its figures and mentions only to the month (October 2016)."""
+    with duckdb.connect(str(path)) as con:
+        con.execute(
+            "UPDATE raw_articles SET published = '2016-01-01', date_precision = 'year'"
+            " WHERE article_id = 'a1'"
+        )
+        for table in ("raw_figures", "raw_pressure"):
+            con.execute(
+                f"UPDATE {table} SET event_date = '2016-10-01', date_precision = 'month'"  # noqa: S608
+                " WHERE article_id = 'a1'"
+            )
     return path
