@@ -14,17 +14,15 @@ import dataclasses
 
 from spacy.tokens import Span
 
-from pipeline.extract import lexicon
+from pipeline.extract import lexicon, reference
 from pipeline.extract.locate import FOREIGN, is_dateline, province_of
 from pipeline.extract.places import Gazetteer
 from pipeline.extract.view import View
 
 AFGHANISTAN = "AFG"
 DESTINATION_WORDS = set(lexicon.words("destination"))
-ARRIVALS = set(lexicon.words("arrival"))
-COMPASS = set(lexicon.words("compass"))
-DISTANCES = set(lexicon.words("reference_point"))
-ROUTES = set(lexicon.words("route"))
+# Mentions that locate something else; a modifier ("the Kunduz airport") still places a figure.
+NOT_HERE = {reference.DESTINATION, reference.ROAD, reference.MEASURE}
 SPEAKERS = set(lexicon.words("speaker"))
 REPORTING = set(lexicon.words("reporting_verb"))
 INSTITUTIONS = set(lexicon.words("institution"))
@@ -65,29 +63,9 @@ def is_destination(view: View, ent: Span) -> bool:
     return bool(set(view.low[max(sent.start, ent.start - 2) : ent.start]) & DESTINATION_WORDS)
 
 
-def is_arrival(view: View, ent: Span) -> bool:
-    """ "had arrived in Kabul", "sought refuge in Herat city": where displaced people came to."""
-    sent = view.sent(ent.start)
-    before = view.low[max(sent.start, ent.start - 5) : ent.start]
-    return any(w in ARRIVALS for w in before[:-1]) and before[-1:] in (["in"], ["at"], ["the"], ["capital"])
-
-
 def is_reference(view: View, ent: Span) -> bool:
-    """A point of reference: "south of the capital Kabul", "90 km from Kandahar", "the highway between
-    Kabul and Kandahar", "the road to Herat"."""
-    sent_start = view.sent(ent.start).start
-    before = view.low[max(sent_start, ent.start - 6) : ent.start]
-    preps = [i for i, w in enumerate(before) if w in ("of", "from")]
-    named_after = preps and set(before[preps[-1] + 1 :]) <= {"the", "capital", "city", "provincial", ","}
-    if named_after and set(before[: preps[-1]]) & (COMPASS | DISTANCES):
-        return True
-    if before[-1:] == ["between"] or before[-2:] == ["between", "the"]:
-        return True
-    if before[-1:] == ["and"]:  # the second of "between Kabul and Kandahar"
-        first = [e for e in view.doc.ents if e.end == ent.start - 1]
-        if first and view.low[max(sent_start, first[0].start - 2) : first[0].start][-1:] == ["between"]:
-            return True
-    return before[-1:] in (["to"], ["towards"]) and bool(set(before) & ROUTES)
+    """Where people went or arrived, a road's ends, a bearing or a distance (``reference.py``)."""
+    return reference.kind(view, ent.start, ent.end, ent.label_) in NOT_HERE
 
 
 def is_speaker_place(view: View, ent: Span) -> bool:
@@ -117,7 +95,6 @@ def _excluded(view: View, ent: Span) -> bool:
         is_dateline(ent)
         or agency_dateline(view, ent)
         or is_destination(view, ent)
-        or is_arrival(view, ent)
         or is_reference(view, ent)
         or is_speaker_place(view, ent)
     )
