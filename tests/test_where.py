@@ -67,10 +67,32 @@ CASES = [
     ("In neighbouring Pakistan, a bomb killed six people in Lahore.", "six", None, "foreign"),
 ]
 
+# (text, the figure's number as written, expected country, expected province)
+COUNTRIES = [
+    ("Clashes in Maiduguri killed 12 people on Sunday.", "12", "NGA", None),
+    ("Fighting in northern Syria displaced 30,000 people from Idlib.", "30,000", "SYR", None),
+    ("A bomb in Quetta killed nine people.", "nine", "PAK", None),
+    ("Floods displaced 4,000 people in Sindh province.", "4,000", "PAK", None),
+    # a country named for its forces is not where it happened
+    ("US forces said 20 militants were killed in Helmand.", "20", "AFG", "Helmand"),
+    # a surname that is also a city abroad is not a place; nor is a piece of a hyphenated name
+    ("Dr Zahir Ahmadi said 9 people were wounded in Kunduz.", "9", "AFG", "Kunduz"),
+    ("Shells landed in the Sar-e-Bagh area of Taloqan, killing three people.", "three", "AFG", "Takhar"),
+]
+
 
 @pytest.mark.parametrize(("text", "number", "province", "basis"), CASES, ids=[c[0][:50] for c in CASES])
 def test_a_figure_is_placed_where_it_happened(nlp, text, number, province, basis):
     rows = extract(nlp(text), Article("a", dt.date(2021, 7, 8), "day")).figures
     (row,) = [r for r in rows if r["number_text"].endswith(number)]
     assert (row["province"], row["place_basis"]) == (province, basis)
-    assert row["country"] == (None if basis in ("foreign", "none") else "AFG")
+    assert row["country"] == {"foreign": "PAK", "none": None}.get(basis, "AFG")
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "country", "province"), COUNTRIES, ids=[c[0][:50] for c in COUNTRIES]
+)
+def test_a_figure_abroad_gets_its_country_and_no_province(nlp, text, number, country, province):
+    rows = extract(nlp(text), Article("a", dt.date(2021, 7, 8), "day")).figures
+    (row,) = [r for r in rows if r["number_text"].endswith(number)]
+    assert (row["country"], row["province"]) == (country, province)

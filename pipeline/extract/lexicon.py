@@ -58,7 +58,7 @@ TABLES: dict[str, Callable[[], Table]] = {
     "families.csv": lambda: Table(
         ("family", "used_by", "meaning", "example"),
         ("family",),
-        {"used_by": ("figures", "pressure", "locate", "where", "confidence", "dates", "published")},
+        {"used_by": ("nlp", "figures", "pressure", "locate", "where", "confidence", "dates", "published")},
         phrase="",
     ),
     "words.csv": lambda: Table(

@@ -26,6 +26,7 @@ class Place:
     name: str  # canonical name
     label: str  # CAPITAL | DISTRICT | PROVINCE | FOREIGN
     province: str | None  # the Afghan province it lies in (None for foreign places)
+    country: str | None = "AFG"  # ISO 3166-1 alpha-3; None for a place of disputed country
 
 
 @dataclasses.dataclass(frozen=True)
@@ -91,7 +92,7 @@ def load_gazetteer() -> Gazetteer:
             Place(row["district"], DISTRICT, row["province"]), _split(row["aliases"]), row.get("bare") != "no"
         )
     for row in _rows("foreign.csv"):
-        add(Place(row["name"], FOREIGN, None), _split(row["aliases"]))
+        add(Place(row["name"], FOREIGN, None, row["country"] or None), _split(row["aliases"]))
     return Gazetteer(tuple(places), tuple(aliases))
 
 

@@ -26,6 +26,7 @@ NOT_HERE = {reference.DESTINATION, reference.ROAD, reference.MEASURE}
 SPEAKERS = set(lexicon.words("speaker"))
 REPORTING = set(lexicon.words("reporting_verb"))
 INSTITUTIONS = set(lexicon.words("institution"))
+ACTORS = set(lexicon.words("actor_noun"))
 LIST_JOINS = {"and", ",", "the", "province", "provinces", "city", "cities", "district", "districts", "of"}
 NATIONAL = lexicon.national_scope()
 
@@ -90,9 +91,17 @@ def agency_dateline(view: View, ent: Span) -> bool:
     return tail.index("(") < close and close + 1 < len(tail) and tail[close + 1] in ("-", "–", "—", ":")
 
 
+def is_actor(view: View, ent: Span) -> bool:
+    """ "US forces", "the Pakistan army", "US-led troops": a country named for its forces or its
+    government, not as the place where something happened."""
+    nxt = view.low[ent.end : ent.end + 3]
+    return ent.label_ == FOREIGN and bool(nxt) and (nxt[0] in ACTORS or nxt[:2] == ["-", "led"])
+
+
 def _excluded(view: View, ent: Span) -> bool:
     return (
-        is_dateline(ent)
+        is_actor(view, ent)
+        or is_dateline(ent)
         or agency_dateline(view, ent)
         or is_destination(view, ent)
         or is_reference(view, ent)
@@ -133,7 +142,8 @@ def figure_place(view: View, sent: Span, at: int, main: Span | None, kind: str, 
     afghan = [e for e in named if e.label_ != FOREIGN]
     context = [*afghan, *([main] if main is not None else [])]
     if named and not afghan:
-        return Where(None, None, "foreign", None)
+        nearest = min(named, key=lambda e: abs(e.start - at))
+        return Where(None, None, "foreign", nearest.ent_id_ or None)
     if afghan:
         if _several(view, afghan, gaz):
             return Where(None, None, "several", AFGHANISTAN)

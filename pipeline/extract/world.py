@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -160,3 +161,29 @@ def _checked(rows: list[dict[str, str]], name: str, known: set[str]) -> list[dic
                 "rebuild the tables with scripts/build_world.py"
             )
     return rows
+
+
+def normalise(spelling: str) -> str:
+    """A spelling reduced to lower-case words: "Khyber-Pakhtunkhwa" and "khyber pakhtunkhwa" agree."""
+    return " ".join(re.sub(r"[^\w]+", " ", spelling.lower()).split())
+
+
+@functools.cache
+def world_index() -> dict[str, tuple[str, str]]:
+    """Normalised spelling -> (ISO 3166-1 alpha-3 of the country it places a text in, its kind).
+
+    Countries, their first-level divisions and large cities, but not demonyms ("American troops"
+    are not in America), not a spelling flagged ambiguous (a word, a name, a namesake), not a
+    spelling of two countries' places, and nothing Afghan (the gazetteer of ``places.py`` has it).
+    """
+    index: dict[str, tuple[str, str]] = {}
+    clashes: set[str] = set()
+    for s in load_world().spellings():
+        if s.kind == DEMONYM or s.ambiguous or s.iso3 == AFGHANISTAN:
+            continue
+        key = normalise(s.spelling)
+        if key in index and index[key][0] != s.iso3:
+            clashes.add(key)
+        if key not in index or index[key][1] != COUNTRY:  # a country's name beats a city's
+            index[key] = (s.iso3, s.kind)
+    return {key: found for key, found in index.items() if key not in clashes and key}
