@@ -80,8 +80,8 @@ def build(path: Path, n_figures: int, n_pressure: int) -> None:
         con.execute(
             """
             INSERT INTO raw_events
-            SELECT event_id, kind, province, NULL, victims, event_date, event_date, 2, figure_id, value,
-                   value_low, value_high, qualifier, unit, people_estimate, 'most recent report'
+            SELECT event_id, kind, 'AFG', province, NULL, victims, event_date, event_date, 2, figure_id,
+                   value, value_low, value_high, qualifier, unit, people_estimate, 'most recent report'
             FROM raw_figures WHERE is_primary
             """
         )
@@ -100,7 +100,7 @@ def build(path: Path, n_figures: int, n_pressure: int) -> None:
             """
             INSERT INTO raw_pressure_episodes
             SELECT 'ep' || capital || year(event_date) || month(event_date), any_value(capital),
-                   any_value(province), min(event_date), max(event_date), 'besieged', 'attacked',
+                   any_value(province), 'AFG', min(event_date), max(event_date), 'besieged', 'attacked',
                    count(DISTINCT article_id), count(*), false
             FROM raw_pressure GROUP BY capital, year(event_date), month(event_date)
             """

@@ -155,8 +155,8 @@ def build(path: Path) -> Path:
             dates = [values[x][6] for x in fids if values[x][7] and values[x][6]]
             reports = len({values[x][1] for x in fids if values[x][7]})
             con.execute(
-                "INSERT INTO raw_events VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, 'exact', 'people',"
-                " ?, ?)",
+                "INSERT INTO raw_events VALUES (?, ?, 'AFG', ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, 'exact',"
+                " 'people', ?, ?)",
                 [
                     eid, kind, province, victims, min(dates, default=None), max(dates, default=None),
                     reports, fid, value, value, value, value,
@@ -175,7 +175,11 @@ def build(path: Path) -> Path:
                  sentence, c0, c1, s0, s1],
             )  # fmt: skip
         for row in EPISODES:
-            con.execute("INSERT INTO raw_pressure_episodes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", list(row))
+            episode_id, capital, province, *rest = row
+            con.execute(
+                "INSERT INTO raw_pressure_episodes VALUES (?, ?, ?, 'AFG', ?, ?, ?, ?, ?, ?, ?)",
+                [episode_id, capital, province, *rest],
+            )
         for did, aid, district, province, status, date, background in DISTRICT_EVENTS:
             con.execute(
                 "INSERT INTO raw_district_events (district_event_id, article_id, district, province, status,"

@@ -22,7 +22,7 @@ def fig(**kw):
         "figure_id": "f1", "article_id": "a1", "kind": "displaced", "province": "Badghis", "place": None,
         "unit": "people", "victims": "unspecified", "value": 75000, "value_low": 75000, "value_high": 75000,
         "qualifier": "about", "people_estimate": 75000, "event_date": D(2021, 7, 8), "date_precision": "day",
-        "counted": True, "role": "total", "parent_figure_id": None,
+        "counted": True, "role": "total", "parent_figure_id": None, "country": "AFG",
     }  # fmt: skip
     row.update(kw)
     return row
@@ -45,6 +45,7 @@ def fig(**kw):
         ({"event_date": D(2021, 1, 1), "date_precision": "year"}, True),
         ({"event_date": D(2021, 1, 1), "date_precision": "year", "value": 70000, "value_low": 70000}, False),
         ({"event_date": None, "date_precision": None}, False),
+        ({"country": "PAK", "province": None}, False),  # a report abroad never joins an Afghan one
     ],
 )
 def test_same_event(other, same):
@@ -82,8 +83,8 @@ def test_pressure_mentions_make_episodes_per_capital():
     ]
     pressure = pl.DataFrame(
         [
-            {"pressure_id": i, "article_id": i, "capital": c, "province": "x", "level": lv, "event_date": d,
-             "date_precision": p, "is_background": False}
+            {"pressure_id": i, "article_id": i, "capital": c, "province": "x", "country": "AFG", "level": lv,
+             "event_date": d, "date_precision": p, "is_background": False}
             for i, c, lv, d, p in rows
         ]
     )  # fmt: skip

@@ -98,6 +98,7 @@ CREATE TABLE raw_district_events (
 CREATE TABLE raw_events (
     event_id        VARCHAR PRIMARY KEY,
     kind            VARCHAR NOT NULL,
+    country         VARCHAR,                   -- ISO 3166-1 alpha-3 of its figures; NULL when unknown
     province        VARCHAR,
     place           VARCHAR,
     victims         VARCHAR NOT NULL,
@@ -118,6 +119,7 @@ CREATE TABLE raw_pressure_episodes (
     episode_id      VARCHAR PRIMARY KEY,
     capital         VARCHAR NOT NULL,
     province        VARCHAR NOT NULL,
+    country         VARCHAR NOT NULL,
     first_date      DATE NOT NULL,
     last_date       DATE NOT NULL,
     highest_level   VARCHAR NOT NULL,
@@ -198,15 +200,16 @@ FROM raw_district_events AS d;
 
 CREATE VIEW events AS
 SELECT
-    e.date_start, e.date_end, year(e.date_start) AS year, e.province, e.place, e.kind,
+    e.date_start, e.date_end, year(e.date_start) AS year, e.country, e.province, e.place, e.kind,
     e.victims, e.n_reports, e.value, e.value_low, e.value_high, e.qualifier, e.unit,
-    e.people_estimate, e.chosen_by, f.sentence, e.event_id, e.figure_id, f.article_id
+    e.people_estimate, e.chosen_by, f.confidence, f.confidence_reason, f.sentence, e.event_id,
+    e.figure_id, f.article_id
 FROM raw_events AS e
 JOIN raw_figures AS f USING (figure_id);
 
 CREATE VIEW pressure_episodes AS
 SELECT
-    capital, province, first_date, last_date, highest_level, latest_level, n_reports,
+    capital, province, country, first_date, last_date, highest_level, latest_level, n_reports,
     n_mentions, is_background, episode_id
 FROM raw_pressure_episodes;
 
