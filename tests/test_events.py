@@ -45,11 +45,16 @@ def fig(**kw):
         ({"event_date": D(2021, 1, 1), "date_precision": "year"}, True),
         ({"event_date": D(2021, 1, 1), "date_precision": "year", "value": 70000, "value_low": 70000}, False),
         ({"event_date": None, "date_precision": None}, False),
-        ({"country": "PAK", "province": None}, False),  # a report abroad never joins an Afghan one
     ],
 )
 def test_same_event(other, same):
     assert same_event(fig(), fig(figure_id="f2", article_id="a2", **other), window=3) is same
+
+
+@pytest.mark.parametrize(("country", "same"), [("AFG", True), ("PAK", False), (None, False)])
+def test_a_report_abroad_never_joins_an_afghan_event_even_without_a_province(country, same):
+    national = fig(province=None)  # e.g. a nationwide Afghan figure
+    assert same_event(national, fig(figure_id="f2", article_id="a2", province=None, country=country), 3) is same
 
 
 def test_each_event_keeps_the_most_recent_report():
