@@ -54,7 +54,8 @@ def test_same_event(other, same):
 @pytest.mark.parametrize(("country", "same"), [("AFG", True), ("PAK", False), (None, False)])
 def test_a_report_abroad_never_joins_an_afghan_event_even_without_a_province(country, same):
     national = fig(province=None)  # e.g. a nationwide Afghan figure
-    assert same_event(national, fig(figure_id="f2", article_id="a2", province=None, country=country), 3) is same
+    other = fig(figure_id="f2", article_id="a2", province=None, country=country)
+    assert same_event(national, other, window=3) is same
 
 
 def test_each_event_keeps_the_most_recent_report():
