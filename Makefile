@@ -28,7 +28,7 @@ bench: setup-dev browser  ## measure speed on synthetic corpora and under load; 
 load: setup-dev browser  ## 10 sessions at once changing a filter (protocol and Chromium); prints a table
 	$(BIN)/python scripts/load.py --browsers
 
-evaluate: setup  ## score the extractor on the gold set, the two held-out sets and the blind set
+evaluate: setup  ## score the extractor on the real pages (when beside the project), the gold, held-out and blind sets
 	$(BIN)/python -m pipeline evaluate
 	$(BIN)/python -m pipeline evaluate --gold tests/holdout
 	$(BIN)/python -m pipeline evaluate --gold tests/holdout2

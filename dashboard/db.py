@@ -147,9 +147,10 @@ def last_run(src: Source) -> dict[str, Any] | None:
 @st.cache_data(show_spinner=False, max_entries=256)
 def totals(src: Source, f: Filters) -> dict[str, Any]:
     """Headline numbers (people displaced, killed, wounded; capitals under pressure; articles),
-    each with ``<name>_first`` and ``<name>_last``: the dates of what it sums."""
+    each with ``<name>_first`` and ``<name>_last``: the dates of what it sums, and how precisely
+    each is known (``<name>_first_precision``, ``<name>_last_precision``)."""
     found = _query(src, *queries.totals(f)).row(0, named=True)
-    return {k: v if k.endswith(("_first", "_last")) else int(v) for k, v in found.items()}
+    return {k: v if k.endswith(("_first", "_last", "_precision")) else int(v) for k, v in found.items()}
 
 
 @st.cache_data(show_spinner=False, max_entries=256)

@@ -5,12 +5,10 @@ Layout only; the numbers come from ``db``.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import polars as pl
 import streamlit as st
 
-from dashboard import db
+from dashboard import dates, db
 from dashboard.filters import Filters, describe
 from dashboard.queries import FILTERED_VIEWS
 from pipeline.vocab import HARM
@@ -39,13 +37,6 @@ def nothing_matches(src: db.Source, f: Filters) -> bool:
     return not db.anything(src, FILTERED_VIEWS, f)
 
 
-def span(first: dt.date | None, last: dt.date | None) -> str:
-    """``2016-10-10 to 2021-07-08``, one date when they agree, or a note that nothing is dated."""
-    if first is None:
-        return "no dated item"
-    return str(first) if first == last else f"{first} to {last}"
-
-
 def victim_split(frame: pl.DataFrame, kind: str) -> str:
     """``militants 69 · mixed 14`` for one kind, from ``db.harm_by_victims``."""
     part = frame.filter(pl.col("kind") == kind)
@@ -65,7 +56,9 @@ def draw(src: db.Source, f: Filters) -> None:
     for col, (key, label) in zip(st.columns(len(HEADLINE)), HEADLINE, strict=True):
         value = t[key]
         col.metric(label, f"{value:,}", help=HELP[key])
-        col.caption(span(t[f"{key}_first"], t[f"{key}_last"]))
+        first = t[f"{key}_first"], t[f"{key}_first_precision"]
+        last = t[f"{key}_last"], t[f"{key}_last_precision"]
+        col.caption(dates.span(first, last))
         if key in HARM and value:
             col.caption(victim_split(split, key))
     st.caption(

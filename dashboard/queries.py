@@ -17,7 +17,22 @@ Query = tuple[str, list[object]]
 # Columns shown and downloaded for each table, evidence sentence included: every column of the
 # public view (schema.sql orders them for reading) but the offsets locating the evidence.
 TABLE_VIEWS = ("figures", "pressure", "district_events", "articles", "events", "pressure_episodes")
-COLUMNS = {view: tuple(c for c in views()[view] if c not in OFFSETS) for view in TABLE_VIEWS}
+# Figures and pressure mentions carry their article's date, whose precision (in ``articles``) the
+# table needs to show "2016" rather than "2016-01-01"; it stands right after ``published``.
+WITH_ARTICLE_PRECISION = ("figures", "pressure")
+PUBLISHED_PRECISION = "(SELECT article_id AS aid, date_precision AS published_precision FROM articles)"
+
+
+def _columns(view: str) -> tuple[str, ...]:
+    """The view's columns but the offsets, with ``published_precision`` after ``published``."""
+    columns = tuple(c for c in views()[view] if c not in OFFSETS)
+    if view not in WITH_ARTICLE_PRECISION:
+        return columns
+    at = columns.index("published") + 1
+    return (*columns[:at], "published_precision", *columns[at:])
+
+
+COLUMNS = {view: _columns(view) for view in TABLE_VIEWS}
 ORDER = {
     "figures": "event_date NULLS LAST, province NULLS LAST, kind, figure_id",
     "pressure": "event_date NULLS LAST, capital, level_rank, pressure_id",
@@ -42,6 +57,9 @@ MAPPED_IN = _literal_list(("displaced", *HARM))  # the kinds the map shades
 LATEST_ORDER = f"event_date DESC NULLS LAST, {level_case('level', vocab.LEVEL_SEQUENCE)} DESC"
 # Calendar buckets of the pressure timeline.
 BUCKETS = {"week": "date_trunc('week', event_date)", "month": "date_trunc('month', event_date)"}
+# The precisions that place a date in a bucket: a mention of "October 2016" belongs to no week,
+# one of "2016" to no month, and is left out rather than drawn on its first day.
+PLACED = {"week": "date_precision = 'day'", "month": "date_precision IN ('day', 'month')"}
 MONTH = "CAST(date_trunc('month', event_date) AS DATE) AS month"
 PROVINCE = "coalesce(province, '(no province)') AS province"
 
@@ -56,14 +74,15 @@ def rows(view: str, f: Filters, limit: int | None = None) -> Query:
     columns = ", ".join(COLUMNS[view])  # a KeyError for anything but a known view
     tail = " LIMIT ?" if limit is not None else ""
     params = [*params, limit] if limit is not None else params
+    joined = f" LEFT JOIN {PUBLISHED_PRECISION} ON aid = article_id" if view in WITH_ARTICLE_PRECISION else ""
     if view == "figures" and f.each_event:
         sql = f"""
             SELECT {columns}, n_reports
-            FROM figures LEFT JOIN (SELECT event_id AS eid, n_reports FROM events) ON eid = event_id
+            FROM figures LEFT JOIN (SELECT event_id AS eid, n_reports FROM events) ON eid = event_id{joined}
             WHERE is_primary AND {cond} ORDER BY {ORDER[view]}{tail}
         """  # noqa: S608
         return sql, params
-    return f"SELECT {columns} FROM {view} WHERE {cond} ORDER BY {ORDER[view]}{tail}", params  # noqa: S608
+    return f"SELECT {columns} FROM {view}{joined} WHERE {cond} ORDER BY {ORDER[view]}{tail}", params  # noqa: S608
 
 
 def _shown(view: str, f: Filters) -> Query:
@@ -91,6 +110,18 @@ def anything(views: tuple[str, ...], f: Filters) -> Query:
     return "SELECT " + " OR ".join(parts) + " AS found", params
 
 
+def _first_last(date: str, name: str, only: str = "TRUE") -> str:
+    """``<name>_first``, ``<name>_last`` and how precisely each is known (``<name>_first_precision``).
+
+    Of rows sharing the first date, any one's precision is true of it: "2016" and "2016-01-01"
+    both describe a row stored as 1 January 2016.
+    """
+    return f"""min({date}) FILTER (WHERE {only}) AS {name}_first,
+            arg_min(date_precision, {date}) FILTER (WHERE {only}) AS {name}_first_precision,
+            max({date}) FILTER (WHERE {only}) AS {name}_last,
+            arg_max(date_precision, {date}) FILTER (WHERE {only}) AS {name}_last_precision"""
+
+
 def totals(f: Filters) -> Query:
     """Headline numbers with the first and last event date of what each sums.
 
@@ -102,33 +133,31 @@ def totals(f: Filters) -> Query:
     aw, ap = where(f, "articles")
     sums = ",\n".join(
         f"""CAST(coalesce(sum(people_estimate) FILTER (WHERE kind = '{k}'), 0) AS BIGINT) AS {k},
-            min(event_date) FILTER (WHERE kind = '{k}') AS {k}_first,
-            max(event_date) FILTER (WHERE kind = '{k}') AS {k}_last"""
+            {_first_last("event_date", k, f"kind = '{k}'")}"""
         for k in ("displaced", *HARM)
     )
     sql = f"""
         WITH
-            fig AS (SELECT kind, people_estimate, event_date FROM figures WHERE {counted(f)} AND {fw}),
+            fig AS (
+                SELECT kind, people_estimate, event_date, date_precision FROM figures
+                WHERE {counted(f)} AND {fw}
+            ),
             mentions AS (
-                SELECT capital, level, level_rank, event_date FROM pressure
+                SELECT capital, level, level_rank, event_date, date_precision FROM pressure
                 WHERE NOT is_background AND {pw}
             ),
             latest AS (
                 SELECT capital, level FROM mentions
                 QUALIFY row_number() OVER (PARTITION BY capital ORDER BY {LATEST_ORDER}) = 1
             ),
-            art AS (SELECT published FROM articles WHERE {aw}),
+            art AS (SELECT published, date_precision FROM articles WHERE {aw}),
             f AS (SELECT {sums} FROM fig),
             c AS (
                 SELECT (SELECT count(*) FROM latest WHERE level <> 'retaken') AS capitals,
-                       min(event_date) AS capitals_first, max(event_date) AS capitals_last
+                       {_first_last("event_date", "capitals")}
                 FROM mentions
             ),
-            a AS (
-                SELECT count(*) AS articles, min(published) AS articles_first,
-                       max(published) AS articles_last
-                FROM art
-            )
+            a AS (SELECT count(*) AS articles, {_first_last("published", "articles")} FROM art)
         SELECT * FROM f, c, a
     """  # noqa: S608
     return sql, fp + pp + ap
@@ -147,11 +176,14 @@ def harm_by_victims(f: Filters) -> Query:
 
 
 def people(f: Filters, kinds: tuple[str, ...], group: tuple[str, ...], dated: bool) -> Query:
-    """Sum of ``people_estimate`` for ``kinds``, grouped by fixed column expressions."""
+    """Sum of ``people_estimate`` for ``kinds``, grouped by fixed column expressions.
+
+    ``dated``: only figures dated at least to the month, for the per-month charts.
+    """
     cond, params = where(f, "figures")
     marks = ", ".join("?" for _ in kinds)
     keys = ", ".join(group)
-    date_cond = "event_date IS NOT NULL" if dated else "TRUE"
+    date_cond = f"event_date IS NOT NULL AND {PLACED['month']}" if dated else "TRUE"
     sql = f"""
         SELECT {keys}, CAST(sum(people_estimate) AS BIGINT) AS people, count(*) AS reports
         FROM figures
@@ -208,7 +240,7 @@ def pressure_grid(f: Filters, bucket: str) -> Query:
                count(*) AS mentions,
                string_agg(DISTINCT level, ', ' ORDER BY level) AS levels
         FROM pressure
-        WHERE event_date IS NOT NULL AND {cond}
+        WHERE event_date IS NOT NULL AND {PLACED[bucket]} AND {cond}
         GROUP BY ALL ORDER BY period, capital, is_background
     """  # noqa: S608
     return sql, params
@@ -218,9 +250,9 @@ def capital_status(f: Filters) -> Query:
     """Each capital's latest mention in the selection (current ones first), with its evidence."""
     cond, params = where(f, "pressure")
     sql = f"""
-        SELECT capital, province, level, event_date, is_background, sentence, title, source,
-               published, pressure_id
-        FROM pressure
+        SELECT capital, province, level, event_date, date_precision, is_background, sentence, title,
+               source, published, published_precision, pressure_id
+        FROM pressure LEFT JOIN {PUBLISHED_PRECISION} ON aid = article_id
         WHERE {cond}
         QUALIFY row_number() OVER (PARTITION BY capital ORDER BY is_background, {LATEST_ORDER}) = 1
         ORDER BY level_rank DESC, event_date DESC NULLS LAST,
@@ -233,15 +265,17 @@ def capital_status(f: Filters) -> Query:
 EVIDENCE = {
     "figure": """
         SELECT x.figure_id AS id, x.sentence, x.sentence_start, x.sentence_end, x.char_start,
-               x.char_end, x.kind || ' ' || x.number_text AS what, x.event_date,
-               a.title, a.source, a.url, a.published, a.file, a.text
+               x.char_end, x.kind || ' ' || x.number_text AS what, x.event_date, x.date_precision,
+               a.title, a.source, a.url, a.published, a.date_precision AS published_precision,
+               a.file, a.text
         FROM raw_figures AS x JOIN raw_articles AS a USING (article_id)
         WHERE x.figure_id = ?
     """,
     "pressure": """
         SELECT x.pressure_id AS id, x.sentence, x.sentence_start, x.sentence_end, x.char_start,
-               x.char_end, x.capital || ' ' || x.level AS what, x.event_date,
-               a.title, a.source, a.url, a.published, a.file, a.text
+               x.char_end, x.capital || ' ' || x.level AS what, x.event_date, x.date_precision,
+               a.title, a.source, a.url, a.published, a.date_precision AS published_precision,
+               a.file, a.text
         FROM raw_pressure AS x JOIN raw_articles AS a USING (article_id)
         WHERE x.pressure_id = ?
     """,

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from pipeline.errors import IngestError, RuleError
-from pipeline.evaluate import GOLD, evaluate
+from pipeline.evaluate import GOLD, REAL, evaluate, evaluate_real
 from pipeline.ingest import ingest
 from pipeline.settings import SETTINGS, Settings
 
@@ -24,16 +24,17 @@ def main(argv: list[str] | None = None) -> int:
     for s in SETTINGS:
         if s.name not in ("db", "articles"):
             p.add_argument(f"--{s.name.replace('_', '-')}", type=type(s.default), help=s.help)
-    e = sub.add_parser("evaluate", help="score the extractor on the hand-annotated gold set")
-    e.add_argument("--gold", type=Path, default=GOLD, help=f"gold-set folder (default: {GOLD})")
+    e = sub.add_parser(
+        "evaluate", help="score the extractor on the real annotated pages (when present) and the gold set"
+    )
+    e.add_argument("--gold", type=Path, help=f"score only this fictional gold-set folder (default: {GOLD})")
+    e.add_argument(
+        "--real", type=Path, help=f"score only this folder of annotated real pages (default: {REAL})"
+    )
     e.add_argument("--errors", action="store_true", help="list every miss, extra and wrong field")
     args = parser.parse_args(argv)
     if args.command == "evaluate":
-        report = evaluate(args.gold)
-        print(report.table())
-        if args.errors:
-            print("\n".join(["", *report.errors]))
-        return 0
+        return _evaluate(args.gold, args.real, args.errors)
 
     settings = Settings.load(**{s.name: getattr(args, s.name, None) for s in SETTINGS})
     paths = args.paths or [Path(settings.articles)]
@@ -45,6 +46,24 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     print(summary.report())
     print(f"wrote {db}")
+    return 0
+
+
+def _evaluate(gold: Path | None, real: Path | None, errors: bool) -> int:
+    """Real reporting first (when its pages are beside the project), then the fictional gold set."""
+    reports = []
+    if gold is None:
+        found = evaluate_real(real or REAL)
+        if found is None:
+            print(f"real pages: none at {real or REAL} (scored when present)\n")
+        else:
+            reports.append(("REAL REPORTING", found))
+    if real is None:
+        reports.append((f"FICTIONAL GOLD SET {gold or GOLD}", evaluate(gold or GOLD)))
+    for title, report in reports:
+        print(f"== {title}\n{report.table()}\n")
+        if errors:
+            print("\n".join([*report.errors, ""]))
     return 0
 
 

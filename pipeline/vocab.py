@@ -39,6 +39,14 @@ DISTRICT_STATUS = {
 }  # fmt: skip
 DISTRICT_STATUSES = ("threatened", "fell", "retaken")
 
+# Which rule placed a figure: a place in its own sentence, earlier in its paragraph, the
+# article's main place; several provinces told at once, the whole country, another country,
+# or nothing to go on.
+PLACE_BASES = ("sentence", "paragraph", "article", "several", "national", "foreign", "none")
+
+# How far to trust a row (``confidence_reason`` says why it is not higher).
+CONFIDENCE = ("high", "medium", "low")
+
 # How precisely a date is known, finest first.
 DATE_PRECISIONS = ("day", "month", "year")
 PRECISION_RANK = {p: i for i, p in enumerate(DATE_PRECISIONS)}

@@ -65,10 +65,10 @@ def build(path: Path, n_figures: int, n_pressure: int) -> None:
             """
             INSERT INTO raw_figures
             SELECT 'f' || i, 'a' || (i % $a), $kinds[1 + j % 4], v, v, v, 'exact', 'people', v,
-                   $victims[1 + (j // 4) % 5], c.province, NULL,
+                   $victims[1 + (j // 4) % 5], c.province, NULL, 'AFG', 'sentence',
                    DATE '2015-01-01' + CAST((i % $a) * 2557 // $a AS INTEGER), 'day',
                    j % 10 <> 7, CASE WHEN j % 10 = 7 THEN 'detail' ELSE 'total' END, NULL,
-                   CAST(v AS VARCHAR), 'SYNTHETIC sentence ' || i || '.', 16, 20, 0, 60,
+                   CAST(v AS VARCHAR), 'high', '', 'SYNTHETIC sentence ' || i || '.', 16, 20, 0, 60,
                    'e' || c.ci || '-' || (j // 40) || '-' || (j % 4), j % 40 < 4
             -- j numbers the rows of one province, so kinds, groups and roles vary within each;
             -- an event is ten reports of one kind, the first of them its primary figure.
@@ -80,16 +80,17 @@ def build(path: Path, n_figures: int, n_pressure: int) -> None:
         con.execute(
             """
             INSERT INTO raw_events
-            SELECT event_id, kind, province, NULL, victims, event_date, event_date, 2, figure_id, value,
-                   value_low, value_high, qualifier, unit, people_estimate, 'most recent report'
+            SELECT event_id, kind, 'AFG', province, NULL, victims, event_date, event_date, 2, figure_id,
+                   value, value_low, value_high, qualifier, unit, people_estimate, 'most recent report'
             FROM raw_figures WHERE is_primary
             """
         )
         con.execute(
             """
             INSERT INTO raw_pressure
-            SELECT 'p' || i, 'a' || (i % $a), c.capital, c.province, $levels[1 + (i // 34) % 6],
-                   'SYNTHETIC trigger', DATE '2015-01-01' + CAST((i % $a) * 2557 // $a AS INTEGER), 'day',
+            SELECT 'p' || i, 'a' || (i % $a), c.capital, c.province, 'AFG', $levels[1 + (i // 34) % 6],
+                   'SYNTHETIC trigger', 'high', '',
+                   DATE '2015-01-01' + CAST((i % $a) * 2557 // $a AS INTEGER), 'day',
                    i % 7 = 0, 'SYNTHETIC sentence ' || i || '.', 0, 5, 0, 40
             FROM range($n) t(i) JOIN caps AS c ON c.ci = i % 34
             """,
@@ -99,7 +100,7 @@ def build(path: Path, n_figures: int, n_pressure: int) -> None:
             """
             INSERT INTO raw_pressure_episodes
             SELECT 'ep' || capital || year(event_date) || month(event_date), any_value(capital),
-                   any_value(province), min(event_date), max(event_date), 'besieged', 'attacked',
+                   any_value(province), 'AFG', min(event_date), max(event_date), 'besieged', 'attacked',
                    count(DISTINCT article_id), count(*), false
             FROM raw_pressure GROUP BY capital, year(event_date), month(event_date)
             """

@@ -80,14 +80,18 @@ PRESSURE = [
 # district_event_id, article_id, district, province, status, event_date, is_background
 DISTRICT_EVENTS = [
     ("d1", "a5", "Khanishin", "Helmand", "retaken", "2016-03-18", False),
-    ("d2", "a5", "Khanishin", "Helmand", "fell", "2016-03-01", True),
+    ("d2", "a5", "Khanishin", "Helmand", "fell", "2016-03-01", True),  # "fell in March 2016": a month
     ("d3", "a4", "Dawlat Shah", "Laghman", "fell", None, False),
 ]
 
 
-def _precision(date: str | None) -> str | None:
-    """Day precision for a date, none for no date (the schema ties the two together)."""
-    return None if date is None else "day"
+# Rows whose date is known only to the month or the year (stored as its first day).
+COARSE = {"d2": "month"}
+
+
+def _precision(date: str | None, row_id: str = "") -> str | None:
+    """The row's precision: a day unless ``COARSE`` says otherwise; none for no date."""
+    return None if date is None else COARSE.get(row_id, "day")
 
 
 def _texts() -> dict[str, str]:
@@ -125,16 +129,23 @@ def build(path: Path) -> Path:
                 "INSERT INTO raw_articles VALUES (?, ?, NULL, ?, 'Sample', ?, ?, ?, ?, ?, ?)",
                 [
                     article_id, f"articles/{article_id}.txt", title, f"https://example.invalid/{article_id}",
-                    published, "metadata" if published else "unknown", _precision(published), len(text), text,
+                    published, "metadata" if published else "unknown", _precision(published, article_id),
+                    len(text), text,
                 ],
             )  # fmt: skip
         for fid, aid, kind, value, victims, province, date, counted, role, parent, sentence in FIGURES:
             s0, s1, c0, c1 = _span(texts[aid], sentence, str(value))
             con.execute(
-                "INSERT INTO raw_figures VALUES (?, ?, ?, ?, ?, ?, 'exact', 'people', ?, ?, ?, NULL, ?, ?,"
-                " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO raw_figures (figure_id, article_id, kind, value, value_low, value_high,"
+                " qualifier, unit, people_estimate, victims, province, place, country, place_basis,"
+                " event_date, date_precision, counted, role, parent_figure_id, number_text, sentence,"
+                " char_start, char_end, sentence_start, sentence_end, event_id, is_primary, confidence,"
+                " confidence_reason)"
+                " VALUES (?, ?, ?, ?, ?, ?, 'exact', 'people', ?, ?, ?, NULL, 'AFG', ?, ?, ?,"
+                " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'high', '')",
                 [
-                    fid, aid, kind, value, value, value, value, victims, province, date, _precision(date),
+                    fid, aid, kind, value, value, value, value, victims, province,
+                    "sentence" if province else "none", date, _precision(date, fid),
                     counted, role, parent, str(value), sentence, c0, c1, s0, s1, event_of[fid],
                     fid in primary,
                 ],
@@ -144,8 +155,8 @@ def build(path: Path) -> Path:
             dates = [values[x][6] for x in fids if values[x][7] and values[x][6]]
             reports = len({values[x][1] for x in fids if values[x][7]})
             con.execute(
-                "INSERT INTO raw_events VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, 'exact', 'people',"
-                " ?, ?)",
+                "INSERT INTO raw_events VALUES (?, ?, 'AFG', ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, 'exact',"
+                " 'people', ?, ?)",
                 [
                     eid, kind, province, victims, min(dates, default=None), max(dates, default=None),
                     reports, fid, value, value, value, value,
@@ -156,15 +167,24 @@ def build(path: Path) -> Path:
             sentence = f"{capital} was {level}."
             s0, s1, c0, c1 = _span(texts[aid], sentence, level)
             con.execute(
-                "INSERT INTO raw_pressure VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [pid, aid, capital, province, level, level, date, _precision(date), background,
+                "INSERT INTO raw_pressure (pressure_id, article_id, capital, province, level, trigger,"
+                " event_date, date_precision, is_background, sentence, char_start, char_end, sentence_start,"
+                " sentence_end, country, confidence, confidence_reason)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'AFG', 'high', '')",
+                [pid, aid, capital, province, level, level, date, _precision(date, pid), background,
                  sentence, c0, c1, s0, s1],
             )  # fmt: skip
         for row in EPISODES:
-            con.execute("INSERT INTO raw_pressure_episodes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", list(row))
+            episode_id, capital, province, *rest = row
+            con.execute(
+                "INSERT INTO raw_pressure_episodes VALUES (?, ?, ?, 'AFG', ?, ?, ?, ?, ?, ?, ?)",
+                [episode_id, capital, province, *rest],
+            )
         for did, aid, district, province, status, date, background in DISTRICT_EVENTS:
             con.execute(
-                "INSERT INTO raw_district_events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 5)",
+                "INSERT INTO raw_district_events (district_event_id, article_id, district, province, status,"
+                " event_date, date_precision, is_background, sentence, char_start, char_end, country)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 5, 'AFG')",
                 [
                     did,
                     aid,
@@ -172,7 +192,7 @@ def build(path: Path) -> Path:
                     province,
                     status,
                     date,
-                    _precision(date),
+                    _precision(date, did),
                     background,
                     f"{district} {status}.",
                 ],
@@ -185,4 +205,19 @@ def build(path: Path) -> Path:
             "INSERT INTO raw_runs VALUES "
             "(1, TIMESTAMP '2024-01-01 12:00:00', 'test', 'data/articles', 6, 5, 0, 1, 0.5)"
         )
+    return path
+
+
+def coarsen(path: Path) -> Path:
+    """Date article a1 only to the year (2016), its figures and mentions only to the month (October 2016)."""
+    with duckdb.connect(str(path)) as con:
+        con.execute(
+            "UPDATE raw_articles SET published = '2016-01-01', date_precision = 'year'"
+            " WHERE article_id = 'a1'"
+        )
+        for table in ("raw_figures", "raw_pressure"):
+            con.execute(
+                f"UPDATE {table} SET event_date = '2016-10-01', date_precision = 'month'"  # noqa: S608
+                " WHERE article_id = 'a1'"
+            )
     return path

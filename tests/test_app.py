@@ -12,7 +12,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from dbfixture import HOSTILE, build
+from dbfixture import HOSTILE, build, coarsen
 from streamlit.testing.v1 import AppTest
 
 from dashboard import freeze_long_lived
@@ -545,6 +545,30 @@ def test_evidence_shows_a_hostile_sentence_as_text(monkeypatch: pytest.MonkeyPat
     at.radio(key="evidence_kind").set_value("pressure").run()
     at.selectbox(key="evidence_pressure").set_value("p3").run()
     assert any("Qala\\-i\\-Naw was attacked\\." in m.value for m in at.markdown)
+
+
+def test_a_date_known_to_the_year_or_month_is_never_shown_as_a_day(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # a1 is dated only to 2016, its rows only to October 2016; d2 happened in March 2016.
+    at = run_app(monkeypatch, coarsen(build(tmp_path / "coarse.duckdb")), {"province": "Helmand"})
+    assert not at.exception
+    assert "2016-10" in [c.value for c in at.caption]  # killed: f1 alone
+    figures = frames(show(at, "Tables", "table", "Figures"))["figures"]
+    assert set(figures["published"]) == {"2016"} and set(figures["event_date"]) == {"2016-10"}
+    district = frames(show(at, "Tables", "table", "District events"))["district_events"]
+    assert dict(zip(district["district_event_id"], district["event_date"], strict=True)) == {
+        "d1": "2016-03-18",
+        "d2": "2016-03",
+    }
+    articles = frames(show(at, "Sources", "sources", "Articles"))["articles"]
+    assert dict(zip(articles["article_id"], articles["published"], strict=True))["a1"] == "2016"
+    status = [f.value for f in show(at, "Capitals").dataframe if "published_precision" in f.value.columns]
+    assert list(status[0]["published"]) == ["2016"] and list(status[0]["event_date"]) == ["2016-10"]
+    show(at, "Evidence").selectbox(key="evidence_figure").set_value("f1").run()
+    assert not at.exception
+    assert any("Published: 2016\n" in t.value and "Event date: 2016-10\n" in t.value for t in at.text)
+    assert at.selectbox(key="evidence_figure").format_func("f1").startswith("2016-10 · Helmand")
 
 
 def test_sources_list_articles_and_rejects(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

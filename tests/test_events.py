@@ -22,7 +22,7 @@ def fig(**kw):
         "figure_id": "f1", "article_id": "a1", "kind": "displaced", "province": "Badghis", "place": None,
         "unit": "people", "victims": "unspecified", "value": 75000, "value_low": 75000, "value_high": 75000,
         "qualifier": "about", "people_estimate": 75000, "event_date": D(2021, 7, 8), "date_precision": "day",
-        "counted": True, "role": "total", "parent_figure_id": None,
+        "counted": True, "role": "total", "parent_figure_id": None, "country": "AFG",
     }  # fmt: skip
     row.update(kw)
     return row
@@ -49,6 +49,13 @@ def fig(**kw):
 )
 def test_same_event(other, same):
     assert same_event(fig(), fig(figure_id="f2", article_id="a2", **other), window=3) is same
+
+
+@pytest.mark.parametrize(("country", "same"), [("AFG", True), ("PAK", False), (None, False)])
+def test_a_report_abroad_never_joins_an_afghan_event_even_without_a_province(country, same):
+    national = fig(province=None)  # e.g. a nationwide Afghan figure
+    other = fig(figure_id="f2", article_id="a2", province=None, country=country)
+    assert same_event(national, other, window=3) is same
 
 
 def test_each_event_keeps_the_most_recent_report():
@@ -82,8 +89,8 @@ def test_pressure_mentions_make_episodes_per_capital():
     ]
     pressure = pl.DataFrame(
         [
-            {"pressure_id": i, "article_id": i, "capital": c, "province": "x", "level": lv, "event_date": d,
-             "date_precision": p, "is_background": False}
+            {"pressure_id": i, "article_id": i, "capital": c, "province": "x", "country": "AFG", "level": lv,
+             "event_date": d, "date_precision": p, "is_background": False}
             for i, c, lv, d, p in rows
         ]
     )  # fmt: skip

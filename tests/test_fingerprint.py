@@ -18,6 +18,7 @@ import duckdb
 import pytest
 
 from pipeline.extract import fingerprint
+from pipeline.extract.datafiles import FOLDERS
 from pipeline.settings import ROOT
 from tests.conftest import ARTICLES
 
@@ -75,8 +76,8 @@ def _copy(tmp: Path) -> Path:
     home = tmp / "sitrep"
     skip = shutil.ignore_patterns("__pycache__", "*.duckdb*")
     shutil.copytree(ROOT / "pipeline", home / "pipeline", ignore=skip)
-    for folder in ("rules", "places"):
-        shutil.copytree(ROOT / "data" / folder, home / "data" / folder, ignore=skip)
+    for folder in FOLDERS:  # every data folder extraction reads
+        shutil.copytree(ROOT / folder, home / folder, ignore=skip)
     return home
 
 

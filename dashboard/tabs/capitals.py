@@ -7,7 +7,7 @@ from typing import Any
 import polars as pl
 import streamlit as st
 
-from dashboard import db
+from dashboard import dates, db
 from dashboard.filters import Filters
 from dashboard.plots import timeline
 from dashboard.tabs.common import COLUMN_CONFIG, chart
@@ -27,7 +27,8 @@ def draw(src: db.Source, f: Filters) -> None:
     st.caption(
         "Each square is the highest level a capital reached in that period "
         f"({' < '.join(timeline.ESCALATION)}); hollow squares are background "
-        "mentions (earlier events an article recalls); teal is a retaking."
+        "mentions (earlier events an article recalls); teal is a retaking. A mention dated only "
+        "to the month is not in the weekly timeline, one dated only to the year in neither."
     )
     left, right = st.columns(2)
     with left:
@@ -55,5 +56,5 @@ def _side_table(frame: pl.DataFrame, heading: str, empty: str, key: str, about: 
     if frame.is_empty():
         st.info(empty)
         return
-    st.dataframe(frame, hide_index=True, key=key, column_config=_STATUS_CONFIG)
+    st.dataframe(dates.shown(frame), hide_index=True, key=key, column_config=_STATUS_CONFIG)
     st.caption(about)

@@ -9,6 +9,11 @@ from dashboard.filters import Filters
 from dashboard.plots import bars
 from dashboard.tabs.common import chart
 
+MONTHLY_NOTE = (
+    "The charts per month leave out figures dated only to the year (drawn in January they "
+    "would look like January's); the charts per province count them."
+)
+
 
 def draw(src: db.Source, f: Filters) -> None:
     """Displacement and harm charts, two to a row."""
@@ -25,13 +30,15 @@ def draw(src: db.Source, f: Filters) -> None:
         chart(
             db.displacement_by_month(src, f),
             bars.displacement_by_month,
-            "No dated displacement figures.",
+            "No displacement figures dated to the month.",
             "dm",
         )
 
     st.subheader("Killed and wounded")
     left, right = st.columns(2)
     with left:
-        chart(db.harm_by_month(src, f), bars.harm_by_month, "No dated killed or wounded figures.", "hm")
+        empty = "No killed or wounded figures dated to the month."
+        chart(db.harm_by_month(src, f), bars.harm_by_month, empty, "hm")
     with right:
         chart(db.harm_by_province(src, f), bars.harm_by_province, "No killed or wounded figures.", "hp")
+    st.caption(MONTHLY_NOTE)

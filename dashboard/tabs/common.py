@@ -13,15 +13,18 @@ import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
 
-from dashboard import db, export
+from dashboard import dates, db, export
 from dashboard.filters import Filters, describe
 
 # Dates without a time of day; evidence wide enough to read. `url` stays a plain text column
-# (no LinkColumn), so a link taken from an article is never made clickable.
+# (no LinkColumn), so a link taken from an article is never made clickable. An event's or an
+# article's date is text as precise as it is known ("2016", "2016-05": ``dates.shown``); the
+# spans of events and episodes are days.
 COLUMN_CONFIG: dict[str, Any] = {
+    **{name: st.column_config.TextColumn(name) for name in dates.PRECISION_OF},
     **{
         name: st.column_config.DateColumn(name, format="YYYY-MM-DD")
-        for name in ("event_date", "published", "date_start", "date_end", "first_date", "last_date")
+        for name in ("date_start", "date_end", "first_date", "last_date")
     },
     "sentence": st.column_config.TextColumn("sentence", width="large"),
     "title": st.column_config.TextColumn("title", width="medium"),
@@ -65,7 +68,8 @@ def table(src: db.Source, f: Filters, view: str, about: str) -> None:
     if total > MAX_SHOWN:
         # A browser table of a million rows helps no one; the download holds them all.
         st.caption(f"Showing the first {MAX_SHOWN:,} rows; the CSV holds all {total:,}.")
-    st.dataframe(frame.head(MAX_SHOWN), hide_index=True, key=f"table_{view}", column_config=COLUMN_CONFIG)
+    shown = dates.shown(frame.head(MAX_SHOWN), view)
+    st.dataframe(shown, hide_index=True, key=f"table_{view}", column_config=COLUMN_CONFIG)
 
 
 def chart(frame: pl.DataFrame, draw: Callable[[pl.DataFrame], go.Figure], empty: str, key: str) -> None:

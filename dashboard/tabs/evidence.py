@@ -10,7 +10,7 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard import db, excerpt
+from dashboard import dates, db, excerpt
 from dashboard.filters import Filters
 from dashboard.tabs.common import MAX_SHOWN
 
@@ -23,7 +23,8 @@ def _choice_label(row: dict[str, Any], kind: str) -> str:
     what = f"{row['kind']} {row['number_text']}" if kind == "figure" else f"{row['capital']} {row['level']}"
     place = row.get("province") or "no province"
     sentence = row["sentence"] if len(row["sentence"]) <= 80 else row["sentence"][:79] + "…"
-    return f"{row['event_date'] or 'undated'} · {place} · {what} — {sentence}"
+    when = dates.text(row["event_date"], row["date_precision"]) or "undated"
+    return f"{when} · {place} · {what} — {sentence}"
 
 
 def draw(src: db.Source, f: Filters) -> None:
@@ -59,8 +60,8 @@ def show(found: dict[str, Any]) -> None:
     meta = [
         ("Title", found["title"] or "(no title)"),
         ("Source", found["source"] or "(unknown)"),
-        ("Published", str(found["published"] or "undated")),
-        ("Event date", str(found["event_date"] or "undated")),
+        ("Published", dates.text(found["published"], found["published_precision"]) or "undated"),
+        ("Event date", dates.text(found["event_date"], found["date_precision"]) or "undated"),
         ("Link", found["url"] or "(none)"),
         ("File", found["file"]),
     ]

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TextIO
 
 ROOT = Path(__file__).resolve().parents[2]
-FOLDERS = ("data/rules", "data/places")
+FOLDERS = ("data/rules", "data/places", "data/world")
 SUFFIX = ".csv"  # the tables; a folder's README is for people
 
 

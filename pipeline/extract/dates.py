@@ -42,6 +42,20 @@ CUES: tuple[tuple[str, str, bool], ...] = (
     ("year_ago", r"\blast year\b|\ba year (?:after|ago|earlier)\b", True),
     ("this_month", r"\bearlier this month\b", True),
     ("recent_months", r"\bin recent months\b|\bover (?:the )?recent months\b", True),
+    # A recalled episode: "earlier this year", "over the past year", "three months ago", "before that".
+    ("this_year", r"\bearlier (?:this|in the) year\b", True),
+    (
+        "units_ago",
+        r"\b(?P<count>two|three|four|five|six|several|a few|\d+) (?P<unit>week|month|year)s ago\b",
+        True,
+    ),
+    # "over the past year" spans two calendar years: earlier, but with no date of its own.
+    (
+        "undated_past",
+        r"\b(?:before that|prior to that|previously)\b"
+        r"|\b(?:over|in|during) the (?:past|last) (?:year|12 months|twelve months)\b",
+        True,
+    ),
 )
 _REPORTING_VERB = r"\b(?:" + "|".join(sorted(lexicon.words("reporting_verb"))) + r")\b"
 REPORTING = re.compile(_REPORTING_VERB + r"(?:\s+[\w@#'’-]+){0,2}\s*$", re.IGNORECASE)
@@ -126,6 +140,12 @@ def resolve(cue: Cue | None, published: dt.date | None, precision: str | None) -
     if name == "in_year":
         y = int(g["year"])
         return When(dt.date(y, 1, 1), "year", y < year)
+    if name == "undated_past":
+        return When(None, None, True)  # earlier, but the text does not say when
+    if name == "this_year":
+        return When(dt.date(year, 1, 1), "year", True)
+    if name == "units_ago":
+        return _ago(g["count"].lower(), g["unit"], published, precision)
     if precision != "day":
         # Relative days cannot be placed inside a month or a year: keep the coarser anchor.
         if name in ("week_ago", "month_ago") and precision == "month":
@@ -152,6 +172,24 @@ def resolve(cue: Cue | None, published: dt.date | None, precision: str | None) -
     return anchor
 
 
+COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _ago(count: str, unit: str, published: dt.date, precision: str) -> When:
+    """ "three months ago", "two years ago": that month or year; "several months ago" has no date."""
+    n = int(count) if count.isdigit() else COUNTS.get(count)
+    if n is None:
+        return When(None, None, True)
+    if unit == "year":
+        return When(dt.date(published.year - n, 1, 1), "year", True)
+    if unit == "month" and precision != "year":
+        months = published.year * 12 + published.month - 1 - n
+        return When(dt.date(months // 12, months % 12 + 1, 1), "month", True)
+    if unit == "week" and precision == "day":
+        return When(published - dt.timedelta(weeks=n), "day", True)
+    return When(dt.date(published.year, 1, 1), "year", True) if unit == "week" else When(None, None, True)
+
+
 # Cues that date a noun phrase ("a major offensive by NATO troops in 2010"), not the whole
 # sentence: they count only within their own clause.
 PHRASE_BOUND = {"in_year", "in_month", "last_month_name"}
@@ -160,6 +198,8 @@ PHRASE_BOUND = {"in_year", "in_month", "last_month_name"}
 def _clause_break(sentence: str, cue: Cue, at: int) -> bool:
     lo, hi = sorted((cue.start, at))
     between = sentence[lo:hi] if at < cue.start else sentence[cue.end : at]
+    if at > cue.end and re.match(r",\s+when\b", between) and not any(m in between[1:] for m in (",", ";")):
+        return False  # "last October, when they briefly seized ...": the clause the cue opens
     return any(mark in between for mark in (",", ";", " — ", " - "))
 
 

@@ -44,6 +44,9 @@ PRESSURE_FLAGS = {
     "implies_city": "names no place but implies the city being discussed",
     "generic": "says nothing of its target: a name shared by a province and its city is the province",
 }
+# Kinds of furniture cue: a whole line (header, end, label), the start of one (line), or the
+# end of a dated line (trail).
+FURNITURE_KINDS = ("header", "end", "label", "line", "trail")
 FIGURE_FLAGS = {"needs_people": "a figure only when words for people follow ('lost 100 soldiers')"}
 
 
@@ -55,7 +58,7 @@ TABLES: dict[str, Callable[[], Table]] = {
     "families.csv": lambda: Table(
         ("family", "used_by", "meaning", "example"),
         ("family",),
-        {"used_by": ("figures", "pressure", "locate", "dates", "published")},
+        {"used_by": ("nlp", "figures", "pressure", "locate", "where", "confidence", "dates", "published")},
         phrase="",
     ),
     "words.csv": lambda: Table(
@@ -90,7 +93,7 @@ TABLES: dict[str, Callable[[], Table]] = {
         ("phrase", "family", "value", "example"), ("phrase",), {"family": ("qualifier", "vague")}
     ),
     "furniture.csv": lambda: Table(
-        ("cue", "kind", "example"), ("cue", "kind"), {"kind": ("header", "line")}, phrase="cue"
+        ("cue", "kind", "example"), ("cue", "kind"), {"kind": FURNITURE_KINDS}, phrase="cue"
     ),
 }
 
@@ -269,11 +272,17 @@ def vague_amounts() -> dict[str, int]:
     return {r["phrase"]: int(r["value"]) for r in table("numbers.csv") if r["family"] == "vague"}
 
 
-def furniture_headers() -> frozenset[str]:
-    """Lines that start page furniture running to the end of the page ("Related Stories")."""
-    return frozenset(r["cue"] for r in table("furniture.csv") if r["kind"] == "header")
+def furniture_cues() -> dict:
+    """Cues of page furniture: ``whole`` maps a line's text to its kind, ``line`` holds line prefixes.
 
-
-def furniture_lines() -> tuple[str, ...]:
-    """Prefixes of single lines that are page furniture wherever they stand ("read more:")."""
-    return tuple(r["cue"] for r in table("furniture.csv") if r["kind"] == "line")
+    Kinds: ``header`` opens a block ("Related Stories") that runs until article prose resumes;
+    ``end`` ends the article ("Comments", "Leave a Reply"); ``label`` marks itself and the next
+    line ("Caption", "Source"); ``line`` starts one line of furniture ("READ MORE: ..."); ``trail``
+    closes a dated line ("May 8, 2017 Adjust font size:").
+    """
+    rows = table("furniture.csv")
+    return {
+        "whole": {r["cue"]: r["kind"] for r in rows if r["kind"] in ("header", "end", "label")},
+        "line": tuple(r["cue"] for r in rows if r["kind"] == "line"),
+        "trail": tuple(r["cue"] for r in rows if r["kind"] == "trail"),
+    }

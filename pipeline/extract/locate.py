@@ -9,12 +9,10 @@ from collections import Counter
 
 from spacy.tokens import Span
 
-from pipeline.extract import lexicon
+from pipeline.extract import lexicon, reference
 from pipeline.extract.places import CAPITAL, DISTRICT, FOREIGN, PROVINCE, Gazetteer
 from pipeline.extract.view import View
 
-DESTINATION_WORDS = set(lexicon.words("destination"))
-NATIONAL = lexicon.national_scope()
 METONYMS = lexicon.metonyms()  # "Kabul sends in commandos": the government, not the place
 
 
@@ -28,6 +26,7 @@ class Target:
     name: str
     province: str
     named: bool = True  # False when resolved from "the city", "the provincial capital"
+    reference: str = ""  # how the mention only locates something else (``reference.kind``), or ""
 
 
 def shared_names(gaz: Gazetteer) -> frozenset[str]:
@@ -56,12 +55,6 @@ def is_dateline(ent: Span) -> bool:
     return nxt.startswith(":") or nxt.startswith("(Afghanistan):") or shouted
 
 
-def is_destination(view: View, ent: Span) -> bool:
-    """ "fled to Herat", "to neighbouring Herat province": where people went, not where it happened."""
-    sent = view.sent(ent.start)
-    return bool(set(view.low[max(sent.start, ent.start - 2) : ent.start]) & DESTINATION_WORDS)
-
-
 def place_name(ent: Span, gaz: Gazetteer) -> str | None:
     """The capital or district a mention names, or None for a province (or a name shared by both)."""
     if ent.label_ not in (CAPITAL, DISTRICT):
@@ -88,35 +81,6 @@ def main_place(view: View) -> Span | None:
     return first[best]
 
 
-def national(view: View, sent: Span) -> bool:
-    """The sentence, or one of the two before it, speaks of the whole country."""
-    k = view.sent_of[sent.start]
-    text = view.span_text(view.sents[max(0, k - 2)].start, sent.end).lower()
-    return any(p in text for p in NATIONAL)
-
-
-def figure_place(view: View, sent: Span, at: int, main: Span | None) -> Span | None | bool:
-    """The place a figure is about: its sentence, else earlier in its paragraph, else the article's.
-
-    False for a figure about another country; None for one about the whole country.
-    """
-    ents = [e for e in sent.ents if not is_destination(view, e) and not is_dateline(e)]
-    afghan = [e for e in ents if e.label_ != FOREIGN]
-    if ents and not afghan:
-        return False
-    if afghan:
-        return min(afghan, key=lambda e: abs(e.start - at))
-    if national(view, sent):
-        return None
-    para_start = view.paragraph_starts[sent.start]
-    earlier = [
-        e
-        for e in view.doc.ents
-        if para_start <= e.start < sent.start and e.label_ != FOREIGN and not is_destination(view, e)
-    ]
-    return earlier[-1] if earlier else main
-
-
 def targets(view: View, gaz: Gazetteer, main: Span | None) -> list[Target]:
     """Every capital and district reference, named or by context ("the city", "capital of Laghman")."""
     doc = view.doc
@@ -124,32 +88,91 @@ def targets(view: View, gaz: Gazetteer, main: Span | None) -> list[Target]:
     last: dict[str, Target] = {}
     refs = [s for s in doc.spans["triggers"] if s.label_.startswith("ref:")]
     for item in sorted([*doc.ents, *refs], key=lambda s: (s.start, -s.end)):
+        kind = reference.kind(view, item.start, item.end, item.label_)
         if item.label_ in (CAPITAL, DISTRICT) and not is_dateline(item):
-            t = Target(item.start, item.end, item.label_, item.ent_id_, province_of(item, gaz) or "")
+            if kind == reference.PROVINCE:
+                continue  # "the northern province of Sar-e Pul"
+            province = province_of(item, gaz) or ""
+            t = Target(item.start, item.end, item.label_, item.ent_id_, province, True, kind)
         elif item.label_ == "ref:city":
-            if _names_follow(item, CAPITAL):
+            if _names_follow(item, CAPITAL) or _apposed(view, item):
                 continue  # "the provincial capital, Lashkar Gah": the name is a target itself
-            name = _capital_by_province(view, item, gaz) or (last.get(CAPITAL) and last[CAPITAL].name)
+            if _several(view, item):
+                out += _capitals_listed(view, item, gaz)  # "the provincial centers of Jawzjan and Nimruz"
+                continue
+            name = _national(view, item) or _capital_by_province(view, item, gaz)
+            if not name and view.low[item.end - 1] == "of":
+                continue  # "the centre of" names a capital only with its province after it
+            name = name or (last.get(CAPITAL) and last[CAPITAL].name)
             if not name and main is not None:
                 name = gaz.capital_of(province_of(main, gaz) or "")
             if not name:
                 continue
-            t = Target(item.start, item.end, CAPITAL, name, capital_province(gaz, name), named=False)
+            t = Target(item.start, item.end, CAPITAL, name, capital_province(gaz, name), False, kind)
         elif item.label_ == "ref:district" and DISTRICT in last and item.start - last[DISTRICT].end < 60:
             if _names_follow(item, DISTRICT):
                 continue
             prev = last[DISTRICT]
-            t = Target(item.start, item.end, DISTRICT, prev.name, prev.province, named=False)
+            t = Target(item.start, item.end, DISTRICT, prev.name, prev.province, False, kind)
         else:
             continue
         # "the city" is the capital under discussion, not a road's far end or a place fled to.
-        passing = (
-            t.named and t.start > 0 and view.low[t.start - 1] in ("to", "towards", "toward", "with", "into")
+        passing = t.named and (
+            (t.start > 0 and view.low[t.start - 1] in ("to", "towards", "toward", "with", "into"))
+            or kind == reference.DESTINATION
         )
         if (t.name not in METONYMS or t.label != CAPITAL) and not passing:
             last[t.label] = t
         out.append(t)
+    return sorted(out, key=lambda t: (t.start, -t.end))
+
+
+def _several(view: View, ref: Span) -> bool:
+    """ "the provincial capitals", "the capital cities": more than one capital."""
+    nxt = view.low[ref.end] if ref.end < len(view.low) else ""
+    return view.low[ref.end - 1] in ("capitals", "centers", "centres") or nxt in ("cities", "capitals")
+
+
+def _capitals_listed(view: View, ref: Span, gaz: Gazetteer) -> list[Target]:
+    """ "the provincial centers of Jawzjan, Sar-e-Pol and Nimruz": the capital of each province listed
+    (capitals named in the list are targets of their own)."""
+    out: list[Target] = []
+    i = ref.end + (view.low[ref.end : ref.end + 1] in (["cities"], ["capitals"]))  # "the capital cities of"
+    if view.low[i : i + 1] != ["of"]:
+        return out
+    i += 1
+    ents = {e.start: e for e in view.doc.ents}
+    while i < len(view.low):
+        if i in ents:
+            ent = ents[i]
+            if ent.label_ == PROVINCE and (name := gaz.capital_of(ent.ent_id_)):
+                out.append(Target(ent.start, ent.end, CAPITAL, name, ent.ent_id_, named=False))
+            i = ent.end
+        elif view.low[i] in (",", "and", "the", "province", "provinces"):
+            i += 1
+        else:
+            break
     return out
+
+
+def _national(view: View, ref: Span) -> str | None:
+    """ "the capital of Afghanistan", "the country's capital", "the Afghan capital": the national
+    capital (the place that stands for the government), not the capital last named."""
+    if set(view.low[ref.start : ref.end]) - {"the", "capital"} or len(METONYMS) != 1:
+        return None
+    after = view.low[ref.end : ref.end + 3]
+    before = set(view.low[max(0, ref.start - 3) : ref.start])
+    if after[:2] == ["of", "afghanistan"] and after[2:] not in (["'s"], ["’s"]):
+        return next(iter(METONYMS))
+    if before & {"country", "afghan", "national", "afghanistan"}:
+        return next(iter(METONYMS))
+    return None
+
+
+def _apposed(view: View, ref: Span) -> bool:
+    """ "Farah, capital of the province of the same name": the capital is named right before."""
+    before = view.doc[max(0, ref.start - 3) : ref.start]
+    return ref.start > 1 and view.low[ref.start - 1] == "," and any(e.label_ == CAPITAL for e in before.ents)
 
 
 def _names_follow(ref: Span, label: str) -> bool:
@@ -162,10 +185,23 @@ def _capital_by_province(view: View, ref: Span, gaz: Gazetteer) -> str | None:
     the provincial capital"."""
     doc = view.doc
     after = doc[ref.end : min(len(doc), ref.end + 5)]
+    if view.low[ref.end - 1] == "of":
+        # "the center of Logar province" is its capital; "the centre of Helmand's Nawa district" is not.
+        ent = after[:2].ents[0] if after[:2].ents else None
+        if ent is not None and ent.label_ == PROVINCE and view.low[ent.end : ent.end + 1] == ["province"]:
+            return gaz.capital_of(ent.ent_id_)
+        return None
     if after[:1].text.lower() == "of":
         for ent in after.ents:
             if ent.label_ == PROVINCE:
                 return gaz.capital_of(ent.ent_id_)
+        words = view.low[ref.end + 1 : ref.end + 8]
+        k = words.index("province") if "province" in words else -1
+        if k >= 0 and "of" not in words[: k + 2] and not doc[ref.end : ref.end + k + 2].ents:
+            # "the capital of the southern opium-rich province": the province last named (not "the
+            # capital of the province of the same name", which names it after)
+            earlier = [e for e in doc[: ref.start].ents if e.label_ == PROVINCE]
+            return gaz.capital_of(earlier[-1].ent_id_) if earlier else None
     before = [e for e in doc[view.sent(ref.start).start : ref.start].ents if e.label_ == PROVINCE]
     if before and (ref.start - before[-1].end <= 3 or "provincial" in ref.text.lower()):
         return gaz.capital_of(before[-1].ent_id_)

@@ -21,9 +21,14 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline.extract import lexicon
-from pipeline.extract.places import load_gazetteer
+from pipeline.extract.places import FOREIGN, load_gazetteer
+from pipeline.extract.world import COUNTRY, normalise, world_index
 
 LABEL_RANK = {"CAPITAL": 0, "DISTRICT": 1, "PROVINCE": 2, "FOREIGN": 3}
+HYPHENS = {"-", "–", "—"}
+LOCATIVES = set(lexicon.words("locative"))
+DESCRIPTORS = set(lexicon.words("place_descriptor"))
+PLACE_NOUNS = {"city", "province", "state", "region", "district", "governorate", "county", "town"}
 
 
 @Language.component("sitrep_lines")
@@ -51,7 +56,9 @@ class PlaceTagger:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER", validate=True)
         self.places: dict[str, list] = {}
         for spelling, place in gaz.aliases:
-            key = f"{place.label}|{place.name}"
+            # A foreign place carries its country (ISO 3166-1 alpha-3) as its id, an Afghan one its name.
+            name = (place.country or "") if place.label == FOREIGN else place.name
+            key = f"{place.label}|{name}"
             self.places.setdefault(key, []).append(place)
             self.matcher.add(key, [nlp.make_doc(spelling)])
 
@@ -67,6 +74,65 @@ class PlaceTagger:
         spans.sort(key=lambda s: -1 if s.label_ == "PROVINCE" and _says_province(s) else LABEL_RANK[s.label_])
         doc.ents = filter_spans(spans)
         return doc
+
+
+@Language.factory("sitrep_world")
+def make_world(nlp: Language, name: str) -> WorldTagger:
+    return WorldTagger()
+
+
+class WorldTagger:
+    """Tag places in other countries (``data/world``) where no Afghan place was found: FOREIGN
+    entities whose id is their country's ISO 3166-1 alpha-3 code.
+
+    A dictionary look-up of capitalised word runs rather than a phrase matcher: the world holds
+    some 60,000 spellings, which a matcher takes seconds and hundreds of MB to build.
+    """
+
+    def __init__(self) -> None:
+        self.index = world_index()
+        self.longest = max((len(key.split()) for key in self.index), default=0)
+
+    def __call__(self, doc: Doc) -> Doc:
+        taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        found: list[Span] = []
+        i = 0
+        while i < len(doc):
+            if i in taken or not doc[i].text[:1].isupper():
+                i += 1
+                continue
+            for n in range(min(self.longest, len(doc) - i), 0, -1):
+                if taken.intersection(range(i, i + n)) or not _whole_name(doc, i, i + n):
+                    continue
+                hit = self.index.get(normalise(doc[i : i + n].text))
+                if hit and (hit[1] == COUNTRY or _placed(doc, i, i + n)):
+                    found.append(Span(doc, i, i + n, label=FOREIGN, span_id=hit[0]))
+                    i += n
+                    break
+            else:
+                i += 1
+        if found:
+            doc.ents = sorted([*doc.ents, *found], key=lambda s: s.start)
+        return doc
+
+
+def _whole_name(doc: Doc, start: int, end: int) -> bool:
+    """Words, not a piece of a hyphenated name ("Bagh" of "Sar-e-Bagh") or a trailing comma."""
+    if not (doc[start].is_alpha and doc[end - 1].is_alpha):
+        return False
+    before = doc[start - 1].text if start else ""
+    after = doc[end].text if end < len(doc) else ""
+    return before not in HYPHENS and after not in HYPHENS
+
+
+def _placed(doc: Doc, start: int, end: int) -> bool:
+    """A city's or a division's name used as a place: after "in", "near", "the city of"..., or
+    before "city", "province"; a surname that is also a city ("Ahmadi") is not."""
+    before = [t.lower_ for t in doc[max(0, start - 3) : start]]
+    while before and before[-1] in DESCRIPTORS:
+        before.pop()
+    after = doc[end].lower_ if end < len(doc) else ""
+    return bool(before) and before[-1] in LOCATIVES or after in PLACE_NOUNS
 
 
 def _says_province(span: Span) -> bool:
@@ -123,5 +189,6 @@ def build_nlp() -> Language:
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("sitrep_lines")
     nlp.add_pipe("sitrep_places")
+    nlp.add_pipe("sitrep_world")
     nlp.add_pipe("sitrep_triggers")
     return nlp

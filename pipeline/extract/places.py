@@ -26,6 +26,7 @@ class Place:
     name: str  # canonical name
     label: str  # CAPITAL | DISTRICT | PROVINCE | FOREIGN
     province: str | None  # the Afghan province it lies in (None for foreign places)
+    country: str | None = "AFG"  # ISO 3166-1 alpha-3; None for a place of disputed country
 
 
 @dataclasses.dataclass(frozen=True)
@@ -37,6 +38,16 @@ class Gazetteer:
     def province_index(self) -> dict[tuple[str, str], str | None]:
         """(label, canonical name) -> province, for quick look-ups."""
         return {(p.label, p.name): p.province for p in self.places}
+
+    @functools.cached_property
+    def province_options(self) -> dict[tuple[str, str], frozenset[str]]:
+        """(label, canonical name) -> every province a place of that name lies in ("Arghandab" is a
+        district of Kandahar and of Zabul)."""
+        out: dict[tuple[str, str], set[str]] = {}
+        for p in self.places:
+            if p.province:
+                out.setdefault((p.label, p.name), set()).add(p.province)
+        return {key: frozenset(provinces) for key, provinces in out.items()}
 
     @functools.cached_property
     def capitals(self) -> dict[str, str]:
@@ -81,7 +92,7 @@ def load_gazetteer() -> Gazetteer:
             Place(row["district"], DISTRICT, row["province"]), _split(row["aliases"]), row.get("bare") != "no"
         )
     for row in _rows("foreign.csv"):
-        add(Place(row["name"], FOREIGN, None), _split(row["aliases"]))
+        add(Place(row["name"], FOREIGN, None, row["country"] or None), _split(row["aliases"]))
     return Gazetteer(tuple(places), tuple(aliases))
 
 

@@ -13,7 +13,7 @@ import dataclasses
 
 from spacy.tokens import Span
 
-from pipeline.extract import lexicon
+from pipeline.extract import lexicon, objects, reference
 from pipeline.extract.locate import METONYMS, Target, context_capital
 from pipeline.extract.places import CAPITAL
 from pipeline.extract.view import View
@@ -32,12 +32,13 @@ PREPOSITIONS = set(lexicon.words("object_preposition"))
 LIST_WORDS = set(lexicon.words("list_word"))
 PROXIMITY = set(lexicon.words("proximity"))
 NEARNESS = set(lexicon.words("nearness"))
-REFERENCE_POINTS = set(lexicon.words("reference_point"))
 DENIALS = set(lexicon.words("denial"))
 ORIGINS = set(lexicon.words("origin"))
 HOSTILE = lexicon.hostile()
 FIGHTING = set(lexicon.words("fighting"))
 AGENT_ENDINGS = lexicon.words("agent_ending")
+RELATIVE = set(lexicon.words("relative"))
+RETREAT = set(lexicon.words("retreat"))
 WINDOW = 10  # tokens between a pressure phrase and its place
 
 
@@ -59,18 +60,29 @@ def _attempted(view: View, trig: Span) -> bool:
     if view.low[trig.end - 1] == "of":
         return False  # a noun ("the capture of") names something that happened
     start = max(view.sent(trig.start).start, trig.start - 12)
-    return any(view.low[i] in ATTEMPTS and view.low[i + 1] == "to" for i in range(start, trig.start))
+    # "hoping to push back fighters who overran the city": the attempt is another action's
+    return any(
+        view.low[i] in ATTEMPTS and view.low[i + 1] == "to" and not set(view.low[i : trig.start]) & RELATIVE
+        for i in range(start, trig.start)
+    )
 
 
 def _negated(view: View, trig: Span) -> bool:
+    """ "will not fall", "have yet to recapture"; "fighting could spread into ..." is hypothetical."""
     start = max(view.sent(trig.start).start, trig.start - 4)
-    return bool(set(view.low[start : trig.start]) & NEGATIONS)
+    nxt = view.low[trig.end] if trig.end < view.sent(trig.start).end else ""
+    return bool(set(view.low[start : trig.start]) & NEGATIONS) or nxt in ("could", "may", "might", "would")
 
 
 def _shared_unmarked(view: View, t: Target, shared: frozenset[str]) -> bool:
-    """A capital whose name is also its province's, not marked as the city: "in Herat"."""
+    """A capital whose name is also its province's, not marked as the city: "in Herat" (but "Herat
+    city", "the cities of Lashkar Gah and Kandahar", "the centre of Kunduz")."""
     nxt = view.low[t.end] if t.end < len(view.low) else ""
-    return t.named and t.label == CAPITAL and t.name in shared and nxt != "city"
+    marked = nxt == "city" or (
+        view.low[max(0, t.start - 2) : t.start - 1] in (["city"], ["cities"], ["centre"], ["center"])
+        and view.low[t.start - 1] == "of"
+    )
+    return t.named and t.label == CAPITAL and t.name in shared and not marked
 
 
 def _near_not_in(view: View, trig: Span, t: Target) -> bool:
@@ -92,10 +104,22 @@ def _subject_of(words: list[str]) -> bool:
     return len(words) >= 3 and words[0] == "," and words[-1] == "," and "," not in words[1:-1]
 
 
-def _reference_point(view: View, t: Target) -> bool:
-    """ "about 95 kilometres north of Lashkar Gah": the place only measures a distance."""
-    before = view.low[max(0, t.start - 4) : t.start]
-    return bool(before) and before[-1] in ("of", "from") and bool(set(before) & REFERENCE_POINTS)
+def _usable(view: View, trig: Span, t: Target) -> bool:
+    """A place a phrase can be about: not a name that only locates something else ("Ghazni, south of
+    Kabul", "fled to Herat", "a Kandahar resident"). A distance or bearing is the place a threat is
+    near ("five kilometres from Maymana"), but only measures for other levels."""
+    if t.reference == reference.MODIFIER:
+        return False
+    if t.reference == reference.MEASURE:
+        return trig.label_ == "pressure:threatened"
+    aside = view.low[t.end : trig.start]
+    if aside[:1] == [","] and len(aside) <= 6 and {"city", "town", "capital"} & set(aside):
+        return True  # its own description: "fled to Lashkar Gah, a city practically besieged"
+    if t.reference == reference.DESTINATION:
+        return False
+    if t.reference == reference.ROAD:
+        return trig.text.lower() in ROAD_CUTS  # "cut the highway from Lashkar Gah to Kandahar"
+    return True
 
 
 def _origin(view: View, t: Target | Span) -> bool:
@@ -111,18 +135,20 @@ def _targets_of(view: View, trig: Span, found: list[Target]) -> list[Target]:
     """The place(s) a pressure phrase is about: the nearest in the sentence, plus a list it heads."""
     sent = view.sent(trig.start)
     phrase = trig.text.lower()
-    # "95 kilometres north of Lashkar Gah" only measures, unless the phrase is itself about nearness.
-    measuring = trig.label_ != "pressure:threatened"
-    in_sent = [
-        t for t in found if sent.start <= t.start < sent.end and not (measuring and _reference_point(view, t))
-    ]
+    in_sent = [t for t in found if sent.start <= t.start < sent.end and _usable(view, trig, t)]
     if phrase in TIGHT:
         # "seized the districts of Musa Qala", "claimed Khanishin": the place follows at once; or it is
         # the subject: "Herat fell", "Sheberghan, the capital of Jowzjan province, fell on Saturday".
         near = [
             t
             for t in in_sent
-            if (t.start >= trig.end and all(w in FILLERS for w in view.low[trig.end : t.start]))
+            if (
+                t.start >= trig.end
+                and (
+                    all(w in objects.BEFORE_TARGET for w in view.low[trig.end : t.start])
+                    or objects.enumeration(view.low[trig.end : t.start])
+                )
+            )
             or (t.end <= trig.start and _subject_of(view.low[t.end : trig.start]) and not _origin(view, t))
             or (trig.start <= t.start and t.end <= trig.end)  # "handed the city to the Taliban"
         ]
@@ -146,15 +172,14 @@ def _targets_of(view: View, trig: Span, found: list[Target]) -> list[Target]:
         return chosen
     # "the districts of Musa Qal'ah and Now Zad", "from Kunduz and Baghlan in the north to Farah":
     # a list grows one neighbour at a time.
-    side = [
-        t
-        for t in in_sent
-        if t is not best and t.label == best.label and (t.start >= trig.end) == (best.start >= trig.end)
-    ]
+    side = [t for t in in_sent if t is not best and (t.start >= trig.end) == (best.start >= trig.end)]
     for t in sorted(side, key=lambda t: abs(t.start - best.start)):
         for c in chosen:
             between = view.doc[t.end : c.start] if t.start < c.start else view.doc[c.end : t.start]
-            if abs(t.start - c.start) <= 12 and all(w.lower_ in LIST_WORDS or w.ent_type_ for w in between):
+            # A district and a capital join only by "and": "in Dehrawud district and Tirinkot city" (not
+            # "in Chahar Dara district, Kunduz", which says where the district is).
+            joins = LIST_WORDS if t.label == c.label else {"and", "city", "district"}
+            if abs(t.start - c.start) <= 12 and all(w.lower_ in joins or w.ent_type_ for w in between):
                 chosen.append(t)
                 break
     return chosen
@@ -171,8 +196,14 @@ def find_mentions(
         if _negated(view, trig):
             continue
         level = trig.label_.split(":")[1]
-        if level in ("breached", "fell") and _attempted(view, trig):
+        attempted = level in ("breached", "fell", "retaken") and _attempted(view, trig)
+        if attempted and level == "retaken":
+            continue  # "an offensive to take back the city" has not retaken it
+        if attempted:
             level = "attacked"  # "an attempt to ... enter the city" is an attack that did not get in
+        partial = level == "fell" and objects.partial(view, trig)
+        if partial:
+            level = "breached"  # "taking control of parts of the city"
         if level in ("breached", "fell") and _nearly(view, trig):
             level = "threatened"  # "came close to taking the Marja district centre"
         if level == "breached" and set(view.low[max(0, trig.start - 4) : trig.start]) & FIGHTING:
@@ -185,15 +216,24 @@ def find_mentions(
         if phrase in NEEDS_HOSTILE and not words & HOSTILE:
             continue  # "an army base about 20 kilometres from the city" is not a threat to it
         chosen = _targets_of(view, trig, found)
+        if level == "attacked":
+            chosen = [t for t in chosen if not objects.aimed_elsewhere(view, trig, t)]
+        elif level in ("fell", "breached", "retaken"):
+            chosen = [t for t in chosen if not objects.held_thing(view, trig, t)]
         if phrase in GENERIC_ATTACKS:
-            chosen = [t for t in chosen if not _shared_unmarked(view, t, shared)]  # "fighting in Herat"
-        if not chosen and phrase in CITY_IMPLYING:
+            # "fighting in Herat" is the province; "clashes in Kandahar, Lashkargah" are in two cities.
+            cities = any(t.label == CAPITAL and not _shared_unmarked(view, t, shared) for t in chosen)
+            chosen = [t for t in chosen if cities or not _shared_unmarked(view, t, shared)]
+        if not chosen and (phrase in CITY_IMPLYING or partial):
             # "Farah city fell ... after the militants entered the governor's office": the capital of
             # the sentence, else the one being discussed.
             in_sent = [
                 t
                 for t in found
-                if t.label == CAPITAL and sent.start <= t.start < sent.end and not _origin(view, t)
+                if t.label == CAPITAL
+                and sent.start <= t.start < sent.end
+                and not _origin(view, t)
+                and _usable(view, trig, t)
             ]
             if in_sent:
                 chosen = [min(in_sent, key=lambda t: distance(trig, t))]
@@ -202,7 +242,11 @@ def find_mentions(
                 and (context := context_capital(found, trig.start, main_capital)) is not None
             ):
                 chosen = [context]
+        before = f" {view.text(max(sent.start, trig.start - 4), trig.start)} "
+        if level == "threatened" and any(f" {w} " in before for w in RETREAT):
+            continue  # "the Taliban had been pushed back to the outskirts of the city": a retreat
         for t in chosen:
             near = level == "attacked" and _near_not_in(view, trig, t)
-            out.append(Mention(trig, "threatened" if near else level, t))
+            retaken = level == "fell" and t.start > trig.start and objects.from_enemy(view, trig, t)
+            out.append(Mention(trig, "threatened" if near else "retaken" if retaken else level, t))
     return out

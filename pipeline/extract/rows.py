@@ -14,12 +14,13 @@ import datetime as dt
 from spacy.tokens import Doc, Span
 
 from pipeline import vocab
-from pipeline.extract import dates, locate
+from pipeline.extract import confidence, dates, locate
 from pipeline.extract.figures import find_figures
 from pipeline.extract.places import CAPITAL, DISTRICT, load_gazetteer
 from pipeline.extract.pressure import find_mentions
 from pipeline.extract.roles import assign_roles
 from pipeline.extract.view import View
+from pipeline.extract.where import AFGHANISTAN, figure_place
 from pipeline.settings import HOUSEHOLD_SIZE
 
 
@@ -57,6 +58,10 @@ def _evidence(view: View, sent: Span, start_char: int, end_char: int) -> dict:
     }
 
 
+def _confidence(reasons: list[str]) -> dict:
+    return {"confidence": confidence.level(reasons), "confidence_reason": "; ".join(reasons)}
+
+
 def _figure_rows(view: View, art: Article, main: Span | None) -> list[dict]:
     gaz = load_gazetteer()
     figs = find_figures(view)
@@ -65,7 +70,8 @@ def _figure_rows(view: View, art: Article, main: Span | None) -> list[dict]:
     rows = []
     for fid, f in zip(ids, figs, strict=True):
         n = f.number
-        place = locate.figure_place(view, f.sent, n.start, main)
+        where = figure_place(view, f.sent, n.start, main, f.kind, gaz)
+        place = where.place
         when, _ = _when(view, f.sent, n.core_start, art)
         start_char, end_char = view.starts[n.start], view.ends[n.end - 1]
         scale = art.household_size if f.unit == "families" else 1
@@ -81,14 +87,17 @@ def _figure_rows(view: View, art: Article, main: Span | None) -> list[dict]:
                 "unit": f.unit,
                 "people_estimate": round((n.floor or 0) * scale),
                 "victims": f.victims,
-                "province": locate.province_of(place, gaz) if place else None,
+                "province": where.province,
                 "place": locate.place_name(place, gaz) if place else None,
+                "country": where.country,
+                "place_basis": where.basis,
                 "event_date": when.date,
                 "date_precision": when.precision,
                 "counted": f.role == "total",
                 "role": f.role,
                 "parent_figure_id": ids[f.parent] if f.parent is not None else None,
                 "number_text": view.raw[start_char:end_char],
+                **_confidence(confidence.figure_reasons(view, f.sent, where.basis, n.qualifier, f.victims)),
                 **_evidence(view, f.sent, start_char, end_char),
             }
         )
@@ -120,6 +129,7 @@ def _pressure_rows(view: View, art: Article, main: Span | None) -> tuple[list[di
         common = {
             "article_id": art.article_id,
             "province": t.province,
+            "country": AFGHANISTAN,  # the gazetteer's capitals and districts are Afghan
             "event_date": when.date,
             "date_precision": when.precision,
             "is_background": when.is_background,
@@ -132,6 +142,7 @@ def _pressure_rows(view: View, art: Article, main: Span | None) -> tuple[list[di
                     "capital": t.name,
                     "level": level,
                     "trigger": trig.text,
+                    **_confidence(confidence.pressure_reasons(view, sent, t.named)),
                     **ev,
                 }
             )

@@ -57,6 +57,7 @@ def _episode(capital: str, rows: list[dict]) -> dict:
         "episode_id": "p" + hashlib.sha256("|".join(ids).encode()).hexdigest()[:12],
         "capital": capital,
         "province": rows[0]["province"],
+        "country": rows[0]["country"],
         "first_date": min(dated),
         "last_date": max(dated),
         "highest_level": highest,

@@ -41,8 +41,9 @@ def _near(a: dict, b: dict, window: int) -> bool:
 
 def same_event(a: dict, b: dict, window: int) -> bool:
     """Whether two counted figures from different reports describe one happening."""
-    if a["kind"] != b["kind"] or a["province"] != b["province"] or a["unit"] != b["unit"]:
-        return False
+    same = ("kind", "country", "province", "unit")
+    if any(a.get(key) != b.get(key) for key in same):
+        return False  # a figure abroad never joins an Afghan one, even without a province
     if a["place"] and b["place"] and a["place"] != b["place"]:
         return False
     loose = ("unspecified", "mixed")
@@ -83,7 +84,7 @@ def _groups(rows: list[dict], window: int) -> list[list[int]]:
     by_block: dict[tuple, list[int]] = {}
     for i, r in enumerate(rows):
         if day_span(r["event_date"], r["date_precision"]) is not None:  # undated reports stand alone
-            by_block.setdefault((r["kind"], r["province"], r["unit"]), []).append(i)
+            by_block.setdefault((r["kind"], r.get("country"), r["province"], r["unit"]), []).append(i)
     gap = dt.timedelta(days=window)
     for members in by_block.values():
         # Sorted by start, a report can only be near those that start before its end + the window.
@@ -126,6 +127,7 @@ def group_figures(
             {
                 "event_id": event_id,
                 "kind": chosen["kind"],
+                "country": chosen.get("country"),
                 "province": chosen["province"],
                 "place": next((r["place"] for r in rows if r["place"]), None),
                 "victims": chosen["victims"],

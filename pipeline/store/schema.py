@@ -31,6 +31,8 @@ LISTS = {
     "DISTRICT_STATUSES": vocab.DISTRICT_STATUSES,
     "DATE_PRECISIONS": vocab.DATE_PRECISIONS,
     "DATE_SOURCES": vocab.DATE_SOURCES,
+    "PLACE_BASES": vocab.PLACE_BASES,
+    "CONFIDENCE": vocab.CONFIDENCE,
 }
 # DuckDB type -> polars type of the frames that carry a table's rows.
 POLARS_TYPES: dict[str, pl.DataType] = {

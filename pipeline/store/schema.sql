@@ -37,12 +37,16 @@ CREATE TABLE raw_figures (
         CHECK (victims IN ({VICTIMS})),
     province         VARCHAR,
     place            VARCHAR,
+    country          VARCHAR CHECK (length(country) = 3), -- ISO 3166-1 alpha-3; NULL when unknown
+    place_basis      VARCHAR NOT NULL CHECK (place_basis IN ({PLACE_BASES})),
     event_date       DATE,
     date_precision   VARCHAR CHECK (date_precision IN ({DATE_PRECISIONS})),
     counted          BOOLEAN NOT NULL,         -- false for breakdown parts and repeats within one article
     role             VARCHAR NOT NULL CHECK (role IN ({ROLES})),
     parent_figure_id VARCHAR,                  -- the total a detail row is part of, or the figure a repeat restates
     number_text      VARCHAR NOT NULL,         -- the number as written, with its qualifier
+    confidence       VARCHAR NOT NULL CHECK (confidence IN ({CONFIDENCE})),
+    confidence_reason VARCHAR NOT NULL,        -- why it is not higher ("; "-separated), '' when high
     sentence         VARCHAR NOT NULL,
     char_start       INTEGER NOT NULL,         -- the figure's span in the article text
     char_end         INTEGER NOT NULL,
@@ -59,9 +63,12 @@ CREATE TABLE raw_pressure (
     article_id      VARCHAR NOT NULL REFERENCES raw_articles (article_id),
     capital         VARCHAR NOT NULL,
     province        VARCHAR NOT NULL,
+    country         VARCHAR NOT NULL CHECK (length(country) = 3),
     level           VARCHAR NOT NULL
         CHECK (level IN ({LEVELS})),
     trigger         VARCHAR NOT NULL,          -- the words that set the level
+    confidence      VARCHAR NOT NULL CHECK (confidence IN ({CONFIDENCE})),
+    confidence_reason VARCHAR NOT NULL,
     event_date      DATE,
     date_precision  VARCHAR CHECK (date_precision IN ({DATE_PRECISIONS})),
     is_background   BOOLEAN NOT NULL,
@@ -77,6 +84,7 @@ CREATE TABLE raw_district_events (
     article_id      VARCHAR NOT NULL REFERENCES raw_articles (article_id),
     district        VARCHAR NOT NULL,
     province        VARCHAR NOT NULL,
+    country         VARCHAR NOT NULL CHECK (length(country) = 3),
     status          VARCHAR NOT NULL CHECK (status IN ({DISTRICT_STATUSES})),
     event_date      DATE,
     date_precision  VARCHAR CHECK (date_precision IN ({DATE_PRECISIONS})),
@@ -90,6 +98,7 @@ CREATE TABLE raw_district_events (
 CREATE TABLE raw_events (
     event_id        VARCHAR PRIMARY KEY,
     kind            VARCHAR NOT NULL,
+    country         VARCHAR,                   -- ISO 3166-1 alpha-3 of its figures; NULL when unknown
     province        VARCHAR,
     place           VARCHAR,
     victims         VARCHAR NOT NULL,
@@ -110,6 +119,7 @@ CREATE TABLE raw_pressure_episodes (
     episode_id      VARCHAR PRIMARY KEY,
     capital         VARCHAR NOT NULL,
     province        VARCHAR NOT NULL,
+    country         VARCHAR NOT NULL,
     first_date      DATE NOT NULL,
     last_date       DATE NOT NULL,
     highest_level   VARCHAR NOT NULL,
@@ -152,9 +162,10 @@ WITH
     articles AS (SELECT article_id, file, title, source, url, published FROM raw_articles),
     final AS (
         SELECT
-            f.event_date, year(f.event_date) AS year, f.province, f.place, f.kind, f.victims,
+            f.event_date, year(f.event_date) AS year, f.country, f.province, f.place, f.place_basis,
+            f.kind, f.victims,
             f.number_text, f.value, f.value_low, f.value_high, f.qualifier, f.unit,
-            f.people_estimate, f.counted, f.role, f.sentence,
+            f.people_estimate, f.counted, f.role, f.confidence, f.confidence_reason, f.sentence,
             a.title, a.source, a.url, a.published,
             f.date_precision, f.figure_id, f.parent_figure_id, f.event_id, f.is_primary,
             f.article_id, a.file, f.char_start, f.char_end, f.sentence_start, f.sentence_end
@@ -169,9 +180,9 @@ WITH
     articles AS (SELECT article_id, file, title, source, url, published FROM raw_articles),
     final AS (
         SELECT
-            p.event_date, year(p.event_date) AS year, p.capital, p.province, p.level,
+            p.event_date, year(p.event_date) AS year, p.country, p.capital, p.province, p.level,
             CASE p.level {LEVEL_RANK} END AS level_rank,
-            p.is_background, p.trigger, p.sentence,
+            p.is_background, p.confidence, p.confidence_reason, p.trigger, p.sentence,
             a.title, a.source, a.url, a.published,
             p.date_precision, p.pressure_id, p.article_id, a.file,
             p.char_start, p.char_end, p.sentence_start, p.sentence_end
@@ -182,22 +193,23 @@ SELECT * FROM final;
 
 CREATE VIEW district_events AS
 SELECT
-    d.event_date, year(d.event_date) AS year, d.district, d.province, d.status,
+    d.event_date, year(d.event_date) AS year, d.country, d.district, d.province, d.status,
     d.is_background, d.sentence, d.date_precision, d.district_event_id, d.article_id,
     d.char_start, d.char_end
 FROM raw_district_events AS d;
 
 CREATE VIEW events AS
 SELECT
-    e.date_start, e.date_end, year(e.date_start) AS year, e.province, e.place, e.kind,
+    e.date_start, e.date_end, year(e.date_start) AS year, e.country, e.province, e.place, e.kind,
     e.victims, e.n_reports, e.value, e.value_low, e.value_high, e.qualifier, e.unit,
-    e.people_estimate, e.chosen_by, f.sentence, e.event_id, e.figure_id, f.article_id
+    e.people_estimate, e.chosen_by, f.confidence, f.confidence_reason, f.sentence, e.event_id,
+    e.figure_id, f.article_id
 FROM raw_events AS e
 JOIN raw_figures AS f USING (figure_id);
 
 CREATE VIEW pressure_episodes AS
 SELECT
-    capital, province, first_date, last_date, highest_level, latest_level, n_reports,
+    capital, province, country, first_date, last_date, highest_level, latest_level, n_reports,
     n_mentions, is_background, episode_id
 FROM raw_pressure_episodes;
 

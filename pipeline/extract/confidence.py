@@ -1,0 +1,77 @@
+"""How far to trust a row: ``high``, ``medium`` or ``low``, with the reasons it is not higher.
+
+An analyst reads a figure differently when its place came from the article rather than its
+sentence (or from nothing), when it is a vague amount, when it stands in a headline, or when
+one party to the conflict claims the other's losses. One such reason makes a row ``medium``,
+two or more ``low``; ``confidence_reason`` lists them ("; "-separated), empty for ``high``.
+(A sentence beside blanked page chrome was tried as a reason and dropped: on the real pages
+every such figure was right.)
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from pipeline.extract import lexicon
+from pipeline.extract.view import View
+
+HOSTILE = lexicon.hostile()
+REPORTING = set(lexicon.words("reporting_verb")) | set(lexicon.words("claim"))
+PARTIES = set(lexicon.words("party"))
+
+
+def level(reasons: list[str]) -> str:
+    """The confidence the reasons leave a row with."""
+    return "high" if not reasons else "medium" if len(reasons) == 1 else "low"
+
+
+def in_headline(view: View, sent: Span) -> bool:
+    """The sentence is the page's first line and does not end as a sentence ends."""
+    text = view.raw
+    first = text.lstrip().split("\n", 1)[0].strip()
+    own = view.sent_text(sent).strip()
+    return bool(first) and own == first and first[-1:] not in ".!?\"”'"
+
+
+def party_claim(view: View, sent: Span, victims: str | None = None) -> bool:
+    """One side's statement: the Taliban (or another hostile actor) said or claimed it, or the
+    defence ministry or army said how many militants it killed."""
+    words = view.words(sent)
+    if not words & REPORTING:
+        return False
+    if words & HOSTILE and (words & {"claimed", "claim", "claims", "spokesman", "said", "says", "statement"}):
+        hostile_speaker = any(
+            view.low[i] in HOSTILE and view.low[i + 1 : i + 3] and set(view.low[i + 1 : i + 3]) & REPORTING
+            for i in range(sent.start, sent.end - 1)
+        )
+        if hostile_speaker or "claimed" in words or "claims" in words:
+            return True
+    return victims == "militants" and bool(words & PARTIES)
+
+
+def figure_reasons(view: View, sent: Span, basis: str, qualifier: str, victims: str) -> list[str]:
+    """Why a figure is not ``high``."""
+    reasons = []
+    if basis == "article":
+        reasons.append("place from the article, not the sentence")
+    elif basis == "none":
+        reasons.append("no place")
+    if qualifier == "vague":
+        reasons.append("vague amount")
+    if in_headline(view, sent):
+        reasons.append("told in a headline")
+    if party_claim(view, sent, victims):
+        reasons.append("claim by a party to the conflict")
+    return reasons
+
+
+def pressure_reasons(view: View, sent: Span, named: bool) -> list[str]:
+    """Why a pressure mention is not ``high``."""
+    reasons = []
+    if not named:
+        reasons.append("capital named by context")
+    if party_claim(view, sent):
+        reasons.append("claim by a party to the conflict")
+    if in_headline(view, sent):
+        reasons.append("told in a headline")
+    return reasons

@@ -1,0 +1,162 @@
+"""Where a figure happened, and on what basis: its sentence, its paragraph, or its article.
+
+Not every place a sentence names is where its figure happened. Left out are places that only
+locate something else: where people fled to or arrived ("fled to Herat", "arrived in Kabul":
+a displacement's place is its origin), points of reference ("south of the capital Kabul",
+"90 km from Kandahar", "the highway between Kabul and Kandahar"), where the speaker is
+("officials in the capital, Kabul, said") and datelines ("KABUL (Reuters) -"). A figure told
+of places in several provinces at once ("in Lashkar Gah and Kandahar") gets none of them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from spacy.tokens import Span
+
+from pipeline.extract import lexicon, reference
+from pipeline.extract.locate import FOREIGN, is_dateline, province_of
+from pipeline.extract.places import Gazetteer
+from pipeline.extract.view import View
+
+AFGHANISTAN = "AFG"
+DESTINATION_WORDS = set(lexicon.words("destination"))
+# Mentions that locate something else; a modifier ("the Kunduz airport") still places a figure.
+NOT_HERE = {reference.DESTINATION, reference.ROAD, reference.MEASURE}
+SPEAKERS = set(lexicon.words("speaker"))
+REPORTING = set(lexicon.words("reporting_verb"))
+INSTITUTIONS = set(lexicon.words("institution"))
+ACTORS = set(lexicon.words("actor_noun"))
+LIST_JOINS = {"and", ",", "the", "province", "provinces", "city", "cities", "district", "districts", "of"}
+NATIONAL = lexicon.national_scope()
+
+
+@dataclasses.dataclass(frozen=True)
+class Where:
+    """The mention that placed a figure (None: no Afghan place), its province, the rule that placed
+    it and its country."""
+
+    place: Span | None
+    province: str | None
+    basis: str  # one of vocab.PLACE_BASES
+    country: str | None  # ISO 3166-1 alpha-3; None when unknown
+
+
+def _options(ent: Span, gaz: Gazetteer) -> frozenset[str]:
+    return gaz.province_options.get((ent.label_, ent.ent_id_), frozenset())
+
+
+def _province(ent: Span, context: list[Span], gaz: Gazetteer) -> str | None:
+    """The province of a mention; a name shared by districts of two provinces ("Arghandab") takes the
+    one its context names (the other places of its sentence, then the article's main place)."""
+    options = _options(ent, gaz)
+    if len(options) > 1:
+        for other in context:
+            shared = options & _options(other, gaz)
+            if len(shared) == 1:
+                return next(iter(shared))
+    return province_of(ent, gaz)
+
+
+def is_destination(view: View, ent: Span) -> bool:
+    """ "fled to Herat", "to neighbouring Herat province": where people went."""
+    sent = view.sent(ent.start)
+    return bool(set(view.low[max(sent.start, ent.start - 2) : ent.start]) & DESTINATION_WORDS)
+
+
+def is_reference(view: View, ent: Span) -> bool:
+    """Where people went or arrived, a road's ends, a bearing or a distance (``reference.py``)."""
+    return reference.kind(view, ent.start, ent.end, ent.label_) in NOT_HERE
+
+
+def is_speaker_place(view: View, ent: Span) -> bool:
+    """ "officials in the capital, Kabul, said", "a source in Herat told": where the speaker is."""
+    sent = view.sent(ent.start)
+    before = view.low[max(sent.start, ent.start - 5) : ent.start]
+    after = view.low[ent.end : min(sent.end, ent.end + 3)]
+    spoken = bool(set(after) & REPORTING)
+    return spoken and "in" in before and bool(set(before[: before.index("in")]) & SPEAKERS)
+
+
+def agency_dateline(view: View, ent: Span) -> bool:
+    """ "KABUL (Reuters) -", "Kabul (ICRC) -", "KABUL/PESHAWAR, Pakistan (Reuters) –", "LONDON,
+    Oct 10 (Thomson Reuters Foundation) -": the reporter's desk, near the start of a line."""
+    line_start = view.paragraph_starts[ent.start]
+    if ent.start - line_start > 6:
+        return False
+    tail = view.low[ent.end : ent.end + 12]
+    if "(" not in tail or ")" not in tail:
+        return False
+    close = tail.index(")")
+    return tail.index("(") < close and close + 1 < len(tail) and tail[close + 1] in ("-", "–", "—", ":")
+
+
+def is_actor(view: View, ent: Span) -> bool:
+    """ "US forces", "the Pakistan army", "US-led troops": a country named for its forces or its
+    government, not as the place where something happened."""
+    nxt = view.low[ent.end : ent.end + 3]
+    return ent.label_ == FOREIGN and bool(nxt) and (nxt[0] in ACTORS or nxt[:2] == ["-", "led"])
+
+
+def _excluded(view: View, ent: Span) -> bool:
+    return (
+        is_actor(view, ent)
+        or is_dateline(ent)
+        or agency_dateline(view, ent)
+        or is_destination(view, ent)
+        or is_reference(view, ent)
+        or is_speaker_place(view, ent)
+    )
+
+
+def national(view: View, sent: Span) -> bool:
+    """The sentence, or one of the two before it, speaks of the whole country; "Afghanistan's
+    refugee department" names an institution, not the country's whole."""
+    k = view.sent_of[sent.start]
+    text = view.span_text(view.sents[max(0, k - 2)].start, sent.end).lower()
+    for phrase in NATIONAL:
+        at = text.find(phrase)
+        while at != -1:
+            following = text[at + len(phrase) :].split()[:2]
+            if not (phrase.endswith("'s") and set(following) & INSTITUTIONS):
+                return True
+            at = text.find(phrase, at + 1)
+    return False
+
+
+def _several(view: View, places: list[Span], gaz: Gazetteer) -> bool:
+    """Places of more than one province told as one list: "in Lashkar Gah and Kandahar"."""
+    if len(places) < 2 or frozenset.intersection(*(_options(e, gaz) for e in places)):
+        return False
+    ordered = sorted(places, key=lambda e: e.start)
+    return all(
+        set(view.low[a.end : b.start]) <= LIST_JOINS and "and" in view.low[a.end : ordered[-1].start]
+        for a, b in zip(ordered, ordered[1:], strict=False)
+    )
+
+
+def figure_place(view: View, sent: Span, at: int, main: Span | None, kind: str, gaz: Gazetteer) -> Where:
+    """Where the figure at token ``at`` of ``sent`` happened: its sentence, else its paragraph, else
+    the article's main place."""
+    named = [e for e in sent.ents if not _excluded(view, e)]
+    afghan = [e for e in named if e.label_ != FOREIGN]
+    context = [*afghan, *([main] if main is not None else [])]
+    if named and not afghan:
+        nearest = min(named, key=lambda e: abs(e.start - at))
+        return Where(None, None, "foreign", nearest.ent_id_ or None)
+    if afghan:
+        if _several(view, afghan, gaz):
+            return Where(None, None, "several", AFGHANISTAN)
+        place = min(afghan, key=lambda e: abs(e.start - at))
+        return Where(place, _province(place, context, gaz), "sentence", AFGHANISTAN)
+    if national(view, sent):
+        return Where(None, None, "national", AFGHANISTAN)
+    para_start = view.paragraph_starts[sent.start]
+    earlier = [e for e in view.doc.ents if para_start <= e.start < sent.start and not _excluded(view, e)]
+    afghan_earlier = [e for e in earlier if e.label_ != FOREIGN]
+    if afghan_earlier:
+        place = afghan_earlier[-1]
+        return Where(place, _province(place, [*afghan_earlier, *context], gaz), "paragraph", AFGHANISTAN)
+    if main is not None:
+        return Where(main, province_of(main, gaz), "article", AFGHANISTAN)
+    return Where(None, None, "none", None)

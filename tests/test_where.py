@@ -1,0 +1,98 @@
+"""Where a figure happened: reference places, destinations, speakers and datelines are not it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.extract.rows import Article, extract
+
+# (text, the figure's number as written, expected province, expected basis)
+CASES = [
+    # its own sentence
+    ("Nine civilians were killed in Kunduz on Monday.", "Nine", "Kunduz", "sentence"),
+    # a point of reference is not where it happened
+    (
+        "Fighters stormed Ghazni, south of the capital Kabul, and 14 soldiers were killed.",
+        "14",
+        "Ghazni",
+        "sentence",
+    ),
+    ("Twelve police were killed 40 km north of Kandahar, in Zabul.", "Twelve", "Zabul", "sentence"),
+    (
+        "Forces fought to retake Ghazni, a city on the highway between Kabul and Kandahar.\n"
+        "Thirty insurgents were killed.",
+        "Thirty",
+        "Ghazni",
+        "article",
+    ),
+    (
+        "The attack hit a base in Wardak province, west of Kabul, where 36 people were killed.",
+        "36",
+        "Wardak",
+        "sentence",
+    ),
+    # where people arrived is not where they fled from
+    (
+        "Fighting raged in Kunduz for a week.\n\nAbout 2,000 families had arrived in Kabul by Friday.",
+        "2,000",
+        "Kunduz",
+        "article",
+    ),
+    ("Some 300 families fled to Herat city from Badghis.", "300", "Badghis", "sentence"),
+    # where the speaker is
+    ("Officials in the capital, Kabul, said 40 soldiers were killed in Farah.", "40", "Farah", "sentence"),
+    # datelines are where the reporter is
+    ("KABUL (Reuters) - Gunmen killed 11 workers in Nangarhar on Sunday.", "11", "Nangarhar", "sentence"),
+    ("Kabul (ICRC) - The hospital in Kandahar city treated 50 wounded.", "50", "Kandahar", "sentence"),
+    # a figure of several provinces told together has none of them
+    ("At least 15 civilians were killed in Lashkar Gah and Kandahar this week.", "15", None, "several"),
+    ("Clashes in Baghlan and Ghazni provinces displaced 20,000 people.", "20,000", None, "several"),
+    # two figures, each with its own place, are not one list
+    ("Eight were killed in Kunduz and five in Baghlan.", "Eight", "Kunduz", "sentence"),
+    # a district name two provinces share takes the province its context names
+    ("Thousands fled Arghandab and Panjwayi districts last month.", "Thousands", "Kandahar", "sentence"),
+    # the whole country
+    ("Across Afghanistan, 1,200 civilians were killed in six months.", "1,200", None, "national"),
+    # an institution named after the country is not the whole country
+    (
+        "Fighting in Helmand displaced 5,600 families.\n\n"
+        "Afghanistan's refugee department says 40,000 people have fled.",
+        "40,000",
+        "Helmand",
+        "article",
+    ),
+    # another country
+    ("In neighbouring Pakistan, a bomb killed six people in Lahore.", "six", None, "foreign"),
+]
+
+# (text, the figure's number as written, expected country, expected province)
+COUNTRIES = [
+    ("Clashes in Maiduguri killed 12 people on Sunday.", "12", "NGA", None),
+    ("Fighting in northern Syria displaced 30,000 people from Idlib.", "30,000", "SYR", None),
+    ("A bomb in Quetta killed nine people.", "nine", "PAK", None),
+    ("Floods displaced 4,000 people in Sindh province.", "4,000", "PAK", None),
+    # a country named for its forces is not where it happened
+    ("US forces said 20 militants were killed in Helmand.", "20", "AFG", "Helmand"),
+    # a surname that is also a city abroad is not a place; nor is a piece of a hyphenated name
+    ("Dr Zahir Ahmadi said 9 people were wounded in Kunduz.", "9", "AFG", "Kunduz"),
+    ("Shells landed in the Sar-e-Bagh area of Taloqan, killing three people.", "three", "AFG", "Takhar"),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "province", "basis"), CASES, ids=[c[0][:50] for c in CASES])
+def test_a_figure_is_placed_where_it_happened(nlp, text, number, province, basis):
+    rows = extract(nlp(text), Article("a", dt.date(2021, 7, 8), "day")).figures
+    (row,) = [r for r in rows if r["number_text"].endswith(number)]
+    assert (row["province"], row["place_basis"]) == (province, basis)
+    assert row["country"] == {"foreign": "PAK", "none": None}.get(basis, "AFG")
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "country", "province"), COUNTRIES, ids=[c[0][:50] for c in COUNTRIES]
+)
+def test_a_figure_abroad_gets_its_country_and_no_province(nlp, text, number, country, province):
+    rows = extract(nlp(text), Article("a", dt.date(2021, 7, 8), "day")).figures
+    (row,) = [r for r in rows if r["number_text"].endswith(number)]
+    assert (row["country"], row["province"]) == (country, province)
