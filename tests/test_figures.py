@@ -454,6 +454,8 @@ def test_two_units_of_one_group_are_recorded_both_and_counted_once(nlp):
         ("Thousands flee as the fighting reaches the outskirts of the town.", [(1000, "people")]),
         ("Some 14,000 people in Cabo Delgado were uprooted by the raids.", [(14000, "people")]),
         ("About 900 families from the two districts have been displaced.", [(900, "families")]),
+        ("About 4,000 Congolese fled their villages after the attack.", [(4000, "people")]),
+        ("Nearly 700 Iraqi families fled their homes last month.", [(700, "families")]),
         ("About 6,000 inhabitants of Tillaberi have fled their villages.", [(6000, "people")]),
         ("The attacks affected 1,658 individuals in 332 households.", []),
         ("About 1,000 people crossed the border to escape the armed groups.", []),

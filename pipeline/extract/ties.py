@@ -17,9 +17,12 @@ from pipeline.extract.not_figures import counts_something_else
 from pipeline.extract.numbers import Number
 from pipeline.extract.victims import VICTIM_WORDS, majority_at, victims_of
 from pipeline.extract.view import View
+from pipeline.extract.world import load_world
 
 # Word families of data/rules/words.csv (see data/rules/families.csv for what each does).
 GAP_WORDS = set(lexicon.words("gap")) | set(VICTIM_WORDS)
+# Capitalised demonyms name people ("5,000 Congolese fled", "1,500 Iraqi families").
+DEMONYMS = {d.lower() for c in load_world().countries for d in c.demonyms if " " not in d}
 NEEDS_PEOPLE = lexicon.figure_flagged("needs_people")  # "lost 100 soldiers"; not "lost two districts"
 INCLUDED = lexicon.words("included")
 TOLL_HEADS = lexicon.toll_heads()
@@ -54,8 +57,8 @@ def noun_phrase(view: View, start: int, limit: int) -> list[str]:
     """Lower-cased words after a number that may describe who it counts."""
     out = []
     for t in view.doc[start:limit]:
-        if t.is_quote or t.ent_type_:
-            continue  # killed "dozens" of soldiers; "1,000 Kunduz families"
+        if t.is_quote or t.ent_type_ or (t.is_title and t.lower_ in DEMONYMS):
+            continue  # killed "dozens" of soldiers; "1,000 Kunduz families"; "1,500 Iraqi families"
         if t.lower_ not in GAP_WORDS or t.lower_ in ("were", "was", "have", "has", "had"):
             break
         out.append(t.lower_)
@@ -88,9 +91,10 @@ def _gap_allows(gap: Span) -> bool:
         w = t.lower_
         if w in ("including", "(", "-", "–", "—"):
             aside = True
-        if w in VICTIM_WORDS:
+        demonym = t.is_title and w in DEMONYMS
+        if w in VICTIM_WORDS or demonym:
             people = True
-        if w in GAP_WORDS or t.is_punct or t.ent_type_ or (aside and t.like_num):
+        if w in GAP_WORDS or demonym or t.is_punct or t.ent_type_ or (aside and t.like_num):
             continue
         if t.like_num and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in NOT_PEOPLE:
             continue  # "1,100 families from the three districts have been displaced"
