@@ -69,7 +69,7 @@ def figures(nlp, text, art=PUBLISHED):
         (
             "Thirty-three people were killed. Of the dead in Gardez, 21 were police and 12 were civilians.",
             [
-                ("killed", 33, "exact", "people", "unspecified", "total"),
+                ("killed", 33, "exact", "people", "mixed", "total"),
                 ("killed", 21, "exact", "people", "security_forces", "detail"),
                 ("killed", 12, "exact", "people", "civilians", "detail"),
             ],

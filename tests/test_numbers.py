@@ -31,6 +31,9 @@ from pipeline.extract.numbers import find_numbers
         ("between 20 and 30 people", None, 20, 30, "range"),
         ("20 to 30 civilians", None, 20, 30, "range"),
         ("20-30 people", None, 20, 30, "range"),
+        ("four or five patients", None, 4, 5, "range"),
+        ("several thousand people", None, 3000, None, "vague"),
+        ("an unknown number of families", None, 1, None, "vague"),
     ],
 )
 def test_number(nlp, text, value, low, high, qualifier):
@@ -45,6 +48,6 @@ def test_not_a_number(nlp, text):
     assert find_numbers(nlp.make_doc(text)) == []
 
 
-@pytest.mark.parametrize("text", ["rose from 14 to 20", "between 30 and 20"])
+@pytest.mark.parametrize("text", ["rose from 14 to 20", "between 30 and 20", "one or 20", "five or four"])
 def test_not_a_range(nlp, text):
     assert [n.qualifier for n in find_numbers(nlp.make_doc(text))] == ["exact", "exact"]

@@ -175,15 +175,21 @@ def find_numbers(doc: Doc, low: list[str] | None = None) -> list[Number]:
 
 
 def _range(low: list[str], i: int, end: int, first: int | None, floor: int) -> Number | None:
-    """ "between 20 and 30", "20 to 30", "20-30": a range (``value`` NULL, its ends as bounds)."""
+    """ "between 20 and 30", "20 to 30", "20-30", "four or five": a range (``value`` NULL, its ends
+    as bounds)."""
     if first is None or end + 1 >= len(low):
         return None
     between = i > floor and low[i - 1] == "between"
-    if not (between and low[end] == "and") and not (
-        low[end] in ("to", "-", "–") and low[i - 1 : i] != ["from"]
+    either = low[end] == "or"  # "four or five patients"; not "400 families or 2,000 people"
+    if (
+        not (between and low[end] == "and")
+        and not either
+        and not (low[end] in ("to", "-", "–") and low[i - 1 : i] != ["from"])
     ):
         return None
     second = _parse_core(low, end + 1)
     if second is None or second[1] is None or second[1] <= first:
         return None
+    if either and second[1] > 2 * first:
+        return None  # "one or 20" is two numbers
     return Number(i - 1 if between else i, second[0], i, None, first, second[1], "range")
