@@ -33,6 +33,8 @@ FIGURES = [
         "69",
         ["claim by a party to the conflict"],
     ),
+    ("Some 400 families have reportedly fled Nad Ali district.", "400", ["hedged ('reportedly')"]),
+    ("In Quetta, a bomb killed nine people.", "nine", ["placed abroad by the world gazetteer"]),
     (
         "The Taliban claimed dozens of soldiers were killed, without saying where.",
         "dozens",

@@ -41,6 +41,13 @@ CASES = [
         "article",
     ),
     ("Some 300 families fled to Herat city from Badghis.", "300", "Badghis", "sentence"),
+    # a list of places people went to shares its first place's role
+    (
+        "Fighting went on in Kunduz.\n\nAbout 1,000 families fled to Taloqan, Pul-e-Khumri and Kabul.",
+        "1,000",
+        "Kunduz",
+        "article",
+    ),
     # where the speaker is
     ("Officials in the capital, Kabul, said 40 soldiers were killed in Farah.", "40", "Farah", "sentence"),
     # datelines are where the reporter is

@@ -1,8 +1,9 @@
 """How far to trust a row: ``high``, ``medium`` or ``low``, with the reasons it is not higher.
 
 An analyst reads a figure differently when its place came from the article rather than its
-sentence (or from nothing), when it is a vague amount, when it stands in a headline, or when
-one party to the conflict claims the other's losses. One such reason makes a row ``medium``,
+sentence (or from nothing, or from a place abroad), when it is a vague amount, when it stands
+in a headline, when the text hedges it ("reportedly"), or when one party to the conflict
+claims the other's losses. One such reason makes a row ``medium``,
 two or more ``low``; ``confidence_reason`` lists them ("; "-separated), empty for ``high``.
 (A sentence beside blanked page chrome was tried as a reason and dropped: on the real pages
 every such figure was right.)
@@ -18,6 +19,7 @@ from pipeline.extract.view import View
 HOSTILE = lexicon.hostile()
 REPORTING = set(lexicon.words("reporting_verb")) | set(lexicon.words("claim"))
 PARTIES = set(lexicon.words("party"))
+HEDGES = set(lexicon.words("hedge"))
 
 
 def level(reasons: list[str]) -> str:
@@ -56,12 +58,16 @@ def figure_reasons(view: View, sent: Span, basis: str, qualifier: str, victims: 
         reasons.append("place from the article, not the sentence")
     elif basis == "none":
         reasons.append("no place")
+    elif basis == "foreign":
+        reasons.append("placed abroad by the world gazetteer")
     if qualifier == "vague":
         reasons.append("vague amount")
     if in_headline(view, sent):
         reasons.append("told in a headline")
     if party_claim(view, sent, victims):
         reasons.append("claim by a party to the conflict")
+    if view.words(sent) & HEDGES:
+        reasons.append("hedged ('reportedly')")
     return reasons
 
 

@@ -98,15 +98,32 @@ def is_actor(view: View, ent: Span) -> bool:
     return ent.label_ == FOREIGN and bool(nxt) and (nxt[0] in ACTORS or nxt[:2] == ["-", "led"])
 
 
+def _elsewhere(view: View, ent: Span) -> bool:
+    return is_destination(view, ent) or is_reference(view, ent)
+
+
+def _listed_after(view: View, ent: Span) -> Span | None:
+    """The place a list joins this one to: "Nad Ali" for "Kabul" in "fled to Nad Ali and Kabul"."""
+    sent_start = view.sent(ent.start).start
+    earlier = [e for e in view.doc.ents if sent_start <= e.start and e.end <= ent.start]
+    if not earlier:
+        return None
+    between = view.low[earlier[-1].end : ent.start]
+    joins = LIST_JOINS | {"(", ")", "in"}
+    # "Kabul, Taloqan and in Baghlan" is a list; "40 km north of Kandahar, in Zabul" is not.
+    joined = "and" in between or ("in" not in between and bool(set(between) & {",", "("}))
+    listed = bool(between) and set(between) <= joins and joined
+    return earlier[-1] if listed else None
+
+
 def _excluded(view: View, ent: Span) -> bool:
-    return (
-        is_actor(view, ent)
-        or is_dateline(ent)
-        or agency_dateline(view, ent)
-        or is_destination(view, ent)
-        or is_reference(view, ent)
-        or is_speaker_place(view, ent)
-    )
+    if is_actor(view, ent) or is_dateline(ent) or agency_dateline(view, ent) or is_speaker_place(view, ent):
+        return True
+    # A list shares its first place's role: "arrived in Kabul, Taloqan and Baghlan".
+    head = ent
+    while (previous := _listed_after(view, head)) is not None:
+        head = previous
+    return _elsewhere(view, ent) or (head is not ent and _elsewhere(view, head))
 
 
 def national(view: View, sent: Span) -> bool:
