@@ -136,3 +136,30 @@ def test_the_project_scores_real_pages_as_their_own_scorer_does(tmp_path):
     right, n = ours.accuracy["publication date, exact"]
     assert n == theirs["publication_date"]["pages_with_gold_date"]
     assert round(right / n, 3) == theirs["publication_date"]["exact"]
+
+
+# Floors on the development pages, a little under today's scores: a change that costs real
+# reporting more than that fails here before it reaches the dashboard.
+FLOORS = {
+    "figures (kind+value+unit)": ("precision", 0.93),
+    "capitals under pressure": ("f1", 0.90),
+    "capital pressure (+level)": ("f1", 0.73),
+}
+ACCURACY_FLOORS = {
+    "figure province": 0.90,
+    "figure victims": 0.92,
+    "publication date, exact": 0.85,
+    "figures right, high confidence": 0.97,
+}
+
+
+def test_real_reporting_stays_above_its_floors():
+    if not (REAL / "gold.jsonl").is_file():
+        pytest.skip(f"the annotated real pages are not beside the project ({REAL})")
+    report = evaluate_real()
+    for name, (measure, floor) in FLOORS.items():
+        assert getattr(report.scores[name], measure) >= floor, (name, report.table())
+    assert report.scores["figures (kind+value+unit)"].f1 >= 0.93
+    for name, floor in ACCURACY_FLOORS.items():
+        right, n = report.accuracy[name]
+        assert right / n >= floor, (name, report.table())
