@@ -31,11 +31,11 @@ if problem:
     st.error(f"{problem} Rebuild it with `make db` or `python -m pipeline ingest`.")
     st.stop()
 
-filters = sidebar.render(db.options(src))
+filters = sidebar.render(src, db.options(src))
 if headline.nothing_matches(src, filters):
     st.info(
         "Nothing matches these filters. Widen the period, tick 'Include undated', "
-        "or remove a province, kind or victim group."
+        "remove a province, kind or victim group, or show low-confidence rows."
     )
     st.stop()
 

@@ -125,6 +125,12 @@ def count(src: Source, view: str, f: Filters) -> int:
     return int(_query(src, *queries.count(view, f))["n"][0])
 
 
+@st.cache_data(show_spinner=False, max_entries=256)
+def hidden(src: Source, f: Filters) -> dict[str, int]:
+    """How many low-confidence figures and pressure mentions hiding them leaves out of the tables."""
+    return {k: int(v) for k, v in _query(src, *queries.hidden(f)).row(0, named=True).items()}
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def anything(src: Source, views: tuple[str, ...], f: Filters) -> bool:
     """Whether any of the public ``views`` has a row passing the filters."""

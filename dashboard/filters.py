@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from pipeline.vocab import KINDS
+from pipeline.vocab import CONFIDENCE, KINDS
 
 # The expressions giving the first and last day of each view's rows. Figures, pressure and
 # district events happen on one day; an event or a pressure episode spans several, and is
@@ -36,6 +36,9 @@ YEAR_EXPR = {view: span[0] for view, span in YEAR_SPAN.items()}
 # Which of the sidebar's filters apply to each view.
 HAS_PROVINCE = frozenset({"figures", "pressure", "district_events", "events", "pressure_episodes"})
 HAS_KIND_VICTIMS = frozenset({"figures", "events"})
+# The rows "hide low confidence" leaves out (an event has its chosen figure's confidence).
+HAS_CONFIDENCE = frozenset({"figures", "pressure", "events"})
+LOW = CONFIDENCE[-1]
 # An article is "in" a province when one of its figures or pressure mentions is.
 ARTICLE_PLACE_VIEWS = ("figures", "pressure")
 
@@ -69,6 +72,8 @@ class Filters:
     until: dt.date | None = None
     # Count each event once (its primary figure) rather than every report of it.
     each_event: bool = True
+    # Leave out figures, events and pressure mentions whose confidence is low.
+    hide_low: bool = False
 
 
 # The filters' names, in the sidebar's order: widget keys and address keys alike.
@@ -140,6 +145,10 @@ def where(f: Filters, view: str) -> tuple[str, list[object]]:
             params += p
         parts.append(f"article_id IN ({' UNION '.join(subqueries)})")
 
+    if f.hide_low and view in HAS_CONFIDENCE:
+        parts.append("confidence <> ?")
+        params.append(LOW)
+
     if view in HAS_KIND_VICTIMS:
         for column, values in (("kind", f.kind), ("victims", f.victims)):
             if values:
@@ -171,4 +180,6 @@ def describe(f: Filters) -> str:
         parts.append(", ".join(v.replace("_", " ") for v in f.victims))
     if not f.each_event:
         parts.append("every report")
+    if f.hide_low:
+        parts.append("low confidence hidden")
     return " · ".join(parts)

@@ -1,4 +1,5 @@
-"""The shared sidebar: period, places, kinds, victim groups and how to count, kept in the page address."""
+"""The shared sidebar: period, places, kinds, victim groups, how to count and whether to hide
+low-confidence rows, kept in the page address."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard import urlparams
+from dashboard import db, urlparams
 from dashboard.filters import Filters, Options
 
 _READ_URL = "_sitrep_url_read"
@@ -42,7 +43,7 @@ def _prepare_state(options: Options) -> None:
     else:
         lo, hi = base["period"]
         state["period"] = (min(max(period[0], lo), hi), max(min(period[1], hi), lo))
-    for key in ("undated", "each_event", urlparams.EXACT):
+    for key in ("undated", "each_event", "hide_low", urlparams.EXACT):
         state.setdefault(key, base[key])
     if options.dates is None:
         state[urlparams.EXACT], state["since"], state["until"] = False, None, None
@@ -53,7 +54,7 @@ def _prepare_state(options: Options) -> None:
             state[key] = default if day is None else min(max(day, lo), hi)
 
 
-def render(options: Options) -> Filters:
+def render(src: db.Source, options: Options) -> Filters:
     """Draw the sidebar widgets and return the reader's choices."""
     _prepare_state(options)
     state = st.session_state
@@ -99,8 +100,20 @@ def render(options: Options) -> Filters:
             "counted more than once)."
         ),
     )
+    sb.toggle(
+        "Hide low-confidence rows",
+        key="hide_low",
+        help=(
+            "Leave out figures, events and pressure mentions whose confidence is low (two or more "
+            "reasons for doubt, listed in their confidence_reason) from the numbers, charts, map, "
+            "tables and evidence."
+        ),
+    )
 
     values: dict[str, Any] = {key: state[key] for key in urlparams.WIDGET_KEYS}
+    filters = urlparams.to_filters(values)
+    if filters.hide_low:
+        sb.caption(_hidden_text(db.hidden(src, filters)))
     keys = (*urlparams.KEYS, *urlparams.LEGACY)
     current = {key: st.query_params.get_all(key) for key in keys if key in st.query_params}
     to_set, to_delete = urlparams.changes(current, urlparams.encode(values, options))
@@ -108,4 +121,12 @@ def render(options: Options) -> Filters:
         st.query_params[key] = value
     for key in to_delete:
         del st.query_params[key]
-    return urlparams.to_filters(values)
+    return filters
+
+
+def _hidden_text(hidden: dict[str, int]) -> str:
+    """``Hidden in this selection: 2 low-confidence figure(s) and 1 pressure mention(s).``"""
+    return (
+        f"Hidden in this selection: {hidden['figures']} low-confidence figure(s) and "
+        f"{hidden['pressure']} pressure mention(s)."
+    )

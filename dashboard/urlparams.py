@@ -1,11 +1,11 @@
 """Filters in the page address, so a view can be bookmarked and shared.
 
 ``?province=Badghis&province=Helmand&period=2016-2021&kind=displaced&victims=civilians&undated=0``,
-plus ``since=2021-07-01&until=2021-07-31`` (exact event dates) and ``each_event=0`` (count every
-report rather than each event once). Each key is the name of a ``Filters`` field and of its
-widget. Older addresses still open: ``from``/``to`` (years) and ``reports=all|events`` are read,
-never written. Parsing is pure and forgiving: a value the data does not offer is dropped with a
-notice.
+plus ``since=2021-07-01&until=2021-07-31`` (exact event dates), ``each_event=0`` (count every
+report rather than each event once) and ``hide_low=1`` (hide low-confidence rows). Each key is
+the name of a ``Filters`` field and of its widget. Older addresses still open: ``from``/``to`` (years)
+and ``reports=all|events`` are read, never written. Parsing is pure and forgiving: a value the
+data does not offer is dropped with a notice.
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ def defaults(options: Options) -> dict[str, Any]:
         "since": since,
         "until": until,
         "each_event": True,
+        "hide_low": False,
         EXACT: False,
     }
 
@@ -153,6 +154,7 @@ def parse(params: Mapping[str, Sequence[str]], options: Options) -> tuple[dict[s
         else:
             notices.append(f"reports={value!r} is not 'all' or 'events'")
     values["each_event"] = _flag(params.get("each_event", ()), "each_event", values["each_event"], notices)
+    values["hide_low"] = _flag(params.get("hide_low", ()), "hide_low", values["hide_low"], notices)
     since = _date(params.get("since", ()), "since", options, notices)
     until = _date(params.get("until", ()), "until", options, notices)
     if since is not None or until is not None:
@@ -185,7 +187,9 @@ def encode(values: Mapping[str, Any], options: Options) -> dict[str, list[str]]:
             params[key] = [(values.get(key) or base[key]).isoformat()]
     if not values.get("each_event", True):
         params["each_event"] = ["0"]
-    return params
+    if values.get("hide_low"):
+        params["hide_low"] = ["1"]
+    return {key: params[key] for key in KEYS if key in params}  # in the sidebar's order
 
 
 def changes(current: Mapping[str, Sequence[str]], wanted: Mapping[str, list[str]]) -> tuple[dict, list[str]]:
@@ -215,4 +219,5 @@ def to_filters(values: Mapping[str, Any]) -> Filters:
         since=since,
         until=until,
         each_event=bool(values["each_event"]),
+        hide_low=bool(values["hide_low"]),
     )

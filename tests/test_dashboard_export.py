@@ -126,6 +126,12 @@ def _expected_ids(path: Path, sql: str) -> set[str]:
             "article_id",
             "SELECT article_id FROM articles WHERE published IS NOT NULL",
         ),
+        (
+            "events",
+            Filters(hide_low=True),
+            "event_id",
+            "SELECT event_id FROM events WHERE confidence <> 'low'",
+        ),
     ],
 )
 def test_csv_holds_exactly_the_filtered_rows(
@@ -186,6 +192,10 @@ def test_formula_in_evidence_is_neutralised_in_download(db_file: Path) -> None:
         ("figures", Filters(province=("Nangarhār",)), "sitrep-figures-events-Nangarhar.csv"),
         ("figures", Filters(province=("../../etc/passwd",)), "sitrep-figures-events-etc_passwd.csv"),
         ("figures", Filters(province=('Kabul"; rm -rf /',)), "sitrep-figures-events-Kabul_rm_-rf.csv"),
+        # Hiding low confidence changes the figures, events and pressure mentions only.
+        ("figures", Filters(hide_low=True), "sitrep-figures-events-without_low_confidence.csv"),
+        ("pressure", Filters(hide_low=True), "sitrep-pressure-without_low_confidence.csv"),
+        ("district_events", Filters(hide_low=True), "sitrep-district_events.csv"),
     ],
 )
 def test_filename(view: str, f: Filters, expected: str) -> None:

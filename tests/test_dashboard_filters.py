@@ -42,8 +42,10 @@ def ids(path: Path, view: str, f: Filters) -> set[str]:
     return {r[0] for r in rows}
 
 
-FIG_ALL = {f"f{i}" for i in range(1, 10)}
+FIG_ALL = {f"f{i}" for i in range(1, 11)}
 PRESSURE_ALL = {f"p{i}" for i in range(1, 7)}
+EVENTS_ALL = {f"e{i}" for i in range(1, 9)}
+ARTICLES_ALL = {"a1", "a2", "a3", "a4", "a5"}
 
 
 @pytest.mark.parametrize(
@@ -55,12 +57,12 @@ PRESSURE_ALL = {f"p{i}" for i in range(1, 7)}
         ("district_events", Filters(), {"d1", "d2", "d3"}),
         ("articles", Filters(), {"a1", "a2", "a3", "a4", "a5"}),
         # Undated rows only when asked for.
-        ("figures", Filters(undated=False), FIG_ALL - {"f9"}),
+        ("figures", Filters(undated=False), FIG_ALL - {"f9", "f10"}),
         ("pressure", Filters(undated=False), PRESSURE_ALL - {"p6"}),
         ("district_events", Filters(undated=False), {"d1", "d2"}),
         ("articles", Filters(undated=False), {"a1", "a2", "a3", "a5"}),
         # Period on the event year; bounds are inclusive.
-        ("figures", Filters(period=(2016, 2016)), {"f1", "f2", "f3", "f9"}),
+        ("figures", Filters(period=(2016, 2016)), {"f1", "f2", "f3", "f9", "f10"}),
         ("figures", Filters(period=(2016, 2016), undated=False), {"f1", "f2", "f3"}),
         ("figures", Filters(period=(2017, 2020), undated=False), set()),
         ("pressure", Filters(period=(2016, 2021)), {"p1", "p2", "p3", "p4", "p6"}),
@@ -71,7 +73,7 @@ PRESSURE_ALL = {f"p{i}" for i in range(1, 7)}
         ("articles", Filters(period=(2021, 2021), undated=False), {"a2", "a3"}),
         # Province: rows without a province drop out.
         ("figures", Filters(province=("Helmand",)), {"f1", "f2", "f3"}),
-        ("figures", Filters(province=("Helmand", "Badghis")), FIG_ALL - {"f9"}),
+        ("figures", Filters(province=("Helmand", "Badghis")), {f"f{i}" for i in range(1, 9)}),
         ("figures", Filters(period=(2021, 2021), province=("Helmand",)), set()),
         ("pressure", Filters(province=("Badghis",)), {"p2", "p3", "p4"}),
         ("pressure", Filters(province=("Laghman",), undated=False), set()),
@@ -100,14 +102,14 @@ PRESSURE_ALL = {f"p{i}" for i in range(1, 7)}
         ("pressure", Filters(kind=("displaced",), victims=("civilians",)), PRESSURE_ALL),
         ("articles", Filters(kind=("casualties",)), {"a1", "a2", "a3", "a4", "a5"}),
         # Exact dates, on top of the years; undated rows still follow ``undated``.
-        ("figures", Filters(since=D(2021, 7, 8)), {"f4", "f5", "f8", "f9"}),
+        ("figures", Filters(since=D(2021, 7, 8)), {"f4", "f5", "f8", "f9", "f10"}),
         ("figures", Filters(since=D(2021, 7, 8), undated=False), {"f4", "f5", "f8"}),
         ("figures", Filters(until=D(2016, 12, 31), undated=False), {"f1", "f2", "f3"}),
         ("figures", Filters(period=(2021, 2021), until=D(2021, 7, 7), undated=False), {"f6", "f7"}),
         ("pressure", Filters(since=D(2021, 7, 7), until=D(2021, 7, 7), undated=False), {"p3"}),
         ("articles", Filters(since=D(2021, 1, 1), undated=False), {"a2", "a3"}),
         # Events and episodes span days: they are in a period when they overlap it.
-        ("events", Filters(), {f"e{i}" for i in range(1, 8)}),
+        ("events", Filters(), EVENTS_ALL),
         ("events", Filters(undated=False), {f"e{i}" for i in range(1, 7)}),
         ("events", Filters(province=("Badghis",), kind=("displaced",)), {"e3"}),
         ("events", Filters(victims=("militants",)), {"e4", "e5"}),
@@ -115,6 +117,16 @@ PRESSURE_ALL = {f"p{i}" for i in range(1, 7)}
         ("pressure_episodes", Filters(since=D(2021, 7, 8), until=D(2021, 7, 9)), {"ep2"}),
         ("pressure_episodes", Filters(since=D(2021, 7, 9)), set()),
         ("pressure_episodes", Filters(province=("Kunduz",), kind=("killed",)), {"ep3"}),
+        # Hiding low confidence: figures, events and pressure mentions; medium (f9) stays.
+        ("figures", Filters(hide_low=True), FIG_ALL - {"f10"}),
+        ("figures", Filters(hide_low=True, province=("Laghman",)), set()),
+        ("figures", Filters(hide_low=True, victims=("civilians",)), {"f3", "f4", "f5", "f8"}),
+        ("events", Filters(hide_low=True), EVENTS_ALL - {"e8"}),
+        ("pressure", Filters(hide_low=True), PRESSURE_ALL - {"p6"}),
+        ("pressure", Filters(hide_low=True, province=("Laghman",)), set()),
+        ("district_events", Filters(hide_low=True), {"d1", "d2", "d3"}),
+        ("articles", Filters(hide_low=True), ARTICLES_ALL),
+        ("pressure_episodes", Filters(hide_low=True), {"ep1", "ep2", "ep3"}),
     ],
 )
 def test_where_selects(db_file: Path, view: str, f: Filters, expected: set[str]) -> None:
@@ -172,6 +184,15 @@ def test_injection_matches_nothing_and_changes_nothing(db_file: Path, view: str,
             [2016, 2021, D(2021, 7, 1)],
         ),
         (Filters(until=D(2021, 7, 1)), "figures", "((event_date <= ?) OR year IS NULL)", [D(2021, 7, 1)]),
+        (
+            Filters(province=("Helmand",), hide_low=True),
+            "figures",
+            "province IN (?) AND confidence <> ?",
+            ["Helmand", "low"],
+        ),
+        (Filters(hide_low=True), "events", "confidence <> ?", ["low"]),
+        (Filters(hide_low=True), "district_events", "TRUE", []),
+        (Filters(hide_low=True), "articles", "TRUE", []),
     ],
 )
 def test_where_text(f: Filters, view: str, sql: str, params: list[object]) -> None:
@@ -203,6 +224,7 @@ def test_unknown_view_is_refused() -> None:
             Filters(period=(2021, 2021), since=D(2021, 7, 1), each_event=False),
             "all provinces · 2021, 2021-07-01 to … · undated included · every report",
         ),
+        (Filters(hide_low=True), "all provinces · all years · undated included · low confidence hidden"),
     ],
 )
 def test_describe(f: Filters, text: str) -> None:

@@ -26,7 +26,9 @@ def test_one_name_per_filter() -> None:
     # The Filters fields are the address keys and the widget keys; "exact" is a widget only.
     assert tuple(f.name for f in dataclasses.fields(Filters)) == NAMES
     assert KEYS == NAMES
-    assert NAMES == ("province", "kind", "victims", "period", "undated", "since", "until", "each_event")
+    assert NAMES == (
+        "province", "kind", "victims", "period", "undated", "since", "until", "each_event", "hide_low",
+    )  # fmt: skip
     assert tuple(DEFAULT) == WIDGET_KEYS == (*NAMES, EXACT)
 
 
@@ -55,6 +57,9 @@ CURRENT = [
     ({"since": ["2021-07-08"], "until": ["2016-01-01"]}, {EXACT: True, "since": D(2016, 1, 1)}, []),
     ({"until": ["2016-12-31"]}, {EXACT: True, "until": D(2016, 12, 31)}, []),
     ({"view": ["Capitals"], "table": ["Events"], "sources": ["Articles"]}, {}, []),  # the tabs' own keys
+    ({"hide_low": ["1"]}, {"hide_low": True}, []),
+    ({"hide_low": ["on"]}, {"hide_low": True}, []),
+    ({"hide_low": ["0"]}, {}, []),
 ]
 # Older addresses: from/to (years) and reports=all|events.
 LEGACY = [
@@ -106,6 +111,7 @@ BAD = [
     ({"utm_source": ["x"]}, {}, ["unknown parameter 'utm_source'"]),
     ({"exact": ["1"]}, {}, ["unknown parameter 'exact'"]),  # a widget, not a filter: since/until say it
     ({"provinces": ["Helmand"]}, {}, ["unknown parameter 'provinces'"]),
+    ({"hide_low": ["please"]}, {}, ["hide_low='please' is not yes or no"]),
 ]
 
 
@@ -130,6 +136,11 @@ def test_parse(params: dict[str, list[str]], changes: dict[str, Any], notices: l
         (
             {EXACT: True, "since": D(2021, 7, 1), "until": D(2021, 7, 8)},
             {"since": ["2021-07-01"], "until": ["2021-07-08"]},
+        ),
+        ({"hide_low": True}, {"hide_low": ["1"]}),
+        (
+            {"province": ["Helmand"], "kind": ["killed"], "hide_low": True},
+            {"province": ["Helmand"], "kind": ["killed"], "hide_low": ["1"]},
         ),
         # Dates chosen but "Exact dates" off: the address holds no dates.
         ({EXACT: False, "since": D(2021, 7, 1), "until": D(2021, 7, 8)}, None),
@@ -190,6 +201,7 @@ def test_changes_touch_only_filter_keys(current, wanted, to_set, to_delete) -> N
             ),
         ),
         ({"each_event": False, "period": (2016, 2016)}, Filters(period=(2016, 2016), each_event=False)),
+        ({"hide_low": True}, Filters(period=(2015, 2021), hide_low=True)),
         # Exact dates count only while the toggle is on; reversed ends are put in order.
         ({"since": D(2021, 7, 1), "until": D(2021, 7, 8)}, Filters(period=(2015, 2021))),
         (
