@@ -7,7 +7,8 @@ import unicodedata
 
 import polars as pl
 
-from dashboard.filters import HAS_CONFIDENCE, Filters, view_label
+from dashboard import countries
+from dashboard.filters import HAS_CONFIDENCE, HAS_COUNTRY, Filters, view_label
 
 # Spreadsheets run a cell starting with one of these as a formula (OWASP "CSV Injection").
 FORMULA_START = r"^[=+\-@\t\r]"
@@ -55,13 +56,16 @@ def filename(view: str, f: Filters) -> str:
     """A descriptive download name, e.g. ``sitrep-figures-events-Helmand-2016-2021.csv``.
 
     Figures name how they count (``events`` or ``every-report``), as their ``view`` column does.
-    ``without_low_confidence`` says low-confidence rows were hidden.
+    Countries are named by their codes (``PAK_AFG``, ``all_countries``) when they are not the
+    default; ``without_low_confidence`` says low-confidence rows were hidden.
     """
     parts = ["sitrep", view]
     if view == "figures":
         parts.append(view_label(f))
     if f.province:
         parts.append(_values(f.province, "provinces"))
+    if view in HAS_COUNTRY and not countries.is_default(f.country):
+        parts.append(_values(f.country, "countries") or "all_countries")
     if view in ("figures", "events"):
         parts += [
             _values(values, noun) for values, noun in ((f.kind, "kinds"), (f.victims, "groups")) if values

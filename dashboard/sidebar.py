@@ -1,5 +1,5 @@
-"""The shared sidebar: period, places, kinds, victim groups, how to count and whether to hide
-low-confidence rows, kept in the page address."""
+"""The shared sidebar: period, places, countries, kinds, victim groups, how to count and whether to
+hide low-confidence rows, kept in the page address."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard import db, urlparams
+from dashboard import countries, db, urlparams
 from dashboard.filters import Filters, Options
 
 _READ_URL = "_sitrep_url_read"
@@ -37,6 +37,11 @@ def _prepare_state(options: Options) -> None:
         ("victims", options.victims),
     ):
         state[key] = [v for v in state.get(key, []) if v in allowed]
+    # A choice of countries none of which the data still offers falls back to the default, not to
+    # every country (the empty choice).
+    chosen = state.get("country", base["country"])
+    kept = [c for c in chosen if c in options.countries]
+    state["country"] = kept if kept or not chosen else base["country"]
     period = state.get("period")
     if base["period"] is None or period is None:
         state["period"] = base["period"]
@@ -86,11 +91,27 @@ def render(src: db.Source, options: Options) -> Filters:
     )
 
     sb.multiselect("Province", options.provinces, key="province", placeholder="All provinces")
+    sb.multiselect(
+        "Country",
+        options.countries,
+        key="country",
+        format_func=countries.name,
+        placeholder="All countries",
+        help=(
+            f"Where it happened. By default Afghanistan and {countries.UNKNOWN_LABEL}: "
+            "a figure nothing placed is shown with Afghanistan, since the corpus is about "
+            "Afghanistan. Clear the choice to see every country. Articles are not filtered by "
+            "country; the map and the province charts show Afghan provinces only."
+        ),
+    )
     sb.multiselect("Kind", options.kinds, key="kind", format_func=_label, placeholder="All kinds")
     sb.multiselect(
         "Victim group", options.victims, key="victims", format_func=_label, placeholder="All groups"
     )
-    sb.caption("Kind and victim group narrow the figures; province and period narrow everything.")
+    sb.caption(
+        "Kind and victim group narrow the figures and events; province and period narrow everything, "
+        "country everything but the articles."
+    )
     sb.toggle(
         "Count each event once",
         key="each_event",

@@ -1,11 +1,11 @@
 """A small sitrep database built from the real schema, for dashboard tests.
 
 The rows mirror what the sample articles in ``data/articles/`` give, plus a few edge cases:
-an undated article with undated rows, a figure without a province, a background mention,
-two reports of one event (f4 and f5: the same 75,000 displaced), a hostile evidence
-sentence (a spreadsheet formula, HTML and markdown) and low-confidence rows (f10, p6). Each
-article's text is its title and its evidence sentences, one per line, with the rows' offsets
-pointing into it.
+an undated article with undated rows, a figure without a province or a country (f9), a
+background mention, two reports of one event (f4 and f5: the same 75,000 displaced), a hostile
+evidence sentence (a spreadsheet formula, HTML and markdown), low-confidence rows (f10, p6) and
+a figure abroad (f11, Pakistan: not shown by default). Each article's text is its title and its
+evidence sentences, one per line, with the rows' offsets pointing into it.
 """
 
 from __future__ import annotations
@@ -50,10 +50,14 @@ FIGURES = [
      "<script>alert(1)</script> **bold** [link](http://example.invalid) :red[x] $x$."),
     ("f10", "a4", "wounded", 12, "civilians", "Laghman", None, True, "total", None,
      "Dozens of people were wounded in the clashes."),
+    ("f11", "a2", "killed", 31, "civilians", None, "2021-07-07", True, "total", None,
+     "Across the border in Peshawar, 31 people were killed on Wednesday."),
 ]  # fmt: skip
 HOSTILE = next(f[-1] for f in FIGURES if f[0] == "f9")
 
-PLACE_BASIS = {"f10": "article"}
+# Where a figure happened, when not Afghanistan: f9 nothing placed (NULL), f11 abroad.
+COUNTRY = {"f9": None, "f11": "PAK"}
+PLACE_BASIS = {"f10": "article", "f11": "foreign"}
 # Confidence other than high, with its reasons.
 CONFIDENCE = {
     "f9": ("medium", "no place"),
@@ -73,6 +77,7 @@ EVENTS = {
     "e6": ("f8",),
     "e7": ("f9",),
     "e8": ("f10",),
+    "e9": ("f11",),
 }
 # episode_id, capital, province, first_date, last_date, highest, latest, n_reports, n_mentions, background
 EPISODES = [
@@ -163,7 +168,7 @@ def build(path: Path) -> Path:
                 " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     fid, aid, kind, stated, value, stated, "vague" if fid in VAGUE else "exact", value,
-                    victims, province, "AFG", basis, date, _precision(date, fid),
+                    victims, province, COUNTRY.get(fid, "AFG"), basis, date, _precision(date, fid),
                     counted, role, parent, number, sentence, c0, c1, s0, s1, event_of[fid],
                     fid in primary, confidence, reason,
                 ],
@@ -177,7 +182,7 @@ def build(path: Path) -> Path:
                 "INSERT INTO raw_events VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
                 " 'people', ?, ?)",
                 [
-                    eid, kind, "AFG", province, victims, min(dates, default=None),
+                    eid, kind, COUNTRY.get(fid, "AFG"), province, victims, min(dates, default=None),
                     max(dates, default=None), reports, fid, stated, value, stated,
                     "vague" if fid in VAGUE else "exact", value,
                     "most recent report" if reports > 1 else "single report",

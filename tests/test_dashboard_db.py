@@ -47,7 +47,16 @@ def test_options(src: db.Source) -> None:
         provinces=("Badghis", "Helmand", "Kunduz", "Laghman"),
         victims=("civilians", "security_forces", "militants", "mixed", "unspecified"),
         dates=(dt.date(2015, 9, 28), dt.date(2021, 7, 8)),
+        countries=("AFG", "unknown", "PAK"),  # Afghanistan and the unknown country first, always
     )
+
+
+def test_options_offer_afghanistan_and_the_unknown_country_even_when_absent(tmp_path: Path) -> None:
+    path = build(tmp_path / "abroad.duckdb")
+    with duckdb.connect(str(path)) as con:
+        con.execute("UPDATE raw_figures SET country = 'IRN' WHERE country IS NULL")
+        con.execute("UPDATE raw_pressure SET country = 'PAK'")
+    assert db.options(db.source(str(path))).countries == ("AFG", "unknown", "IRN", "PAK")
 
 
 def _headline(**values: int) -> dict[str, int]:
@@ -64,12 +73,18 @@ D = dt.date
         # Each event once: f4 and f5 report one displacement, so 75,000 counts once; f2 (a part
         # of f1) never counts. Capitals now: Lashkar Gah (attacked) and Mehtarlam (undated,
         # besieged); Qala-i-Naw's latest mention is its retaking, Kunduz's is background. The
-        # wounded are f7 and f8 (33) and the dozens of f10 (12, undated).
+        # wounded are f7 and f8 (33) and the dozens of f10 (12, undated); f11 is in Pakistan.
         (Filters(), _headline(displaced=105000, killed=88, wounded=45, capitals=2, articles=5)),
         # Every report: both reports of the 75,000 count.
         (
             Filters(each_event=False),
             _headline(displaced=180000, killed=88, wounded=45, capitals=2, articles=5),
+        ),
+        # Pakistan: f11's 31 killed; articles are not filtered by country.
+        (Filters(country=("PAK",)), _headline(killed=31, articles=5)),
+        (
+            Filters(country=()),
+            _headline(displaced=105000, killed=119, wounded=45, capitals=2, articles=5),
         ),
         # Low confidence hidden: f10's dozens wounded and p6 (Mehtarlam besieged) drop out.
         (
@@ -205,7 +220,7 @@ def test_capital_status_is_the_latest_mention(src: db.Source) -> None:
     ("f", "expected"),
     [
         (Filters(), {"f1", "f3", "f5", "f6", "f7", "f8", "f9", "f10"}),
-        (Filters(each_event=False), {f"f{i}" for i in range(1, 11)}),
+        (Filters(each_event=False), {f"f{i}" for i in range(1, 12)} - {"f11"}),
         (Filters(province=("Badghis",), kind=("displaced",)), {"f5"}),
         (Filters(province=("Badghis",), kind=("displaced",), each_event=False), {"f4", "f5"}),
     ],
@@ -281,6 +296,7 @@ def test_tables_show_confidence(src: db.Source) -> None:
         (Filters(hide_low=True, province=("Badghis",)), {"figures": 0, "pressure": 0}),
         (Filters(hide_low=True, kind=("wounded",)), {"figures": 1, "pressure": 1}),
         (Filters(hide_low=True, kind=("killed",)), {"figures": 0, "pressure": 1}),
+        (Filters(hide_low=True, country=("PAK",)), {"figures": 0, "pressure": 0}),
     ],
 )
 def test_hidden_counts_what_the_toggle_leaves_out(src: db.Source, f: Filters, hidden: dict[str, int]) -> None:
