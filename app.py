@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import db, freeze_long_lived, headline, sidebar
+from dashboard import countries, db, freeze_long_lived, headline, sidebar
 from dashboard.tabs import capitals, charts, evidence, sources, tables
 from dashboard.tabs import map as province_map  # plain ``map`` would hide the builtin
 from pipeline.settings import Settings
 
+# The country names (the world gazetteer) are read once per process, before the freeze: their
+# ~18,000 objects then stay out of the garbage collection after every run, as the modules do.
+countries.names()
 freeze_long_lived()
 
 st.set_page_config(page_title="sitrep", layout="wide")
@@ -31,11 +34,12 @@ if problem:
     st.error(f"{problem} Rebuild it with `make db` or `python -m pipeline ingest`.")
     st.stop()
 
-filters = sidebar.render(db.options(src))
+filters = sidebar.render(src, db.options(src))
 if headline.nothing_matches(src, filters):
     st.info(
         "Nothing matches these filters. Widen the period, tick 'Include undated', "
-        "or remove a province, kind or victim group."
+        "remove a province, kind or victim group, choose more countries, "
+        "or show low-confidence rows."
     )
     st.stop()
 

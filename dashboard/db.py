@@ -17,7 +17,7 @@ import duckdb
 import polars as pl
 import streamlit as st
 
-from dashboard import queries
+from dashboard import countries, queries
 from dashboard.filters import Filters, Options
 from dashboard.queries import COLUMNS, ORDER  # noqa: F401  (re-exported for callers and tests)
 from pipeline.vocab import HARM, VICTIMS
@@ -64,7 +64,7 @@ def problem(src: Source) -> str | None:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def options(src: Source) -> Options:
-    """Years, provinces and victim groups present, and how many items have no year."""
+    """Years, provinces, countries and victim groups present, and how many items have no year."""
     years = _query(
         src,
         """
@@ -95,6 +95,15 @@ def options(src: Source) -> Options:
         """,
     )
     victims = set(_query(src, "SELECT DISTINCT victims FROM figures")["victims"].to_list())
+    present = _query(
+        src,
+        """
+        SELECT DISTINCT country FROM (
+            SELECT country FROM figures UNION ALL SELECT country FROM pressure
+            UNION ALL SELECT country FROM district_events
+        )
+        """,
+    )
     dates = _query(
         src,
         """
@@ -109,6 +118,7 @@ def options(src: Source) -> Options:
         undated=int(undated["n"][0]),
         provinces=tuple(provinces["province"].to_list()),
         victims=tuple(v for v in VICTIMS if v in victims),
+        countries=countries.offered(present["country"].to_list()),
         dates=(dates[0], dates[1]) if dates[0] is not None else None,
     )
 
@@ -123,6 +133,12 @@ def rows(src: Source, view: str, f: Filters, limit: int | None = None) -> pl.Dat
 def count(src: Source, view: str, f: Filters) -> int:
     """How many rows of a public view pass the filters."""
     return int(_query(src, *queries.count(view, f))["n"][0])
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def hidden(src: Source, f: Filters) -> dict[str, int]:
+    """How many low-confidence figures and pressure mentions hiding them leaves out of the tables."""
+    return {k: int(v) for k, v in _query(src, *queries.hidden(f)).row(0, named=True).items()}
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

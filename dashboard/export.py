@@ -7,7 +7,8 @@ import unicodedata
 
 import polars as pl
 
-from dashboard.filters import Filters, view_label
+from dashboard import countries
+from dashboard.filters import HAS_CONFIDENCE, HAS_COUNTRY, Filters, view_label
 
 # Spreadsheets run a cell starting with one of these as a formula (OWASP "CSV Injection").
 FORMULA_START = r"^[=+\-@\t\r]"
@@ -55,12 +56,16 @@ def filename(view: str, f: Filters) -> str:
     """A descriptive download name, e.g. ``sitrep-figures-events-Helmand-2016-2021.csv``.
 
     Figures name how they count (``events`` or ``every-report``), as their ``view`` column does.
+    Countries are named by their codes (``PAK_AFG``, ``all_countries``) when they are not the
+    default; ``without_low_confidence`` says low-confidence rows were hidden.
     """
     parts = ["sitrep", view]
     if view == "figures":
         parts.append(view_label(f))
     if f.province:
         parts.append(_values(f.province, "provinces"))
+    if view in HAS_COUNTRY and not countries.is_default(f.country):
+        parts.append(_values(f.country, "countries") or "all_countries")
     if view in ("figures", "events"):
         parts += [
             _values(values, noun) for values, noun in ((f.kind, "kinds"), (f.victims, "groups")) if values
@@ -70,5 +75,7 @@ def filename(view: str, f: Filters) -> str:
         parts.append(str(first) if first == last else f"{first}-{last}")
     if f.since is not None or f.until is not None:
         parts.append(f"{f.since or ''}_{f.until or ''}".strip("_"))
+    if f.hide_low and view in HAS_CONFIDENCE:
+        parts.append("without_low_confidence")
     name = "-".join(p for p in (_slug(p) for p in parts) if p)
     return f"{name}.csv"

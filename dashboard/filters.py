@@ -10,7 +10,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from pipeline.vocab import KINDS
+from dashboard.countries import DEFAULT as DEFAULT_COUNTRIES
+from dashboard.countries import UNKNOWN, is_default
+from dashboard.countries import name as country_name
+from pipeline.vocab import CONFIDENCE, KINDS
 
 # The expressions giving the first and last day of each view's rows. Figures, pressure and
 # district events happen on one day; an event or a pressure episode spans several, and is
@@ -36,6 +39,11 @@ YEAR_EXPR = {view: span[0] for view, span in YEAR_SPAN.items()}
 # Which of the sidebar's filters apply to each view.
 HAS_PROVINCE = frozenset({"figures", "pressure", "district_events", "events", "pressure_episodes"})
 HAS_KIND_VICTIMS = frozenset({"figures", "events"})
+# Articles have no country: one article may report from several.
+HAS_COUNTRY = HAS_PROVINCE
+# The rows "hide low confidence" leaves out (an event has its chosen figure's confidence).
+HAS_CONFIDENCE = frozenset({"figures", "pressure", "events"})
+LOW = CONFIDENCE[-1]
 # An article is "in" a province when one of its figures or pressure mentions is.
 ARTICLE_PLACE_VIEWS = ("figures", "pressure")
 
@@ -49,6 +57,8 @@ class Options:
     provinces: tuple[str, ...]
     victims: tuple[str, ...]
     kinds: tuple[str, ...] = KINDS
+    # Country codes to choose from (``UNKNOWN`` for rows nothing placed).
+    countries: tuple[str, ...] = DEFAULT_COUNTRIES
     # First and last event date in the data, for the exact-date picker.
     dates: tuple[dt.date, dt.date] | None = None
 
@@ -58,6 +68,8 @@ class Filters:
     """What the reader chose; an empty tuple means "no filter", not "match nothing"."""
 
     province: tuple[str, ...] = ()
+    # ISO 3166-1 alpha-3 codes, ``UNKNOWN`` for rows nothing placed; () for every country.
+    country: tuple[str, ...] = DEFAULT_COUNTRIES
     kind: tuple[str, ...] = ()
     victims: tuple[str, ...] = ()
     # First and last event year, both included; None: every year.
@@ -69,6 +81,8 @@ class Filters:
     until: dt.date | None = None
     # Count each event once (its primary figure) rather than every report of it.
     each_event: bool = True
+    # Leave out figures, events and pressure mentions whose confidence is low.
+    hide_low: bool = False
 
 
 # The filters' names, in the sidebar's order: widget keys and address keys alike.
@@ -115,6 +129,18 @@ def _period(view: str, f: Filters) -> tuple[str | None, list[object]]:
     return bounded, params
 
 
+def _country(chosen: tuple[str, ...]) -> tuple[str, list[object]]:
+    """``country IN (?, ...)``, with ``OR country IS NULL`` when the unknown country is chosen."""
+    codes = tuple(c for c in chosen if c != UNKNOWN)
+    unknown = "country IS NULL"
+    if not codes:
+        return unknown, []
+    cond, params = _in("country", codes)
+    if UNKNOWN in chosen:
+        return f"({cond} OR {unknown})", params
+    return cond, params
+
+
 def where(f: Filters, view: str) -> tuple[str, list[object]]:
     """A boolean SQL condition (``TRUE`` when nothing applies) and its parameters for ``view``."""
     if view not in YEAR_EXPR:
@@ -140,6 +166,15 @@ def where(f: Filters, view: str) -> tuple[str, list[object]]:
             params += p
         parts.append(f"article_id IN ({' UNION '.join(subqueries)})")
 
+    if f.country and view in HAS_COUNTRY:
+        cond, p = _country(f.country)
+        parts.append(cond)
+        params += p
+
+    if f.hide_low and view in HAS_CONFIDENCE:
+        parts.append("confidence <> ?")
+        params.append(LOW)
+
     if view in HAS_KIND_VICTIMS:
         for column, values in (("kind", f.kind), ("victims", f.victims)):
             if values:
@@ -151,7 +186,10 @@ def where(f: Filters, view: str) -> tuple[str, list[object]]:
 
 
 def describe(f: Filters) -> str:
-    """The choices in words, e.g. ``Helmand · 2016–2021 · undated included``."""
+    """The choices in words, e.g. ``Helmand · 2016–2021 · undated included``.
+
+    The country is named only when it is not the default (Afghanistan and the unknown country).
+    """
     if f.period is None:
         period = "all years"
     elif f.period[0] == f.period[1]:
@@ -160,8 +198,10 @@ def describe(f: Filters) -> str:
         period = f"{f.period[0]}–{f.period[1]}"
     if f.since is not None or f.until is not None:
         period += f", {f.since or '…'} to {f.until or '…'}"
-    parts = [
-        ", ".join(f.province) or "all provinces",
+    parts = [", ".join(f.province) or "all provinces"]
+    if not is_default(f.country):
+        parts.append(", ".join(country_name(c) for c in f.country) or "all countries")
+    parts += [
         period,
         "undated included" if f.undated else "undated excluded",
     ]
@@ -171,4 +211,6 @@ def describe(f: Filters) -> str:
         parts.append(", ".join(v.replace("_", " ") for v in f.victims))
     if not f.each_event:
         parts.append("every report")
+    if f.hide_low:
+        parts.append("low confidence hidden")
     return " · ".join(parts)

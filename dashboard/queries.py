@@ -8,7 +8,9 @@ there, hence the casts.
 
 from __future__ import annotations
 
-from dashboard.filters import Filters, counted, where
+import dataclasses
+
+from dashboard.filters import LOW, Filters, counted, where
 from pipeline import vocab
 from pipeline.store.schema import OFFSETS, level_case, views
 
@@ -108,6 +110,19 @@ def anything(views: tuple[str, ...], f: Filters) -> Query:
         parts.append(f"EXISTS (SELECT 1 {rows_of})")
         params += more
     return "SELECT " + " OR ".join(parts) + " AS found", params
+
+
+def hidden(f: Filters) -> Query:
+    """The low-confidence figures and pressure mentions the tables hold for ``f`` when they are shown:
+    what hiding them leaves out."""
+    shown = dataclasses.replace(f, hide_low=False)
+    figures, fp = _shown("figures", shown)
+    pressure, pp = _shown("pressure", shown)
+    sql = f"""
+        SELECT (SELECT count(*) {figures} AND confidence = ?) AS figures,
+               (SELECT count(*) {pressure} AND confidence = ?) AS pressure
+    """  # noqa: S608
+    return sql, [*fp, LOW, *pp, LOW]
 
 
 def _first_last(date: str, name: str, only: str = "TRUE") -> str:
@@ -251,7 +266,7 @@ def capital_status(f: Filters) -> Query:
     cond, params = where(f, "pressure")
     sql = f"""
         SELECT capital, province, level, event_date, date_precision, is_background, sentence, title,
-               source, published, published_precision, pressure_id
+               source, published, published_precision, confidence, confidence_reason, pressure_id
         FROM pressure LEFT JOIN {PUBLISHED_PRECISION} ON aid = article_id
         WHERE {cond}
         QUALIFY row_number() OVER (PARTITION BY capital ORDER BY is_background, {LATEST_ORDER}) = 1
@@ -266,6 +281,7 @@ EVIDENCE = {
     "figure": """
         SELECT x.figure_id AS id, x.sentence, x.sentence_start, x.sentence_end, x.char_start,
                x.char_end, x.kind || ' ' || x.number_text AS what, x.event_date, x.date_precision,
+               x.confidence, x.confidence_reason,
                a.title, a.source, a.url, a.published, a.date_precision AS published_precision,
                a.file, a.text
         FROM raw_figures AS x JOIN raw_articles AS a USING (article_id)
@@ -274,6 +290,7 @@ EVIDENCE = {
     "pressure": """
         SELECT x.pressure_id AS id, x.sentence, x.sentence_start, x.sentence_end, x.char_start,
                x.char_end, x.capital || ' ' || x.level AS what, x.event_date, x.date_precision,
+               x.confidence, x.confidence_reason,
                a.title, a.source, a.url, a.published, a.date_precision AS published_precision,
                a.file, a.text
         FROM raw_pressure AS x JOIN raw_articles AS a USING (article_id)

@@ -1,4 +1,5 @@
-"""The shared sidebar: period, places, kinds, victim groups and how to count, kept in the page address."""
+"""The shared sidebar: period, places, countries, kinds, victim groups, how to count and whether to
+hide low-confidence rows, kept in the page address."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard import urlparams
+from dashboard import countries, db, urlparams
 from dashboard.filters import Filters, Options
 
 _READ_URL = "_sitrep_url_read"
@@ -36,13 +37,18 @@ def _prepare_state(options: Options) -> None:
         ("victims", options.victims),
     ):
         state[key] = [v for v in state.get(key, []) if v in allowed]
+    # A choice of countries none of which the data still offers falls back to the default, not to
+    # every country (the empty choice).
+    chosen = state.get("country", base["country"])
+    kept = [c for c in chosen if c in options.countries]
+    state["country"] = kept if kept or not chosen else base["country"]
     period = state.get("period")
     if base["period"] is None or period is None:
         state["period"] = base["period"]
     else:
         lo, hi = base["period"]
         state["period"] = (min(max(period[0], lo), hi), max(min(period[1], hi), lo))
-    for key in ("undated", "each_event", urlparams.EXACT):
+    for key in ("undated", "each_event", "hide_low", urlparams.EXACT):
         state.setdefault(key, base[key])
     if options.dates is None:
         state[urlparams.EXACT], state["since"], state["until"] = False, None, None
@@ -53,7 +59,7 @@ def _prepare_state(options: Options) -> None:
             state[key] = default if day is None else min(max(day, lo), hi)
 
 
-def render(options: Options) -> Filters:
+def render(src: db.Source, options: Options) -> Filters:
     """Draw the sidebar widgets and return the reader's choices."""
     _prepare_state(options)
     state = st.session_state
@@ -85,11 +91,27 @@ def render(options: Options) -> Filters:
     )
 
     sb.multiselect("Province", options.provinces, key="province", placeholder="All provinces")
+    sb.multiselect(
+        "Country",
+        options.countries,
+        key="country",
+        format_func=countries.name,
+        placeholder="All countries",
+        help=(
+            f"Where it happened. By default Afghanistan and {countries.UNKNOWN_LABEL}: "
+            "a figure nothing placed is shown with Afghanistan, since the corpus is about "
+            "Afghanistan. Clear the choice to see every country. Articles are not filtered by "
+            "country; the map and the province charts show Afghan provinces only."
+        ),
+    )
     sb.multiselect("Kind", options.kinds, key="kind", format_func=_label, placeholder="All kinds")
     sb.multiselect(
         "Victim group", options.victims, key="victims", format_func=_label, placeholder="All groups"
     )
-    sb.caption("Kind and victim group narrow the figures; province and period narrow everything.")
+    sb.caption(
+        "Kind and victim group narrow the figures and events; province and period narrow everything, "
+        "country everything but the articles."
+    )
     sb.toggle(
         "Count each event once",
         key="each_event",
@@ -99,8 +121,20 @@ def render(options: Options) -> Filters:
             "counted more than once)."
         ),
     )
+    sb.toggle(
+        "Hide low-confidence rows",
+        key="hide_low",
+        help=(
+            "Leave out figures, events and pressure mentions whose confidence is low (two or more "
+            "reasons for doubt, listed in their confidence_reason) from the numbers, charts, map, "
+            "tables and evidence."
+        ),
+    )
 
     values: dict[str, Any] = {key: state[key] for key in urlparams.WIDGET_KEYS}
+    filters = urlparams.to_filters(values)
+    if filters.hide_low:
+        sb.caption(_hidden_text(db.hidden(src, filters)))
     keys = (*urlparams.KEYS, *urlparams.LEGACY)
     current = {key: st.query_params.get_all(key) for key in keys if key in st.query_params}
     to_set, to_delete = urlparams.changes(current, urlparams.encode(values, options))
@@ -108,4 +142,12 @@ def render(options: Options) -> Filters:
         st.query_params[key] = value
     for key in to_delete:
         del st.query_params[key]
-    return urlparams.to_filters(values)
+    return filters
+
+
+def _hidden_text(hidden: dict[str, int]) -> str:
+    """``Hidden in this selection: 2 low-confidence figure(s) and 1 pressure mention(s).``"""
+    return (
+        f"Hidden in this selection: {hidden['figures']} low-confidence figure(s) and "
+        f"{hidden['pressure']} pressure mention(s)."
+    )

@@ -1,11 +1,12 @@
 """Filters in the page address, so a view can be bookmarked and shared.
 
 ``?province=Badghis&province=Helmand&period=2016-2021&kind=displaced&victims=civilians&undated=0``,
-plus ``since=2021-07-01&until=2021-07-31`` (exact event dates) and ``each_event=0`` (count every
-report rather than each event once). Each key is the name of a ``Filters`` field and of its
-widget. Older addresses still open: ``from``/``to`` (years) and ``reports=all|events`` are read,
-never written. Parsing is pure and forgiving: a value the data does not offer is dropped with a
-notice.
+plus ``since=2021-07-01&until=2021-07-31`` (exact event dates), ``each_event=0`` (count every
+report rather than each event once), ``country=PAK&country=AFG`` (``country=all`` for every
+country, ``country=unknown`` for rows nothing placed) and ``hide_low=1``. Each key is the name
+of a ``Filters`` field and of its widget. Older addresses still open: ``from``/``to`` (years)
+and ``reports=all|events`` are read, never written. Parsing is pure and forgiving: a value the
+data does not offer is dropped with a notice.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from dashboard import countries
 from dashboard.filters import NAMES, Filters, Options
 
 KEYS = NAMES  # what the address holds
@@ -27,6 +29,8 @@ WIDGET_KEYS = (*NAMES, EXACT)
 REPORTS = {"all": False, "events": True}  # legacy reports=… → each_event
 TRUE = ("1", "true", "yes", "on")
 FALSE = ("0", "false", "no", "off")
+# ``country=all``: every country, the empty choice (the default is Afghanistan and the unknown country).
+ALL_COUNTRIES = "all"
 # ``2016`` or ``2016-2021`` (an en dash too, as the page writes a period).
 _PERIOD = re.compile(r"(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?")
 
@@ -37,6 +41,7 @@ def defaults(options: Options) -> dict[str, Any]:
     since, until = options.dates or (None, None)
     return {
         "province": [],
+        "country": list(countries.DEFAULT),
         "kind": [],
         "victims": [],
         "period": period,
@@ -44,6 +49,7 @@ def defaults(options: Options) -> dict[str, Any]:
         "since": since,
         "until": until,
         "each_event": True,
+        "hide_low": False,
         EXACT: False,
     }
 
@@ -59,6 +65,18 @@ def _choices(raw: Sequence[str], allowed: Sequence[str], key: str, notices: list
         elif match not in chosen:
             chosen.append(match)
     return chosen
+
+
+def _countries(raw: Sequence[str], allowed: Sequence[str], notices: list[str]) -> list[str] | None:
+    """The countries ``country=`` chooses: ``all`` → every country (``[]``); None when it chooses none.
+
+    A code the data does not offer is dropped with a notice; when every code is dropped the
+    default stays, rather than widening the view to every country.
+    """
+    if any(value.strip().casefold() == ALL_COUNTRIES for value in raw):
+        return []
+    chosen = _choices(raw, allowed, "country", notices)
+    return chosen or None
 
 
 def _in_years(year: int, years: Sequence[int]) -> bool:
@@ -144,6 +162,9 @@ def parse(params: Mapping[str, Sequence[str]], options: Options) -> tuple[dict[s
         ("victims", options.victims),
     ):
         values[key] = _choices(params.get(key, ()), allowed, key, notices)
+    chosen = _countries(params.get("country", ()), options.countries, notices)
+    if chosen is not None:
+        values["country"] = chosen
     if values["period"] is not None:
         values["period"] = _period(params, values["period"], options.years, notices)
     values["undated"] = _flag(params.get("undated", ()), "undated", values["undated"], notices)
@@ -153,6 +174,7 @@ def parse(params: Mapping[str, Sequence[str]], options: Options) -> tuple[dict[s
         else:
             notices.append(f"reports={value!r} is not 'all' or 'events'")
     values["each_event"] = _flag(params.get("each_event", ()), "each_event", values["each_event"], notices)
+    values["hide_low"] = _flag(params.get("hide_low", ()), "hide_low", values["hide_low"], notices)
     since = _date(params.get("since", ()), "since", options, notices)
     until = _date(params.get("until", ()), "until", options, notices)
     if since is not None or until is not None:
@@ -174,6 +196,9 @@ def encode(values: Mapping[str, Any], options: Options) -> dict[str, list[str]]:
     for key in ("province", "kind", "victims"):
         if values.get(key):
             params[key] = list(values[key])
+    chosen = values.get("country", base["country"])
+    if not countries.is_default(chosen):
+        params["country"] = list(chosen) or [ALL_COUNTRIES]
     period = values.get("period")
     if period is not None and base["period"] is not None and tuple(period) != base["period"]:
         params["period"] = [_years_text(period)]
@@ -185,7 +210,9 @@ def encode(values: Mapping[str, Any], options: Options) -> dict[str, list[str]]:
             params[key] = [(values.get(key) or base[key]).isoformat()]
     if not values.get("each_event", True):
         params["each_event"] = ["0"]
-    return params
+    if values.get("hide_low"):
+        params["hide_low"] = ["1"]
+    return {key: params[key] for key in KEYS if key in params}  # in the sidebar's order
 
 
 def changes(current: Mapping[str, Sequence[str]], wanted: Mapping[str, list[str]]) -> tuple[dict, list[str]]:
@@ -208,6 +235,7 @@ def to_filters(values: Mapping[str, Any]) -> Filters:
     period = values["period"]
     return Filters(
         province=tuple(values["province"]),
+        country=tuple(values["country"]),
         kind=tuple(values["kind"]),
         victims=tuple(values["victims"]),
         period=(period[0], period[1]) if period else None,
@@ -215,4 +243,5 @@ def to_filters(values: Mapping[str, Any]) -> Filters:
         since=since,
         until=until,
         each_event=bool(values["each_event"]),
+        hide_low=bool(values["hide_low"]),
     )

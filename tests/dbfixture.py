@@ -1,9 +1,10 @@
 """A small sitrep database built from the real schema, for dashboard tests.
 
 The rows mirror what the sample articles in ``data/articles/`` give, plus a few edge cases:
-an undated article with undated rows, a figure without a province, a background mention,
-two reports of one event (f4 and f5: the same 75,000 displaced), and a hostile evidence
-sentence (a spreadsheet formula, HTML and markdown). Each article's text is its title and its
+an undated article with undated rows, a figure without a province or a country (f9), a
+background mention, two reports of one event (f4 and f5: the same 75,000 displaced), a hostile
+evidence sentence (a spreadsheet formula, HTML and markdown), low-confidence rows (f10, p6) and
+a figure abroad (f11, Pakistan: not shown by default). Each article's text is its title and its
 evidence sentences, one per line, with the rows' offsets pointing into it.
 """
 
@@ -47,8 +48,24 @@ FIGURES = [
     ("f9", "a4", "killed", 5, "unspecified", None, None, True, "total", None,
      "-5 people were killed, =HYPERLINK(\"http://example.invalid\") said residents "
      "<script>alert(1)</script> **bold** [link](http://example.invalid) :red[x] $x$."),
+    ("f10", "a4", "wounded", 12, "civilians", "Laghman", None, True, "total", None,
+     "Dozens of people were wounded in the clashes."),
+    ("f11", "a2", "killed", 31, "civilians", None, "2021-07-07", True, "total", None,
+     "Across the border in Peshawar, 31 people were killed on Wednesday."),
 ]  # fmt: skip
-HOSTILE = FIGURES[-1][-1]
+HOSTILE = next(f[-1] for f in FIGURES if f[0] == "f9")
+
+# Where a figure happened, when not Afghanistan: f9 nothing placed (NULL), f11 abroad.
+COUNTRY = {"f9": None, "f11": "PAK"}
+PLACE_BASIS = {"f10": "article", "f11": "foreign"}
+# Confidence other than high, with its reasons.
+CONFIDENCE = {
+    "f9": ("medium", "no place"),
+    "f10": ("low", "place from the article, not the sentence; vague amount"),
+}
+PRESSURE_CONFIDENCE = {"p6": ("low", "capital named by context; told in a headline")}
+# Vague amounts ("dozens"): no value, the number in FIGURES is the floor.
+VAGUE = {"f10": "Dozens"}
 
 # figure_id -> event_id; the first figure named for an event is the one it keeps.
 EVENTS = {
@@ -59,6 +76,8 @@ EVENTS = {
     "e5": ("f7",),
     "e6": ("f8",),
     "e7": ("f9",),
+    "e8": ("f10",),
+    "e9": ("f11",),
 }
 # episode_id, capital, province, first_date, last_date, highest, latest, n_reports, n_mentions, background
 EPISODES = [
@@ -134,32 +153,38 @@ def build(path: Path) -> Path:
                 ],
             )  # fmt: skip
         for fid, aid, kind, value, victims, province, date, counted, role, parent, sentence in FIGURES:
-            s0, s1, c0, c1 = _span(texts[aid], sentence, str(value))
+            number = VAGUE.get(fid, str(value))
+            s0, s1, c0, c1 = _span(texts[aid], sentence, number)
+            stated = None if fid in VAGUE else value
+            basis = PLACE_BASIS.get(fid, "sentence" if province else "none")
+            confidence, reason = CONFIDENCE.get(fid, ("high", ""))
             con.execute(
                 "INSERT INTO raw_figures (figure_id, article_id, kind, value, value_low, value_high,"
                 " qualifier, unit, people_estimate, victims, province, place, country, place_basis,"
                 " event_date, date_precision, counted, role, parent_figure_id, number_text, sentence,"
                 " char_start, char_end, sentence_start, sentence_end, event_id, is_primary, confidence,"
                 " confidence_reason)"
-                " VALUES (?, ?, ?, ?, ?, ?, 'exact', 'people', ?, ?, ?, NULL, 'AFG', ?, ?, ?,"
-                " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'high', '')",
+                " VALUES (?, ?, ?, ?, ?, ?, ?, 'people', ?, ?, ?, NULL, ?, ?, ?, ?,"
+                " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
-                    fid, aid, kind, value, value, value, value, victims, province,
-                    "sentence" if province else "none", date, _precision(date, fid),
-                    counted, role, parent, str(value), sentence, c0, c1, s0, s1, event_of[fid],
-                    fid in primary,
+                    fid, aid, kind, stated, value, stated, "vague" if fid in VAGUE else "exact", value,
+                    victims, province, COUNTRY.get(fid, "AFG"), basis, date, _precision(date, fid),
+                    counted, role, parent, number, sentence, c0, c1, s0, s1, event_of[fid],
+                    fid in primary, confidence, reason,
                 ],
             )  # fmt: skip
         for eid, fids in EVENTS.items():
             fid, aid, kind, value, victims, province, date = values[fids[0]][:7]
             dates = [values[x][6] for x in fids if values[x][7] and values[x][6]]
             reports = len({values[x][1] for x in fids if values[x][7]})
+            stated = None if fid in VAGUE else value
             con.execute(
-                "INSERT INTO raw_events VALUES (?, ?, 'AFG', ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, 'exact',"
+                "INSERT INTO raw_events VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
                 " 'people', ?, ?)",
                 [
-                    eid, kind, province, victims, min(dates, default=None), max(dates, default=None),
-                    reports, fid, value, value, value, value,
+                    eid, kind, COUNTRY.get(fid, "AFG"), province, victims, min(dates, default=None),
+                    max(dates, default=None), reports, fid, stated, value, stated,
+                    "vague" if fid in VAGUE else "exact", value,
                     "most recent report" if reports > 1 else "single report",
                 ],
             )  # fmt: skip
@@ -170,9 +195,9 @@ def build(path: Path) -> Path:
                 "INSERT INTO raw_pressure (pressure_id, article_id, capital, province, level, trigger,"
                 " event_date, date_precision, is_background, sentence, char_start, char_end, sentence_start,"
                 " sentence_end, country, confidence, confidence_reason)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'AFG', 'high', '')",
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'AFG', ?, ?)",
                 [pid, aid, capital, province, level, level, date, _precision(date, pid), background,
-                 sentence, c0, c1, s0, s1],
+                 sentence, c0, c1, s0, s1, *PRESSURE_CONFIDENCE.get(pid, ("high", ""))],
             )  # fmt: skip
         for row in EPISODES:
             episode_id, capital, province, *rest = row

@@ -342,7 +342,8 @@ def test_single_year_needs_no_slider(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     assert not at.exception
     assert len(at.slider) == 0
     assert any("all dated items are from 2021" in c.value for c in at.sidebar.caption)
-    assert tables(at)["figures"] == {"f5", "f6", "f7", "f8", "f9"}
+    # a4 is undated, so it stays (f9, f10); f11 happened in Pakistan.
+    assert tables(at)["figures"] == {"f5", "f6", "f7", "f8", "f9", "f10"}
 
 
 @EVERY_TAB
@@ -360,7 +361,7 @@ def test_rebuilt_database_drops_choices_it_no_longer_offers(
     at.run()
     assert not at.exception
     assert at.multiselect(key="province").value == []
-    assert tables(at)["figures"] == {"f5", "f6", "f7", "f8", "f9"}
+    assert tables(at)["figures"] == {"f5", "f6", "f7", "f8", "f9", "f10"}
 
 
 def _charts(at: AppTest) -> list[dict]:
@@ -380,16 +381,16 @@ def test_each_event_once_or_every_report(monkeypatch: pytest.MonkeyPatch, tmp_pa
     assert not at.exception
     # f4 and f5 report the same 75,000 displaced in Badghis: counted once by default.
     assert metrics(at)["People displaced"] == "105,000"
-    assert tables(at)["figures"] == {"f1", "f3", "f5", "f6", "f7", "f8", "f9"}
+    assert tables(at)["figures"] == {"f1", "f3", "f5", "f6", "f7", "f8", "f9", "f10"}
     shown = all_frames(at)
     assert dict(shown["figures"][["figure_id", "n_reports"]].values.tolist())["f5"] == 2
-    assert set(shown["events"]["event_id"]) == {f"e{i}" for i in range(1, 8)}
+    assert set(shown["events"]["event_id"]) == {f"e{i}" for i in range(1, 10)} - {"e9"}  # e9: Pakistan
     assert any("count each event once" in c.value for c in at.caption)
 
     at.toggle(key="each_event").set_value(False).run()
     assert not at.exception
     assert metrics(at)["People displaced"] == "180,000"
-    assert tables(at)["figures"] == {f"f{i}" for i in range(1, 10)}
+    assert tables(at)["figures"] == {f"f{i}" for i in range(1, 12)} - {"f11"}
     assert "n_reports" not in all_frames(at)["figures"].columns
     assert at.query_params["each_event"] in ("0", ["0"])
     assert any("every report" in c.value for c in at.caption)
@@ -410,6 +411,130 @@ def test_headline_says_its_period_and_victim_groups(monkeypatch: pytest.MonkeyPa
     assert "2021-07-07 to 2021-07-08" in captions  # wounded
     assert "militants 69" in captions
     assert "militants 23 · civilians 10" in captions
+
+
+def _showing(at: AppTest) -> str:
+    """The caption that says what the page shows."""
+    return next(c.value for c in at.caption if c.value.startswith("Showing "))
+
+
+def test_a_report_abroad_is_counted_only_when_its_country_is_chosen(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    at = run_app(monkeypatch, build(tmp_path / "abroad.duckdb"))
+    assert not at.exception
+    country = at.multiselect(key="country")
+    assert country.value == ["AFG", "unknown"]
+    assert country.options == ["Afghanistan", "(unknown country)", "Pakistan"]
+    assert "a figure nothing placed is shown with Afghanistan" in country.help
+    # f11 (31 killed in Pakistan) is not in the default view; f9 (nothing placed it) is.
+    assert metrics(at)["Killed"] == "88"
+    assert "Pakistan" not in _showing(at) and "Afghanistan" not in _showing(at)
+
+    at.multiselect(key="country").set_value(["PAK", "AFG"]).run()
+    assert not at.exception
+    assert metrics(at)["Killed"] == "114"  # f11's 31 in, f9's 5 (unknown country) out
+    assert "Pakistan, Afghanistan" in _showing(at)
+    assert at.query_params["country"] == ["PAK", "AFG"]
+    figures = frames(show(at, "Tables", "table", "Figures"))["figures"]
+    assert "f11" in set(figures["figure_id"]) and "f9" not in set(figures["figure_id"])
+
+    at.multiselect(key="country").set_value(["PAK"]).run()
+    assert metrics(at)["Killed"] == "31"
+    at.multiselect(key="country").set_value([]).run()  # every country
+    assert metrics(at)["Killed"] == "119" and "all countries" in _showing(at)
+    assert at.query_params["country"] in ("all", ["all"])
+    at.multiselect(key="country").set_value(["unknown", "AFG"]).run()  # back to the default
+    assert "country" not in at.query_params
+
+
+@pytest.mark.parametrize(
+    ("query", "chosen", "killed", "notice"),
+    [
+        ({"country": ["PAK", "AFG"]}, ["PAK", "AFG"], "114", None),  # f9 (unknown country) is out
+        ({"country": "pak"}, ["PAK"], "31", None),
+        ({"country": "all"}, [], "119", None),
+        ({"country": "XYZ"}, ["AFG", "unknown"], "88", "country='XYZ' is not in the data"),
+    ],
+)
+def test_the_country_comes_from_the_address(
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    query: dict,
+    chosen: list[str],
+    killed: str,
+    notice: str | None,
+) -> None:
+    at = run_app(monkeypatch, build(tmp_path / "country.duckdb"), query)
+    assert not at.exception
+    assert at.multiselect(key="country").value == chosen
+    assert metrics(at)["Killed"] == killed
+    warnings = [w.value for w in at.sidebar.warning]
+    assert (notice in warnings[0]) if notice else not warnings
+
+
+def test_a_country_the_rebuilt_database_no_longer_has_gives_way_to_the_default(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    path = build(tmp_path / "live.duckdb")
+    at = run_app(monkeypatch, path, {"country": "PAK"})
+    assert metrics(at)["Killed"] == "31"
+    rebuilt = build(tmp_path / "rebuilt.duckdb")
+    with duckdb.connect(str(rebuilt)) as con:
+        con.execute("DELETE FROM raw_events WHERE country = 'PAK'")
+        con.execute("DELETE FROM raw_figures WHERE country = 'PAK'")
+    os.replace(rebuilt, path)
+    at.run()
+    assert not at.exception
+    # Not every country (the empty choice): the default, Afghanistan and the unknown country.
+    assert at.multiselect(key="country").value == ["AFG", "unknown"]
+    assert metrics(at)["Killed"] == "88"
+    assert "country" not in at.query_params
+
+
+HIDDEN = "Hidden in this selection: 1 low-confidence figure(s) and 1 pressure mention(s)."
+
+
+@EVERY_TAB
+def test_hiding_low_confidence_rows_says_how_many(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    at = run_app(monkeypatch, build(tmp_path / "low.duckdb"))
+    assert not at.exception
+    assert at.toggle(key="hide_low").value is False
+    # f10 (dozens wounded, low) and p6 (Mehtarlam besieged, low) count by default.
+    assert (metrics(at)["Wounded"], metrics(at)["Capitals under pressure"]) == ("45", "2")
+    assert HIDDEN not in [c.value for c in at.sidebar.caption]
+    before = tables(at)
+    assert "f10" in before["figures"] and "p6" in before["pressure"]
+    figures = frames(show(at, "Tables", "table", "Figures"))["figures"]
+    assert dict(zip(figures["figure_id"], figures["confidence"], strict=True))["f10"] == "low"
+    assert "confidence_reason" in figures.columns
+    show(at, "Evidence").selectbox(key="evidence_figure").set_value("f10").run()
+    assert any(
+        "Confidence: low (place from the article, not the sentence; vague amount)" in t.value for t in at.text
+    )
+
+    at.toggle(key="hide_low").set_value(True).run()
+    assert not at.exception
+    assert (metrics(at)["Wounded"], metrics(at)["Capitals under pressure"]) == ("33", "1")
+    assert HIDDEN in [c.value for c in at.sidebar.caption]
+    assert at.query_params["hide_low"] in ("1", ["1"])
+    assert "low confidence hidden" in _showing(at)
+    after = tables(at)
+    assert after["figures"] == before["figures"] - {"f10"}
+    assert after["pressure"] == before["pressure"] - {"p6"}
+    assert "f10" not in show(at, "Evidence").selectbox(key="evidence_figure").options
+    show(at, "Tables", "table", "Events")
+    assert "e8" not in set(frames(at)["events"]["event_id"])
+
+
+def test_an_address_can_hide_low_confidence_rows(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    at = run_app(monkeypatch, build(tmp_path / "low-address.duckdb"), {"hide_low": "1", "undated": "0"})
+    assert not at.exception
+    assert at.toggle(key="hide_low").value is True
+    # Both low-confidence rows are undated: with undated rows left out there is nothing to hide.
+    assert "Hidden in this selection: 0 low-confidence figure(s) and 0 pressure mention(s)." in [
+        c.value for c in at.sidebar.caption
+    ]
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import shutil
@@ -42,11 +43,20 @@ def test_problem(src: db.Source, tmp_path: Path) -> None:
 def test_options(src: db.Source) -> None:
     assert db.options(src) == Options(
         years=(2015, 2016, 2021),
-        undated=3,
+        undated=4,  # f9, f10, p6, d3
         provinces=("Badghis", "Helmand", "Kunduz", "Laghman"),
         victims=("civilians", "security_forces", "militants", "mixed", "unspecified"),
         dates=(dt.date(2015, 9, 28), dt.date(2021, 7, 8)),
+        countries=("AFG", "unknown", "PAK"),  # Afghanistan and the unknown country first, always
     )
+
+
+def test_options_offer_afghanistan_and_the_unknown_country_even_when_absent(tmp_path: Path) -> None:
+    path = build(tmp_path / "abroad.duckdb")
+    with duckdb.connect(str(path)) as con:
+        con.execute("UPDATE raw_figures SET country = 'IRN' WHERE country IS NULL")
+        con.execute("UPDATE raw_pressure SET country = 'PAK'")
+    assert db.options(db.source(str(path))).countries == ("AFG", "unknown", "IRN", "PAK")
 
 
 def _headline(**values: int) -> dict[str, int]:
@@ -62,12 +72,24 @@ D = dt.date
     [
         # Each event once: f4 and f5 report one displacement, so 75,000 counts once; f2 (a part
         # of f1) never counts. Capitals now: Lashkar Gah (attacked) and Mehtarlam (undated,
-        # besieged); Qala-i-Naw's latest mention is its retaking, Kunduz's is background.
-        (Filters(), _headline(displaced=105000, killed=88, wounded=33, capitals=2, articles=5)),
+        # besieged); Qala-i-Naw's latest mention is its retaking, Kunduz's is background. The
+        # wounded are f7 and f8 (33) and the dozens of f10 (12, undated); f11 is in Pakistan.
+        (Filters(), _headline(displaced=105000, killed=88, wounded=45, capitals=2, articles=5)),
         # Every report: both reports of the 75,000 count.
         (
             Filters(each_event=False),
-            _headline(displaced=180000, killed=88, wounded=33, capitals=2, articles=5),
+            _headline(displaced=180000, killed=88, wounded=45, capitals=2, articles=5),
+        ),
+        # Pakistan: f11's 31 killed; articles are not filtered by country.
+        (Filters(country=("PAK",)), _headline(killed=31, articles=5)),
+        (
+            Filters(country=()),
+            _headline(displaced=105000, killed=119, wounded=45, capitals=2, articles=5),
+        ),
+        # Low confidence hidden: f10's dozens wounded and p6 (Mehtarlam besieged) drop out.
+        (
+            Filters(hide_low=True),
+            _headline(displaced=105000, killed=88, wounded=33, capitals=1, articles=5),
         ),
         (
             Filters(undated=False),
@@ -111,7 +133,7 @@ def test_harm_by_victims(src: db.Source) -> None:
         ("killed", "mixed", 14),
         ("killed", "unspecified", 5),
         ("wounded", "militants", 23),
-        ("wounded", "civilians", 10),
+        ("wounded", "civilians", 22),  # f8's 10 and f10's dozens (12)
     ]
 
 
@@ -133,8 +155,10 @@ def test_province_totals_for_the_map(src: db.Source) -> None:
     assert db.province_totals(src, Filters()).rows() == [
         ("Badghis", 75000, 102, 4),
         ("Helmand", 30000, 14, 2),
+        ("Laghman", 0, 12, 1),  # f10, placed by the article
     ]
-    assert db.province_totals(src, Filters(each_event=False))["displaced"].to_list() == [150000, 30000]
+    assert db.province_totals(src, Filters(each_event=False))["displaced"].to_list() == [150000, 30000, 0]
+    assert "Laghman" not in db.province_totals(src, Filters(hide_low=True))["province"].to_list()
 
 
 def test_capital_levels_for_the_map(src: db.Source) -> None:
@@ -195,8 +219,8 @@ def test_capital_status_is_the_latest_mention(src: db.Source) -> None:
 @pytest.mark.parametrize(
     ("f", "expected"),
     [
-        (Filters(), {"f1", "f3", "f5", "f6", "f7", "f8", "f9"}),
-        (Filters(each_event=False), {f"f{i}" for i in range(1, 10)}),
+        (Filters(), {"f1", "f3", "f5", "f6", "f7", "f8", "f9", "f10"}),
+        (Filters(each_event=False), {f"f{i}" for i in range(1, 12)} - {"f11"}),
         (Filters(province=("Badghis",), kind=("displaced",)), {"f5"}),
         (Filters(province=("Badghis",), kind=("displaced",), each_event=False), {"f4", "f5"}),
     ],
@@ -216,7 +240,7 @@ def test_figure_rows_each_event_once_or_every_report(src: db.Source, f: Filters,
 @pytest.mark.parametrize(
     ("view", "f", "expected"),
     [
-        ("events", Filters(), {"e1", "e2", "e3", "e4", "e5", "e6", "e7"}),
+        ("events", Filters(), {"e1", "e2", "e3", "e4", "e5", "e6", "e7", "e8"}),
         ("events", Filters(province=("Badghis",), kind=("displaced",)), {"e3"}),
         ("events", Filters(period=(2016, 2016), undated=False), {"e1", "e2"}),
         ("pressure_episodes", Filters(), {"ep1", "ep2", "ep3"}),
@@ -237,6 +261,49 @@ def test_evidence_points_into_the_article(src: db.Source, kind: str, row_id: str
     assert found["text"][found["sentence_start"] : found["sentence_end"]] == found["sentence"]
     assert found["sentence_start"] <= found["char_start"] < found["char_end"] <= found["sentence_end"]
     assert found["title"] and found["url"].startswith("https://example.invalid/")
+
+
+@pytest.mark.parametrize(
+    ("kind", "row_id", "confidence"),
+    [
+        ("figure", "f10", ("low", "place from the article, not the sentence; vague amount")),
+        ("figure", "f4", ("high", "")),
+        ("pressure", "p6", ("low", "capital named by context; told in a headline")),
+    ],
+)
+def test_evidence_says_how_far_to_trust_it(
+    src: db.Source, kind: str, row_id: str, confidence: tuple[str, str]
+) -> None:
+    found = db.evidence(src, kind, row_id)
+    assert (found["confidence"], found["confidence_reason"]) == confidence
+
+
+def test_tables_show_confidence(src: db.Source) -> None:
+    for view in ("figures", "pressure", "events"):
+        assert {"confidence", "confidence_reason"} <= set(db.rows(src, view, Filters()).columns), view
+    status = db.capital_status(src, Filters())
+    assert dict(status.select("capital", "confidence").rows())["Mehtarlam"] == "low"
+
+
+@pytest.mark.parametrize(
+    ("f", "hidden"),
+    [
+        # f10 (each event once: its event's figure) and p6, both undated and in Laghman.
+        (Filters(hide_low=True), {"figures": 1, "pressure": 1}),
+        (Filters(), {"figures": 1, "pressure": 1}),  # what the toggle would hide
+        (Filters(hide_low=True, each_event=False), {"figures": 1, "pressure": 1}),
+        (Filters(hide_low=True, undated=False), {"figures": 0, "pressure": 0}),
+        (Filters(hide_low=True, province=("Badghis",)), {"figures": 0, "pressure": 0}),
+        (Filters(hide_low=True, kind=("wounded",)), {"figures": 1, "pressure": 1}),
+        (Filters(hide_low=True, kind=("killed",)), {"figures": 0, "pressure": 1}),
+        (Filters(hide_low=True, country=("PAK",)), {"figures": 0, "pressure": 0}),
+    ],
+)
+def test_hidden_counts_what_the_toggle_leaves_out(src: db.Source, f: Filters, hidden: dict[str, int]) -> None:
+    assert db.hidden(src, f) == hidden
+    shown, kept = dataclasses.replace(f, hide_low=False), dataclasses.replace(f, hide_low=True)
+    for view in hidden:
+        assert db.count(src, view, shown) - db.count(src, view, kept) == hidden[view], view
 
 
 def test_evidence_for_an_unknown_id_is_none(src: db.Source) -> None:

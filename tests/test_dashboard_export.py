@@ -126,6 +126,18 @@ def _expected_ids(path: Path, sql: str) -> set[str]:
             "article_id",
             "SELECT article_id FROM articles WHERE published IS NOT NULL",
         ),
+        (
+            "figures",
+            Filters(country=("PAK", "unknown"), each_event=False),
+            "figure_id",
+            "SELECT figure_id FROM figures WHERE country = 'PAK' OR country IS NULL",
+        ),
+        (
+            "events",
+            Filters(hide_low=True),
+            "event_id",
+            "SELECT event_id FROM events WHERE confidence <> 'low' AND coalesce(country, 'AFG') = 'AFG'",
+        ),
     ],
 )
 def test_csv_holds_exactly_the_filtered_rows(
@@ -186,6 +198,22 @@ def test_formula_in_evidence_is_neutralised_in_download(db_file: Path) -> None:
         ("figures", Filters(province=("Nangarhār",)), "sitrep-figures-events-Nangarhar.csv"),
         ("figures", Filters(province=("../../etc/passwd",)), "sitrep-figures-events-etc_passwd.csv"),
         ("figures", Filters(province=('Kabul"; rm -rf /',)), "sitrep-figures-events-Kabul_rm_-rf.csv"),
+        # The country is named when it is not the default (Afghanistan and the unknown country).
+        ("figures", Filters(country=("unknown", "AFG")), "sitrep-figures-events.csv"),
+        ("figures", Filters(country=("PAK", "AFG")), "sitrep-figures-events-PAK_AFG.csv"),
+        ("events", Filters(country=("unknown",)), "sitrep-events-unknown.csv"),
+        ("pressure", Filters(country=()), "sitrep-pressure-all_countries.csv"),
+        ("figures", Filters(country=("AFG", "PAK", "IRN", "IND")), "sitrep-figures-events-4_countries.csv"),
+        ("articles", Filters(country=("PAK",)), "sitrep-articles.csv"),  # articles have no country
+        (
+            "figures",
+            Filters(province=("Helmand",), country=("AFG",), period=(2021, 2021)),
+            "sitrep-figures-events-Helmand-AFG-2021.csv",
+        ),
+        # Hiding low confidence changes the figures, events and pressure mentions only.
+        ("figures", Filters(hide_low=True), "sitrep-figures-events-without_low_confidence.csv"),
+        ("pressure", Filters(hide_low=True), "sitrep-pressure-without_low_confidence.csv"),
+        ("district_events", Filters(hide_low=True), "sitrep-district_events.csv"),
     ],
 )
 def test_filename(view: str, f: Filters, expected: str) -> None:

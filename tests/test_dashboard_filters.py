@@ -42,25 +42,29 @@ def ids(path: Path, view: str, f: Filters) -> set[str]:
     return {r[0] for r in rows}
 
 
-FIG_ALL = {f"f{i}" for i in range(1, 10)}
+FIG_ALL = {f"f{i}" for i in range(1, 12)}
+# By default: Afghanistan and the unknown country (f9), not Pakistan (f11).
+FIG_SHOWN = FIG_ALL - {"f11"}
 PRESSURE_ALL = {f"p{i}" for i in range(1, 7)}
+EVENTS_ALL = {f"e{i}" for i in range(1, 10)}
+ARTICLES_ALL = {"a1", "a2", "a3", "a4", "a5"}
 
 
 @pytest.mark.parametrize(
     ("view", "f", "expected"),
     [
-        # No filter: everything, undated rows included.
-        ("figures", Filters(), FIG_ALL),
+        # No filter: everything Afghan or unplaced, undated rows included.
+        ("figures", Filters(), FIG_SHOWN),
         ("pressure", Filters(), PRESSURE_ALL),
         ("district_events", Filters(), {"d1", "d2", "d3"}),
         ("articles", Filters(), {"a1", "a2", "a3", "a4", "a5"}),
         # Undated rows only when asked for.
-        ("figures", Filters(undated=False), FIG_ALL - {"f9"}),
+        ("figures", Filters(undated=False), FIG_SHOWN - {"f9", "f10"}),
         ("pressure", Filters(undated=False), PRESSURE_ALL - {"p6"}),
         ("district_events", Filters(undated=False), {"d1", "d2"}),
         ("articles", Filters(undated=False), {"a1", "a2", "a3", "a5"}),
         # Period on the event year; bounds are inclusive.
-        ("figures", Filters(period=(2016, 2016)), {"f1", "f2", "f3", "f9"}),
+        ("figures", Filters(period=(2016, 2016)), {"f1", "f2", "f3", "f9", "f10"}),
         ("figures", Filters(period=(2016, 2016), undated=False), {"f1", "f2", "f3"}),
         ("figures", Filters(period=(2017, 2020), undated=False), set()),
         ("pressure", Filters(period=(2016, 2021)), {"p1", "p2", "p3", "p4", "p6"}),
@@ -71,7 +75,7 @@ PRESSURE_ALL = {f"p{i}" for i in range(1, 7)}
         ("articles", Filters(period=(2021, 2021), undated=False), {"a2", "a3"}),
         # Province: rows without a province drop out.
         ("figures", Filters(province=("Helmand",)), {"f1", "f2", "f3"}),
-        ("figures", Filters(province=("Helmand", "Badghis")), FIG_ALL - {"f9"}),
+        ("figures", Filters(province=("Helmand", "Badghis")), {f"f{i}" for i in range(1, 9)}),
         ("figures", Filters(period=(2021, 2021), province=("Helmand",)), set()),
         ("pressure", Filters(province=("Badghis",)), {"p2", "p3", "p4"}),
         ("pressure", Filters(province=("Laghman",), undated=False), set()),
@@ -100,14 +104,14 @@ PRESSURE_ALL = {f"p{i}" for i in range(1, 7)}
         ("pressure", Filters(kind=("displaced",), victims=("civilians",)), PRESSURE_ALL),
         ("articles", Filters(kind=("casualties",)), {"a1", "a2", "a3", "a4", "a5"}),
         # Exact dates, on top of the years; undated rows still follow ``undated``.
-        ("figures", Filters(since=D(2021, 7, 8)), {"f4", "f5", "f8", "f9"}),
+        ("figures", Filters(since=D(2021, 7, 8)), {"f4", "f5", "f8", "f9", "f10"}),
         ("figures", Filters(since=D(2021, 7, 8), undated=False), {"f4", "f5", "f8"}),
         ("figures", Filters(until=D(2016, 12, 31), undated=False), {"f1", "f2", "f3"}),
         ("figures", Filters(period=(2021, 2021), until=D(2021, 7, 7), undated=False), {"f6", "f7"}),
         ("pressure", Filters(since=D(2021, 7, 7), until=D(2021, 7, 7), undated=False), {"p3"}),
         ("articles", Filters(since=D(2021, 1, 1), undated=False), {"a2", "a3"}),
         # Events and episodes span days: they are in a period when they overlap it.
-        ("events", Filters(), {f"e{i}" for i in range(1, 8)}),
+        ("events", Filters(), EVENTS_ALL - {"e9"}),
         ("events", Filters(undated=False), {f"e{i}" for i in range(1, 7)}),
         ("events", Filters(province=("Badghis",), kind=("displaced",)), {"e3"}),
         ("events", Filters(victims=("militants",)), {"e4", "e5"}),
@@ -115,6 +119,36 @@ PRESSURE_ALL = {f"p{i}" for i in range(1, 7)}
         ("pressure_episodes", Filters(since=D(2021, 7, 8), until=D(2021, 7, 9)), {"ep2"}),
         ("pressure_episodes", Filters(since=D(2021, 7, 9)), set()),
         ("pressure_episodes", Filters(province=("Kunduz",), kind=("killed",)), {"ep3"}),
+        # Country: every country when none is chosen; "unknown" is a row nothing placed (NULL).
+        ("figures", Filters(country=()), FIG_ALL),
+        ("figures", Filters(country=("PAK",)), {"f11"}),
+        ("figures", Filters(country=("AFG",)), FIG_ALL - {"f9", "f11"}),
+        ("figures", Filters(country=("unknown",)), {"f9"}),
+        ("figures", Filters(country=("PAK", "unknown")), {"f9", "f11"}),
+        ("figures", Filters(country=("PAK",), period=(2016, 2016)), set()),
+        ("figures", Filters(country=("PAK",), province=("Badghis",)), set()),  # abroad: no province
+        ("figures", Filters(country=("pak",)), set()),  # codes as stored; the address canonicalises
+        ("events", Filters(country=()), EVENTS_ALL),
+        ("events", Filters(country=("PAK",)), {"e9"}),
+        ("events", Filters(country=("unknown",)), {"e7"}),
+        ("pressure", Filters(country=("PAK",)), set()),
+        ("pressure", Filters(country=("AFG",)), PRESSURE_ALL),
+        ("district_events", Filters(country=("PAK",)), set()),
+        ("pressure_episodes", Filters(country=("PAK",)), set()),
+        # Articles have no country: one may report from several.
+        ("articles", Filters(country=("PAK",)), ARTICLES_ALL),
+        ("articles", Filters(country=("PAK",), province=("Badghis",)), {"a2", "a3"}),
+        # Hiding low confidence: figures, events and pressure mentions; medium (f9) stays.
+        ("figures", Filters(hide_low=True), FIG_SHOWN - {"f10"}),
+        ("figures", Filters(hide_low=True, country=()), FIG_ALL - {"f10"}),
+        ("figures", Filters(hide_low=True, province=("Laghman",)), set()),
+        ("figures", Filters(hide_low=True, victims=("civilians",)), {"f3", "f4", "f5", "f8"}),
+        ("events", Filters(hide_low=True), EVENTS_ALL - {"e8", "e9"}),
+        ("pressure", Filters(hide_low=True), PRESSURE_ALL - {"p6"}),
+        ("pressure", Filters(hide_low=True, province=("Laghman",)), set()),
+        ("district_events", Filters(hide_low=True), {"d1", "d2", "d3"}),
+        ("articles", Filters(hide_low=True), ARTICLES_ALL),
+        ("pressure_episodes", Filters(hide_low=True), {"ep1", "ep2", "ep3"}),
     ],
 )
 def test_where_selects(db_file: Path, view: str, f: Filters, expected: set[str]) -> None:
@@ -138,24 +172,34 @@ def _counts(path: Path) -> dict[str, int]:
 @pytest.mark.parametrize("value", INJECTIONS)
 def test_injection_matches_nothing_and_changes_nothing(db_file: Path, view: str, value: str) -> None:
     before = _counts(db_file)
-    f = Filters(province=(value,), kind=(value,), victims=(value,))
+    f = Filters(province=(value,), country=(value,), kind=(value,), victims=(value,))
     cond, params = where(f, view)
     assert value not in cond
     assert ids(db_file, view, f) == set()
     assert _counts(db_file) == before
 
 
+# The default country: Afghanistan and the rows nothing placed.
+AFG = "(country IN (?) OR country IS NULL)"
+
+
 @pytest.mark.parametrize(
     ("f", "view", "sql", "params"),
     [
-        (Filters(), "figures", "TRUE", []),
-        (Filters(undated=False), "pressure", "year IS NOT NULL", []),
-        (Filters(period=(2016, 2021), undated=False), "figures", "year >= ? AND year <= ?", [2016, 2021]),
+        (Filters(), "figures", AFG, ["AFG"]),
+        (Filters(country=()), "figures", "TRUE", []),
+        (Filters(undated=False), "pressure", f"year IS NOT NULL AND {AFG}", ["AFG"]),
+        (
+            Filters(period=(2016, 2021), undated=False, country=()),
+            "figures",
+            "year >= ? AND year <= ?",
+            [2016, 2021],
+        ),
         (
             Filters(period=(2016, 2021)),
             "district_events",
-            "((year >= ? AND year <= ?) OR year IS NULL)",
-            [2016, 2021],
+            f"((year >= ? AND year <= ?) OR year IS NULL) AND {AFG}",
+            [2016, 2021, "AFG"],
         ),
         (
             Filters(period=(2021, 2021), undated=False),
@@ -163,15 +207,32 @@ def test_injection_matches_nothing_and_changes_nothing(db_file: Path, view: str,
             "year(published) >= ? AND year(published) <= ?",
             [2021, 2021],
         ),
-        (Filters(province=("A", "B")), "pressure", "province IN (?, ?)", ["A", "B"]),
-        (Filters(kind=("killed",)), "district_events", "TRUE", []),
+        (Filters(province=("A", "B"), country=()), "pressure", "province IN (?, ?)", ["A", "B"]),
+        (Filters(kind=("killed",), country=()), "district_events", "TRUE", []),
         (
-            Filters(period=(2016, 2021), since=D(2021, 7, 1), undated=False),
+            Filters(period=(2016, 2021), since=D(2021, 7, 1), undated=False, country=()),
             "events",
             "year(date_end) >= ? AND year(date_start) <= ? AND date_end >= ?",
             [2016, 2021, D(2021, 7, 1)],
         ),
-        (Filters(until=D(2021, 7, 1)), "figures", "((event_date <= ?) OR year IS NULL)", [D(2021, 7, 1)]),
+        (
+            Filters(until=D(2021, 7, 1), country=()),
+            "figures",
+            "((event_date <= ?) OR year IS NULL)",
+            [D(2021, 7, 1)],
+        ),
+        (Filters(country=("PAK", "AFG")), "pressure_episodes", "country IN (?, ?)", ["PAK", "AFG"]),
+        (Filters(country=("unknown",)), "events", "country IS NULL", []),
+        (Filters(country=("PAK",)), "articles", "TRUE", []),
+        (
+            Filters(province=("Helmand",), hide_low=True),
+            "figures",
+            f"province IN (?) AND {AFG} AND confidence <> ?",
+            ["Helmand", "AFG", "low"],
+        ),
+        (Filters(country=(), hide_low=True), "events", "confidence <> ?", ["low"]),
+        (Filters(country=(), hide_low=True), "district_events", "TRUE", []),
+        (Filters(hide_low=True), "articles", "TRUE", []),
     ],
 )
 def test_where_text(f: Filters, view: str, sql: str, params: list[object]) -> None:
@@ -202,6 +263,18 @@ def test_unknown_view_is_refused() -> None:
         (
             Filters(period=(2021, 2021), since=D(2021, 7, 1), each_event=False),
             "all provinces · 2021, 2021-07-01 to … · undated included · every report",
+        ),
+        (Filters(hide_low=True), "all provinces · all years · undated included · low confidence hidden"),
+        # The country is said only when it is not the default, in any order.
+        (Filters(country=("unknown", "AFG")), "all provinces · all years · undated included"),
+        (
+            Filters(country=("PAK", "AFG"), province=("Helmand",)),
+            "Helmand · Pakistan, Afghanistan · all years · undated included",
+        ),
+        (Filters(country=()), "all provinces · all countries · all years · undated included"),
+        (
+            Filters(country=("unknown",), hide_low=True),
+            "all provinces · (unknown country) · all years · undated included · low confidence hidden",
         ),
     ],
 )

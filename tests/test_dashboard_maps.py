@@ -91,6 +91,13 @@ def test_provinces_are_not_slivers() -> None:
         assert area > 0.1, feature["properties"]["province"]
 
 
+# What each metric shades: Laghman has only f10's dozens wounded.
+SHADED = {
+    "displaced": {"Badghis": 75000, "Helmand": 30000},
+    "killed_wounded": {"Badghis": 102, "Helmand": 14, "Laghman": 12},
+}
+
+
 @pytest.mark.parametrize("metric", list(province_map.METRICS))
 def test_map_figure_is_offline(src: db.Source, metric: str) -> None:
     fig = province_map.figure(
@@ -102,10 +109,9 @@ def test_map_figure_is_offline(src: db.Source, metric: str) -> None:
     assert not fig.layout.map.layers
     assert all(t.mode == "markers" and t.text is None for t in fig.data if t.type == "scattermap")
     shaded = [t for t in fig.data if t.type == "choroplethmap" and t.name != "provinces"]
-    assert list(shaded[0].locations) == ["Badghis", "Helmand"]
-    assert list(shaded[0].z) == ([75000, 30000] if metric == "displaced" else [102, 14])
+    assert dict(zip(shaded[0].locations, shaded[0].z, strict=True)) == SHADED[metric]
     # The shaded trace carries only its own outlines; the outline trace carries all 34.
-    assert [f["properties"]["province"] for f in shaded[0].geojson["features"]] == ["Badghis", "Helmand"]
+    assert [f["properties"]["province"] for f in shaded[0].geojson["features"]] == list(SHADED[metric])
     assert len(fig.data[0].geojson["features"]) == 34
     markers = {t.name: len(t.lat) for t in fig.data if t.type == "scattermap"}
     assert markers == {"attacked": 1, "besieged": 2, province_map.NO_REPORT: 31}

@@ -17,6 +17,7 @@ OPTIONS = Options(
     provinces=("Badghis", "Helmand", "Laghman"),
     victims=("civilians", "militants"),
     dates=(dt.date(2015, 9, 28), dt.date(2021, 7, 8)),
+    countries=("AFG", "unknown", "IRN", "PAK"),
 )
 D = dt.date
 DEFAULT = defaults(OPTIONS)
@@ -26,7 +27,10 @@ def test_one_name_per_filter() -> None:
     # The Filters fields are the address keys and the widget keys; "exact" is a widget only.
     assert tuple(f.name for f in dataclasses.fields(Filters)) == NAMES
     assert KEYS == NAMES
-    assert NAMES == ("province", "kind", "victims", "period", "undated", "since", "until", "each_event")
+    assert NAMES == (
+        "province", "country", "kind", "victims", "period", "undated", "since", "until",
+        "each_event", "hide_low",
+    )  # fmt: skip
     assert tuple(DEFAULT) == WIDGET_KEYS == (*NAMES, EXACT)
 
 
@@ -55,6 +59,16 @@ CURRENT = [
     ({"since": ["2021-07-08"], "until": ["2016-01-01"]}, {EXACT: True, "since": D(2016, 1, 1)}, []),
     ({"until": ["2016-12-31"]}, {EXACT: True, "until": D(2016, 12, 31)}, []),
     ({"view": ["Capitals"], "table": ["Events"], "sources": ["Articles"]}, {}, []),  # the tabs' own keys
+    # Countries by their ISO codes, any case; "unknown" for rows nothing placed; "all" for every country.
+    ({"country": ["PAK", "AFG"]}, {"country": ["PAK", "AFG"]}, []),
+    ({"country": ["pak"]}, {"country": ["PAK"]}, []),
+    ({"country": ["AFG", "Unknown"]}, {}, []),  # the default, spelled out
+    ({"country": ["unknown"]}, {"country": ["unknown"]}, []),
+    ({"country": ["all"]}, {"country": []}, []),
+    ({"country": ["PAK", "all"]}, {"country": []}, []),
+    ({"hide_low": ["1"]}, {"hide_low": True}, []),
+    ({"hide_low": ["on"]}, {"hide_low": True}, []),
+    ({"hide_low": ["0"]}, {}, []),
 ]
 # Older addresses: from/to (years) and reports=all|events.
 LEGACY = [
@@ -106,6 +120,12 @@ BAD = [
     ({"utm_source": ["x"]}, {}, ["unknown parameter 'utm_source'"]),
     ({"exact": ["1"]}, {}, ["unknown parameter 'exact'"]),  # a widget, not a filter: since/until say it
     ({"provinces": ["Helmand"]}, {}, ["unknown parameter 'provinces'"]),
+    # An unknown code is dropped; when none is left the default stays (never every country).
+    ({"country": ["XYZ"]}, {}, ["country='XYZ' is not in the data"]),
+    ({"country": ["Pakistan"]}, {}, ["country='Pakistan' is not in the data"]),
+    ({"country": ["XYZ", "PAK"]}, {"country": ["PAK"]}, ["country='XYZ' is not in the data"]),
+    ({"country": ["AFG' OR 1=1 --"]}, {}, ['country="AFG\' OR 1=1 --" is not in the data']),
+    ({"hide_low": ["please"]}, {}, ["hide_low='please' is not yes or no"]),
 ]
 
 
@@ -130,6 +150,19 @@ def test_parse(params: dict[str, list[str]], changes: dict[str, Any], notices: l
         (
             {EXACT: True, "since": D(2021, 7, 1), "until": D(2021, 7, 8)},
             {"since": ["2021-07-01"], "until": ["2021-07-08"]},
+        ),
+        ({"country": ["PAK", "AFG"]}, {"country": ["PAK", "AFG"]}),
+        ({"country": ["unknown"]}, {"country": ["unknown"]}),
+        ({"country": []}, {"country": ["all"]}),
+        ({"country": ["unknown", "AFG"]}, None),  # the default in another order: nothing to say
+        ({"hide_low": True}, {"hide_low": ["1"]}),
+        (
+            {"province": ["Helmand"], "kind": ["killed"], "hide_low": True},
+            {"province": ["Helmand"], "kind": ["killed"], "hide_low": ["1"]},
+        ),
+        (
+            {"province": ["Helmand"], "country": ["PAK"], "kind": ["killed"], "hide_low": True},
+            {"province": ["Helmand"], "country": ["PAK"], "kind": ["killed"], "hide_low": ["1"]},
         ),
         # Dates chosen but "Exact dates" off: the address holds no dates.
         ({EXACT: False, "since": D(2021, 7, 1), "until": D(2021, 7, 8)}, None),
@@ -190,6 +223,12 @@ def test_changes_touch_only_filter_keys(current, wanted, to_set, to_delete) -> N
             ),
         ),
         ({"each_event": False, "period": (2016, 2016)}, Filters(period=(2016, 2016), each_event=False)),
+        ({"hide_low": True}, Filters(period=(2015, 2021), hide_low=True)),
+        (
+            {"country": ["PAK"], "hide_low": True},
+            Filters(period=(2015, 2021), country=("PAK",), hide_low=True),
+        ),
+        ({"country": []}, Filters(period=(2015, 2021), country=())),
         # Exact dates count only while the toggle is on; reversed ends are put in order.
         ({"since": D(2021, 7, 1), "until": D(2021, 7, 8)}, Filters(period=(2015, 2021))),
         (

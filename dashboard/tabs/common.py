@@ -28,6 +28,7 @@ COLUMN_CONFIG: dict[str, Any] = {
     },
     "sentence": st.column_config.TextColumn("sentence", width="large"),
     "title": st.column_config.TextColumn("title", width="medium"),
+    "confidence_reason": st.column_config.TextColumn("confidence_reason", width="medium"),
 }
 MAX_SHOWN = 10_000
 

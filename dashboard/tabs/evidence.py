@@ -55,6 +55,11 @@ def draw(src: db.Source, f: Filters) -> None:
     show(found)
 
 
+def _confidence(level: str, reason: str | None) -> str:
+    """``medium (no place)``, or ``high`` when nothing lowers it."""
+    return f"{level} ({reason})" if reason else level
+
+
 def show(found: dict[str, Any]) -> None:
     """Title, source, date and link as text, then the paragraph and the article with the sentence marked."""
     meta = [
@@ -62,6 +67,7 @@ def show(found: dict[str, Any]) -> None:
         ("Source", found["source"] or "(unknown)"),
         ("Published", dates.text(found["published"], found["published_precision"]) or "undated"),
         ("Event date", dates.text(found["event_date"], found["date_precision"]) or "undated"),
+        ("Confidence", _confidence(found["confidence"], found["confidence_reason"])),
         ("Link", found["url"] or "(none)"),
         ("File", found["file"]),
     ]
