@@ -15,7 +15,7 @@ run: setup $(DB)  ## set up, build the database if missing, serve on http://127.
 test: setup-dev browser lint  ## set up, lint, run every test (the browser test included)
 	$(BIN)/pytest
 
-check: setup-dev lint  ## the edit loop: lint and the fast tests (no servers, browsers or crash tests)
+check: setup-dev lint  ## the edit loop: lint and the fast tests (no AppTest, servers, browsers or crash tests)
 	$(BIN)/pytest -q -m "not slow"
 
 lint: setup-dev

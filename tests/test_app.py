@@ -19,8 +19,8 @@ from dashboard import freeze_long_lived
 from pipeline.settings import ROOT
 
 APP = str(ROOT / "app.py")
-# A test that draws the page in every tab takes a second or more: `make test` runs it, `make check` not.
-EVERY_TAB = pytest.mark.slow
+# Every test here runs the whole page script (AppTest): `make test` runs them, `make check` not.
+pytestmark = pytest.mark.slow
 ID = {
     "figures": "figure_id",
     "pressure": "pressure_id",
@@ -130,7 +130,6 @@ def test_unreadable_database_explains_itself(monkeypatch: pytest.MonkeyPatch, tm
     assert "make db" in at.error[0].value
 
 
-@EVERY_TAB
 def test_everything_shown_by_default(monkeypatch: pytest.MonkeyPatch, sample_db: Path) -> None:
     at = run_app(monkeypatch, sample_db)
     assert not at.exception
@@ -260,7 +259,6 @@ CASES = {
 }
 
 
-@EVERY_TAB
 @pytest.mark.parametrize("case", list(CASES))
 def test_filters_narrow_every_table(monkeypatch: pytest.MonkeyPatch, sample_db: Path, case: str) -> None:
     actions, where = CASES[case]
@@ -334,7 +332,6 @@ def _keep_only(path: Path, where: str) -> None:
             con.execute(f"DELETE FROM {table} WHERE article_id IN ({doomed})")  # noqa: S608
 
 
-@EVERY_TAB
 def test_single_year_needs_no_slider(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     path = build(tmp_path / "one-year.duckdb")
     _keep_only(path, "year(published) = 2021")
@@ -346,7 +343,6 @@ def test_single_year_needs_no_slider(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     assert tables(at)["figures"] == {"f5", "f6", "f7", "f8", "f9", "f10"}
 
 
-@EVERY_TAB
 def test_rebuilt_database_drops_choices_it_no_longer_offers(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
@@ -374,7 +370,6 @@ def _titled(at: AppTest, words: str) -> list[dict]:
     return [c for c in _charts(at) if words in c["layout"].get("title", {}).get("text", "")]
 
 
-@EVERY_TAB
 def test_each_event_once_or_every_report(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     path = build(tmp_path / "events.duckdb")
     at = run_app(monkeypatch, path)
@@ -495,7 +490,6 @@ def test_a_country_the_rebuilt_database_no_longer_has_gives_way_to_the_default(
 HIDDEN = "Hidden in this selection: 1 low-confidence figure(s) and 1 pressure mention(s)."
 
 
-@EVERY_TAB
 def test_hiding_low_confidence_rows_says_how_many(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     at = run_app(monkeypatch, build(tmp_path / "low.duckdb"))
     assert not at.exception
@@ -587,7 +581,6 @@ def test_address_values_and_bad_values(
         assert not at.sidebar.warning
 
 
-@EVERY_TAB
 def test_exact_dates_narrow_everything(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     path = build(tmp_path / "dates.duckdb")
     at = run_app(monkeypatch, path, {"since": "2021-07-07", "until": "2021-07-07", "undated": "0"})
