@@ -17,7 +17,10 @@ from pipeline.extract import lexicon
 from pipeline.extract.view import View
 
 HOSTILE = lexicon.hostile()
-REPORTING = set(lexicon.words("reporting_verb")) | set(lexicon.words("claim"))
+CLAIMS = set(lexicon.words("claim"))
+REPORTING = set(lexicon.words("reporting_verb")) | CLAIMS
+# Words by which a hostile actor speaks in a sentence: "a Taliban spokesman said", "claimed".
+SPOKEN = {"said", "says", "spokesman", "statement", "claim", "claims", "claimed"}
 PARTIES = set(lexicon.words("party"))
 HEDGES = set(lexicon.words("hedge"))
 
@@ -41,14 +44,17 @@ def party_claim(view: View, sent: Span, victims: str | None = None) -> bool:
     words = view.words(sent)
     if not words & REPORTING:
         return False
-    if words & HOSTILE and (words & {"claimed", "claim", "claims", "spokesman", "said", "says", "statement"}):
-        hostile_speaker = any(
-            view.low[i] in HOSTILE and view.low[i + 1 : i + 3] and set(view.low[i + 1 : i + 3]) & REPORTING
-            for i in range(sent.start, sent.end - 1)
-        )
-        if hostile_speaker or "claimed" in words or "claims" in words:
-            return True
+    if words & HOSTILE and words & SPOKEN and (words & {"claimed", "claims"} or _hostile_speaks(view, sent)):
+        return True
     return victims == "militants" and bool(words & PARTIES)
+
+
+def _hostile_speaks(view: View, sent: Span) -> bool:
+    """ "the Taliban said", "Taliban spokesman Zabihullah Mujahid said": an enemy right before speech."""
+    low = view.low
+    return any(
+        low[i] in HOSTILE and set(low[i + 1 : i + 3]) & REPORTING for i in range(sent.start, sent.end - 1)
+    )
 
 
 def figure_reasons(view: View, sent: Span, basis: str, qualifier: str, victims: str) -> list[str]:

@@ -51,7 +51,7 @@ FIGURE_FLAGS = {"needs_people": "a figure only when words for people follow ('lo
 
 
 def _families() -> tuple[str, ...]:
-    return tuple(r["family"] for r in read_csv(RULES / "families.csv"))
+    return tuple(r["family"] for r in table("families.csv"))
 
 
 TABLES: dict[str, Callable[[], Table]] = {

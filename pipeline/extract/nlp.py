@@ -92,13 +92,16 @@ class WorldTagger:
     def __init__(self) -> None:
         self.index = world_index()
         self.longest = max((len(key.split()) for key in self.index), default=0)
+        # A name starts with a word (``_whole_name``); most capitalised words start none.
+        self.first_words = frozenset(key.split()[0] for key in self.index)
 
     def __call__(self, doc: Doc) -> Doc:
         taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
         found: list[Span] = []
         i = 0
         while i < len(doc):
-            if i in taken or not doc[i].text[:1].isupper():
+            token = doc[i]
+            if i in taken or not token.text[:1].isupper() or token.lower_ not in self.first_words:
                 i += 1
                 continue
             for n in range(min(self.longest, len(doc) - i), 0, -1):
