@@ -30,6 +30,10 @@ LEVELS = ("threatened", "attacked", "besieged", "breached", "fell", "retaken")
 LEVEL_RANK = {"threatened": 1, "attacked": 2, "besieged": 3, "breached": 4, "fell": 5, "retaken": 0}
 # Sequence within one day: a retaking comes after whatever it undid.
 LEVEL_SEQUENCE = {**LEVEL_RANK, "retaken": max(LEVEL_RANK.values()) + 1}
+# One report, one capital, one day: the approach is part of the breach or the fall it led to
+# ("an assault on the city, taking control of parts of it" is breached, not also attacked).
+# A siege (roads cut) and a retaking are conditions of their own and stand.
+LEVEL_SUBSUMED_BY = {"threatened": ("breached", "fell"), "attacked": ("breached", "fell")}
 
 # What a level means for a district: under threat, fallen or retaken; fighting in a district
 # alone (``attacked``) is not a district event.

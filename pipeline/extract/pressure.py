@@ -13,6 +13,7 @@ import dataclasses
 
 from spacy.tokens import Span
 
+from pipeline import vocab
 from pipeline.extract import lexicon, objects, reference
 from pipeline.extract.locate import METONYMS, Target, context_capital
 from pipeline.extract.places import CAPITAL
@@ -250,3 +251,20 @@ def find_mentions(
             retaken = level == "fell" and t.start > trig.start and objects.from_enemy(view, trig, t)
             out.append(Mention(trig, "threatened" if near else "retaken" if retaken else level, t))
     return out
+
+
+def one_status_a_day(rows: list[dict]) -> list[dict]:
+    """One article's capital rows without the approaches to a breach or fall the same day.
+
+    Background rows are left alone: they are dated to their own time.
+    """
+    told = {(r["capital"], r["event_date"], r["level"]) for r in rows if not r["is_background"]}
+    return [
+        r
+        for r in rows
+        if r["is_background"]
+        or not any(
+            (r["capital"], r["event_date"], higher) in told
+            for higher in vocab.LEVEL_SUBSUMED_BY.get(r["level"], ())
+        )
+    ]

@@ -17,7 +17,7 @@ from pipeline import vocab
 from pipeline.extract import confidence, dates, locate
 from pipeline.extract.figures import find_figures
 from pipeline.extract.places import CAPITAL, DISTRICT, load_gazetteer
-from pipeline.extract.pressure import find_mentions
+from pipeline.extract.pressure import find_mentions, one_status_a_day
 from pipeline.extract.roles import assign_roles
 from pipeline.extract.view import View
 from pipeline.extract.where import AFGHANISTAN, figure_place
@@ -166,4 +166,5 @@ def extract(doc: Doc, art: Article) -> Extraction:
     view = View(doc)
     main = locate.main_place(view)
     pressure, districts = _pressure_rows(view, art, main)
+    pressure = one_status_a_day(pressure)
     return Extraction(_figure_rows(view, art, main), pressure, districts)
