@@ -28,11 +28,13 @@ bench: setup-dev browser  ## measure speed on synthetic corpora and under load; 
 load: setup-dev browser  ## 10 sessions at once changing a filter (protocol and Chromium); prints a table
 	$(BIN)/python scripts/load.py --browsers
 
-evaluate: setup  ## score the extractor on the real pages (when beside the project), the gold, held-out and blind sets
+evaluate: setup  ## score the extractor on the real pages (when beside the project), the gold, held-out and blind sets, and the displacement excerpts abroad
 	$(BIN)/python -m pipeline evaluate
 	$(BIN)/python -m pipeline evaluate --gold tests/holdout
 	$(BIN)/python -m pipeline evaluate --gold tests/holdout2
 	$(BIN)/python -m pipeline evaluate --gold tests/blind
+	$(BIN)/python -m pipeline evaluate --real tests/abroad
+	$(BIN)/python -m pipeline evaluate --real tests/abroad_heldout
 
 db: setup $(DB)  ## build the database from ARTICLES if it is missing
 

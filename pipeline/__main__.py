@@ -57,7 +57,8 @@ def _evaluate(gold: Path | None, real: Path | None, errors: bool) -> int:
         if found is None:
             print(f"real pages: none at {real or REAL} (scored when present)\n")
         else:
-            reports.append(("REAL REPORTING", found))
+            real_pages = (real or REAL).resolve() == REAL.resolve()
+            reports.append(("REAL REPORTING" if real_pages else "ANNOTATED PAGES", found))
     if real is None:
         reports.append((f"FICTIONAL GOLD SET {gold or GOLD}", evaluate(gold or GOLD)))
     for title, report in reports:

@@ -162,7 +162,8 @@ ONE_STATUS_A_DAY = [
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"), ONE_STATUS_A_DAY + BREACHES + NOTHING_HAPPENED + NOT_THE_CITY + REFERENCE_PLACES + LISTS + BACKGROUND
+    ("text", "expected"),
+    ONE_STATUS_A_DAY + BREACHES + NOTHING_HAPPENED + NOT_THE_CITY + REFERENCE_PLACES + LISTS + BACKGROUND,
 )
 def test_pressure_levels(nlp, text, expected):
     assert pressure(nlp, text) == expected

@@ -85,6 +85,35 @@ COUNTRIES = [
     # a surname that is also a city abroad is not a place; nor is a piece of a hyphenated name
     ("Dr Zahir Ahmadi said 9 people were wounded in Kunduz.", "9", "AFG", "Kunduz"),
     ("Shells landed in the Sar-e-Bagh area of Taloqan, killing three people.", "three", "AFG", "Takhar"),
+    # the other side of a border is not where it happened
+    ("Shelling on the border with Iran displaced 300 families in Nimroz.", "300", "AFG", "Nimroz"),
+    ("Shelling along the border with Azerbaijan displaced 700 people in Syunik.", "700", "ARM", None),
+    ("In neighbouring Magway Region, 900 people fled their homes.", "900", "MMR", None),
+    # a paragraph that opens abroad carries on there; a place people went to does not
+    ("In Iraq, a bomb killed 12 people.\nAnother 40 were wounded.", "40", "IRQ", None),
+    (
+        "Somalia: fighting in Sool\n\nMany fled across the border into the Somali Region of Ethiopia. "
+        "Clinics said 28 people were killed.",
+        "28",
+        "SOM",
+        None,
+    ),
+    # an article about another country: its headline and lead, or its people, name the country
+    ("Libya: clashes in the capital\n\nThe fighting killed 32 people, the ministry said.", "32", "LBY", None),
+    (
+        "Gang violence in the Haitian capital has forced more than 17,000 people to flee, the IOM said.\n"
+        "Nearly 5.5 million Haitians need help.",
+        "17,000",
+        "HTI",
+        None,
+    ),
+    ("Mali counted 2,000 people displaced around Gao this month.", "2,000", "MLI", None),
+    # nationwide, in an article about another country, is that country
+    ("Yemen: a year of war\n\nNationwide, 40,000 people were displaced this year.", "40,000", "YEM", None),
+    # a demonym before "border" or "troops" does not make an article foreign
+    ("Most of the 3,000 displaced people fled towards the Turkish border.", "3,000", None, None),
+    # a small city abroad counts only when its country is named: Kani is also a town in Japan
+    ("Some 600 people fled to camps in Kani township.", "600", None, None),
 ]
 
 

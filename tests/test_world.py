@@ -12,7 +12,18 @@ import pytest
 from pipeline.extract.datafiles import FOLDERS
 from pipeline.extract.fingerprint import data_files
 from pipeline.extract.places import CAPITAL, DISTRICT, PROVINCE, load_gazetteer
-from pipeline.extract.world import CITY, COUNTRY, DEMONYM, DIVISION, WORLD_DIR, load_world
+from pipeline.extract.world import (
+    CITY,
+    COUNTRY,
+    DEMONYM,
+    DIVISION,
+    WORLD_DIR,
+    demonym_index,
+    load_world,
+    normalise,
+    small_cities,
+    world_index,
+)
 
 # Acronyms that may be shorter than three letters; everything else is at least three.
 SHORT_OK = {"UK", "US", "KP"}
@@ -208,3 +219,22 @@ def test_the_readme_names_sources_licences_and_the_build():
         "iso3166-2", "scripts/build_world.py", "No Afghan city", "ambiguous",
     ):  # fmt: skip
         assert needle in text, needle
+
+
+@pytest.mark.parametrize(
+    ("word", "iso3"), [("haitians", "HTI"), ("thai", "THA"), ("israelis", "ISR"), ("palestinian", "PSE")]
+)
+def test_demonyms_name_their_country(word, iso3):
+    assert demonym_index()[word] == iso3
+
+
+def test_a_division_outranks_a_city_of_the_same_name():
+    """ "Idlib" is a governorate and its city: the division is what a text names most often."""
+    assert world_index()[normalise("Idlib")] == ("SYR", DIVISION)
+    assert normalise("Idlib") not in small_cities()
+
+
+def test_small_cities_are_those_below_the_threshold():
+    small = small_cities()
+    assert normalise("Bambari") in small and normalise("Kani") in small
+    assert normalise("Karachi") not in small and normalise("Peshawar") not in small

@@ -71,6 +71,7 @@ def scored_figures(figures: list[dict], gold_keys: set[tuple]) -> dict[tuple, di
 
 @dataclasses.dataclass
 class RealReport:
+    folder: str
     pages: int
     scores: dict[str, PRF]
     accuracy: dict[str, tuple[int, int]]  # name -> (right, of)
@@ -78,7 +79,7 @@ class RealReport:
 
     def table(self) -> str:
         """The scores as a fixed-width table, headed by what was scored."""
-        lines = [f"real pages: {self.pages} (development set)", ""]
+        lines = [f"pages: {self.pages} ({self.folder})", ""]
         lines.append(f"{'measure':<34} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}")
         for name, s in self.scores.items():
             lines.append(
@@ -115,6 +116,8 @@ def score(gold: dict[str, dict], pages: dict[str, dict]) -> RealReport:
         wanted = {figure_key(f): f for f in g.get("figures", [])}
         found = scored_figures(page["figures"], set(wanted))
         for key, gf in wanted.items():
+            c["dfn"] += key[0] == "displaced" and key not in found
+            c["dtp"] += key[0] == "displaced" and key in found
             if key not in found:
                 c["fn"] += 1
                 errors.append(f"{pid} figure missed   {key} | {gf.get('sentence', '')}")
@@ -126,6 +129,8 @@ def score(gold: dict[str, dict], pages: dict[str, dict]) -> RealReport:
                 checks["victims"] = (gf["victims"], pf.get("victims"))
             if "place" in gf:
                 checks["province"] = (skeleton(gf["place"]), skeleton(pf.get("province")))
+            if gf.get("country"):
+                checks["country"] = (gf["country"], pf.get("country"))
             for name, (want, got) in checks.items():
                 if name == "qualifier" and want is None:
                     continue
@@ -139,6 +144,7 @@ def score(gold: dict[str, dict], pages: dict[str, dict]) -> RealReport:
             right[f"right, {level}"] += key in wanted
             if key not in wanted:
                 c["fp"] += 1
+                c["dfp"] += key[0] == "displaced"
                 errors.append(f"{pid} figure extra    {key} | {pf.get('sentence', '')[:140]!r}")
         current = [p for p in page["pressure"] if not p.get("is_background")]
         gold_caps = g.get("capitals_under_pressure", [])
@@ -175,15 +181,18 @@ def score(gold: dict[str, dict], pages: dict[str, dict]) -> RealReport:
                 )
     scores = {
         "figures (kind+value+unit)": PRF(c["tp"], c["fp"], c["fn"]),
+        "displacement figures": PRF(c["dtp"], c["dfp"], c["dfn"]),
         "capitals under pressure": PRF(c["ctp"], c["cfp"], c["cfn"]),
         "capital pressure (+level)": PRF(c["ltp"], c["lfp"], c["lfn"]),
     }
-    accuracy = {f"figure {n}": (right[n], seen[n]) for n in ("province", "qualifier", "victims")}
+    accuracy = {f"figure {n}": (right[n], seen[n]) for n in ("province", "qualifier", "victims", "country")}
+    if not seen["country"]:
+        del accuracy["figure country"]  # the pages annotate no country
     for level in ("high", "medium", "low"):
         accuracy[f"figures right, {level} confidence"] = (right[f"right, {level}"], seen[f"right, {level}"])
     accuracy["publication date, exact"] = (right["date"], seen["date"])
     accuracy["publication date, year"] = (right["date_year"], seen["date"])
-    return RealReport(len(gold), scores, accuracy, errors)
+    return RealReport("", len(gold), scores, accuracy, errors)
 
 
 def evaluate_real(folder: Path = REAL, settings: Settings | None = None) -> RealReport | None:
@@ -193,4 +202,5 @@ def evaluate_real(folder: Path = REAL, settings: Settings | None = None) -> Real
     gold = {
         g["id"]: g for g in map(json.loads, (folder / "gold.jsonl").read_text(encoding="utf-8").splitlines())
     }
-    return score(gold, predict(folder, settings or Settings.load()))
+    report = score(gold, predict(folder, settings or Settings.load()))
+    return dataclasses.replace(report, folder=str(folder))

@@ -15,6 +15,7 @@ from spacy.tokens import Span
 
 from pipeline.extract import lexicon
 from pipeline.extract.view import View
+from pipeline.extract.where import AFGHANISTAN, Where
 
 HOSTILE = lexicon.hostile()
 CLAIMS = set(lexicon.words("claim"))
@@ -57,14 +58,14 @@ def _hostile_speaks(view: View, sent: Span) -> bool:
     )
 
 
-def figure_reasons(view: View, sent: Span, basis: str, qualifier: str, victims: str) -> list[str]:
+def figure_reasons(view: View, sent: Span, where: Where, qualifier: str, victims: str) -> list[str]:
     """Why a figure is not ``high``."""
     reasons = []
-    if basis == "article":
+    if where.basis == "article":
         reasons.append("place from the article, not the sentence")
-    elif basis == "none":
+    elif where.basis == "none":
         reasons.append("no place")
-    elif basis == "foreign":
+    elif where.country not in (None, AFGHANISTAN):
         reasons.append("placed abroad by the world gazetteer")
     if qualifier == "vague":
         reasons.append("vague amount")

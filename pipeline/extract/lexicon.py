@@ -257,9 +257,10 @@ def metonyms() -> frozenset[str]:
     return frozenset(r["name"] for r in table("actors.csv") if r["group"] == GOVERNMENT)
 
 
-def national_scope() -> list[str]:
-    """Phrases that make a figure national rather than local, in every country's table."""
-    return [r["phrase"] for r in table("scope.csv")]
+def national_scope() -> list[tuple[str, str]]:
+    """Phrases that make a figure national rather than local, with the country they name ("":
+    the country the text is about)."""
+    return [(r["phrase"], r["country"]) for r in table("scope.csv")]
 
 
 def qualifiers() -> dict[str, str]:

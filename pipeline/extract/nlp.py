@@ -22,7 +22,7 @@ from spacy.util import filter_spans
 
 from pipeline.extract import lexicon
 from pipeline.extract.places import FOREIGN, load_gazetteer
-from pipeline.extract.world import COUNTRY, normalise, world_index
+from pipeline.extract.world import COUNTRY, demonym_index, normalise, small_cities, world_index
 
 LABEL_RANK = {"CAPITAL": 0, "DISTRICT": 1, "PROVINCE": 2, "FOREIGN": 3}
 HYPHENS = {"-", "–", "—"}
@@ -91,6 +91,8 @@ class WorldTagger:
 
     def __init__(self) -> None:
         self.index = world_index()
+        self.small = small_cities()
+        self.demonyms = demonym_index()
         self.longest = max((len(key.split()) for key in self.index), default=0)
         # A name starts with a word (``_whole_name``); most capitalised words start none.
         self.first_words = frozenset(key.split()[0] for key in self.index)
@@ -114,6 +116,10 @@ class WorldTagger:
                     break
             else:
                 i += 1
+        # A small city abroad counts only beside its country's name or demonym.
+        named = {s.id_ for s in found if self.index[normalise(s.text)][1] == COUNTRY}
+        named |= {self.demonyms[t.lower_] for t in doc if t.lower_ in self.demonyms}
+        found = [s for s in found if s.id_ in named or normalise(s.text) not in self.small]
         if found:
             doc.ents = sorted([*doc.ents, *found], key=lambda s: s.start)
         return doc

@@ -1,9 +1,10 @@
 """Reference places: a name that only locates something else is not where the event happened.
 
 "Ghazni, south of the capital Kabul" (a bearing), "five kilometres from Maymana" (a distance),
-"the highway between Kabul and Kandahar" (a road's ends), "families fled to Herat" (where people
-went), "a Kandahar resident", "the Kunduz airport" (a name used as a modifier), "the province of
-Sar-e Pul" (the province, not its capital). Pure functions over a ``View``.
+"the highway between Kabul and Kandahar" (a road's ends), "the border with Pakistan" (the other
+side), "families fled to Herat" (where people went), "a Kandahar resident", "the Kunduz airport"
+(a name used as a modifier), "the province of Sar-e Pul" (the province, not its capital). Pure
+functions over a ``View``.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ MEASURES = set(lexicon.words("reference_point"))
 COMPASS = set(lexicon.words("compass"))
 DESCRIPTORS = set(lexicon.words("place_descriptor"))
 ROADS = set(lexicon.words("road"))
+BOUNDARIES = set(lexicon.words("boundary"))
 FLIGHT = set(lexicon.words("flight"))
 ARRIVAL = set(lexicon.words("arrival"))
 ATTRIBUTIVE = set(lexicon.words("attributive"))
@@ -66,6 +68,14 @@ def _road_end(view: View, start: int) -> bool:
     return False
 
 
+def _other_side(view: View, start: int) -> bool:
+    """ "on the border with Pakistan", "the frontier with Iran": the country across a border."""
+    words = _before(view, start, 4)
+    while words and words[-1] in DESCRIPTORS | {"the"}:
+        words.pop()
+    return len(words) >= 2 and words[-1] == "with" and words[-2] in BOUNDARIES
+
+
 def _destination(view: View, start: int) -> bool:
     """ "fled to Lashkar Gah", "fleeing to the capital of ...", "arrived in Kabul"; not the origin in
     "fled to Herat from Badghis"."""
@@ -99,7 +109,7 @@ def kind(view: View, start: int, end: int, label: str = "") -> str:
         return MODIFIER
     if _destination(view, start):
         return DESTINATION
-    if _road_end(view, start):
+    if _road_end(view, start) or _other_side(view, start):
         return ROAD
     if _measure(view, start):
         return MEASURE

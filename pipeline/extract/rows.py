@@ -20,7 +20,7 @@ from pipeline.extract.places import CAPITAL, DISTRICT, load_gazetteer
 from pipeline.extract.pressure import find_mentions, one_status_a_day
 from pipeline.extract.roles import assign_roles
 from pipeline.extract.view import View
-from pipeline.extract.where import AFGHANISTAN, figure_place
+from pipeline.extract.where import AFGHANISTAN, figure_place, focus_country
 from pipeline.settings import HOUSEHOLD_SIZE
 
 
@@ -67,10 +67,11 @@ def _figure_rows(view: View, art: Article, main: Span | None) -> list[dict]:
     figs = find_figures(view)
     assign_roles(figs)
     ids = [f"{art.article_id}-f{f.number.start}" for f in figs]
+    focus = focus_country(view, main)
     rows = []
     for fid, f in zip(ids, figs, strict=True):
         n = f.number
-        where = figure_place(view, f.sent, n.start, main, f.kind, gaz)
+        where = figure_place(view, f.sent, n.start, main, f.kind, gaz, focus)
         place = where.place
         when, _ = _when(view, f.sent, n.core_start, art)
         start_char, end_char = view.starts[n.start], view.ends[n.end - 1]
@@ -97,7 +98,7 @@ def _figure_rows(view: View, art: Article, main: Span | None) -> list[dict]:
                 "role": f.role,
                 "parent_figure_id": ids[f.parent] if f.parent is not None else None,
                 "number_text": view.raw[start_char:end_char],
-                **_confidence(confidence.figure_reasons(view, f.sent, where.basis, n.qualifier, f.victims)),
+                **_confidence(confidence.figure_reasons(view, f.sent, where, n.qualifier, f.victims)),
                 **_evidence(view, f.sent, start_char, end_char),
             }
         )

@@ -11,6 +11,7 @@ of places in several provinces at once ("in Lashkar Gah and Kandahar") gets none
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 
 from spacy.tokens import Span
 
@@ -18,6 +19,7 @@ from pipeline.extract import lexicon, reference
 from pipeline.extract.locate import FOREIGN, is_dateline, province_of
 from pipeline.extract.places import Gazetteer
 from pipeline.extract.view import View
+from pipeline.extract.world import COUNTRY, demonym_index, normalise, world_index
 
 AFGHANISTAN = "AFG"
 DESTINATION_WORDS = set(lexicon.words("destination"))
@@ -29,6 +31,13 @@ INSTITUTIONS = set(lexicon.words("institution"))
 ACTORS = set(lexicon.words("actor_noun"))
 LIST_JOINS = {"and", ",", "the", "province", "provinces", "city", "cities", "district", "districts", "of"}
 NATIONAL = lexicon.national_scope()
+LOCATIVES = set(lexicon.words("locative"))
+SCENE = set(lexicon.words("scene"))
+NEIGHBOURING = {"neighbouring", "neighboring"}
+BOUNDARIES = set(lexicon.words("boundary"))
+DEMONYMS = demonym_index()
+DESCRIPTORS = set(lexicon.words("place_descriptor"))
+AFGHAN_WORDS = {"afghanistan", "afghan", "afghans", "afghanistan's"}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -59,9 +68,21 @@ def _province(ent: Span, context: list[Span], gaz: Gazetteer) -> str | None:
 
 
 def is_destination(view: View, ent: Span) -> bool:
-    """ "fled to Herat", "to neighbouring Herat province": where people went."""
-    sent = view.sent(ent.start)
-    return bool(set(view.low[max(sent.start, ent.start - 2) : ent.start]) & DESTINATION_WORDS)
+    """ "fled to Herat", "to the neighbouring Herat province", "Taloqan, the capital of neighbouring
+    Takhar": where people went; not "In neighbouring Pakistan, a bomb killed six"."""
+    before = _before_descriptors(view, ent)
+    if before and before[-1] in DESTINATION_WORDS:
+        return True
+    neighbouring = bool(set(view.low[max(0, ent.start - 2) : ent.start]) & NEIGHBOURING)
+    return neighbouring and not (before and before[-1] in SCENE)
+
+
+def _before_descriptors(view: View, ent: Span) -> list[str]:
+    """The words of its sentence before a mention, less the descriptors right before it."""
+    before = view.low[view.sent(ent.start).start : ent.start][-6:]
+    while before and before[-1] in DESCRIPTORS:
+        before.pop()
+    return before
 
 
 def is_reference(view: View, ent: Span) -> bool:
@@ -126,19 +147,66 @@ def _excluded(view: View, ent: Span) -> bool:
     return _elsewhere(view, ent) or (head is not ent and _elsewhere(view, head))
 
 
-def national(view: View, sent: Span) -> bool:
-    """The sentence, or one of the two before it, speaks of the whole country; "Afghanistan's
+def national(view: View, sent: Span) -> str | None:
+    """The sentence, or one of the two before it, speaks of the whole country: the country its
+    phrase names ("" for "nationwide": the country the text is about), else None. "Afghanistan's
     refugee department" names an institution, not the country's whole."""
     k = view.sent_of[sent.start]
     text = view.span_text(view.sents[max(0, k - 2)].start, sent.end).lower()
-    for phrase in NATIONAL:
+    for phrase, country in NATIONAL:
         at = text.find(phrase)
         while at != -1:
             following = text[at + len(phrase) :].split()[:2]
             if not (phrase.endswith("'s") and set(following) & INSTITUTIONS):
-                return True
+                return country
             at = text.find(phrase, at + 1)
-    return False
+    return None
+
+
+def placed_abroad(view: View, ent: Span) -> bool:
+    """A place abroad named as where things happen: a division or a city, or a country after "in",
+    "across"... or opening a line ("Iraq: clashes in Nineveh"); not "US airstrikes", not "the
+    border with Iran"."""
+    if ent.label_ != FOREIGN or not ent.ent_id_ or is_actor(view, ent):
+        return False
+    country = world_index().get(normalise(ent.text), ("", ""))[1] == COUNTRY
+    if country and ent.start == view.paragraph_starts[ent.start]:
+        return True  # a line's topic, not a reporter's desk: datelines name cities
+    if _excluded(view, ent):
+        return False
+    before = _before_descriptors(view, ent)
+    return not country or (bool(before) and before[-1] in LOCATIVES)
+
+
+def _scene(view: View, ent: Span) -> bool:
+    """A place abroad the rest of its paragraph happens in: "In Iraq, ..."; not "crossed into the
+    Somali Region of Ethiopia"."""
+    if not placed_abroad(view, ent):
+        return False
+    before = _before_descriptors(view, ent)
+    return ent.start == view.paragraph_starts[ent.start] or (bool(before) and before[-1] in SCENE)
+
+
+def focus_country(view: View, main: Span | None) -> str | None:
+    """The other country an article is about, when it names no Afghan place: the country its
+    places abroad point to most (the headline and lead weighted), unless Afghanistan is named as
+    often. None for an Afghan article."""
+    if main is not None:
+        return None
+    votes: Counter[str] = Counter()
+    for ent in view.doc.ents:
+        if ent.label_ == FOREIGN and ent.ent_id_ and (placed_abroad(view, ent) or not _excluded(view, ent)):
+            votes[ent.ent_id_] += 3 if ent.start_char < 400 else 1
+    for i, word in enumerate(view.low):  # "the Haitian capital", "5.5 million Haitians"
+        iso3 = DEMONYMS.get(word)
+        following = view.low[i + 1 : i + 2]
+        if iso3 and iso3 != AFGHANISTAN and following and not set(following) & (ACTORS | BOUNDARIES):
+            votes[iso3] += 1
+    if not votes:
+        return None
+    best, score = max(votes.items(), key=lambda kv: kv[1])  # a tie goes to the first named
+    afghan = sum(3 if view.starts[i] < 400 else 1 for i, w in enumerate(view.low) if w in AFGHAN_WORDS)
+    return best if score > afghan else None
 
 
 def _several(view: View, places: list[Span], gaz: Gazetteer) -> bool:
@@ -152,9 +220,11 @@ def _several(view: View, places: list[Span], gaz: Gazetteer) -> bool:
     )
 
 
-def figure_place(view: View, sent: Span, at: int, main: Span | None, kind: str, gaz: Gazetteer) -> Where:
+def figure_place(
+    view: View, sent: Span, at: int, main: Span | None, kind: str, gaz: Gazetteer, focus: str | None = None
+) -> Where:
     """Where the figure at token ``at`` of ``sent`` happened: its sentence, else its paragraph, else
-    the article's main place."""
+    the article's main place, or the country abroad it is about (``focus``)."""
     named = [e for e in sent.ents if not _excluded(view, e)]
     afghan = [e for e in named if e.label_ != FOREIGN]
     context = [*afghan, *([main] if main is not None else [])]
@@ -166,14 +236,19 @@ def figure_place(view: View, sent: Span, at: int, main: Span | None, kind: str, 
             return Where(None, None, "several", AFGHANISTAN)
         place = min(afghan, key=lambda e: abs(e.start - at))
         return Where(place, _province(place, context, gaz), "sentence", AFGHANISTAN)
-    if national(view, sent):
-        return Where(None, None, "national", AFGHANISTAN)
+    scope = national(view, sent)
+    if scope is not None:
+        return Where(None, None, "national", scope or focus or AFGHANISTAN)
     para_start = view.paragraph_starts[sent.start]
     earlier = [e for e in view.doc.ents if para_start <= e.start < sent.start and not _excluded(view, e)]
     afghan_earlier = [e for e in earlier if e.label_ != FOREIGN]
+    if earlier and _scene(view, earlier[-1]):
+        return Where(None, None, "paragraph", earlier[-1].ent_id_)  # "In Iraq, ... Another 40 were hurt."
     if afghan_earlier:
         place = afghan_earlier[-1]
         return Where(place, _province(place, [*afghan_earlier, *context], gaz), "paragraph", AFGHANISTAN)
     if main is not None:
         return Where(main, province_of(main, gaz), "article", AFGHANISTAN)
+    if focus is not None:
+        return Where(None, None, "article", focus)
     return Where(None, None, "none", None)

@@ -23,6 +23,7 @@ COUNTRY = "country"
 DEMONYM = "demonym"
 DIVISION = "division"
 CITY = "city"
+RANK = {COUNTRY: 0, DEMONYM: 1, DIVISION: 2, CITY: 3}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -184,6 +185,41 @@ def world_index() -> dict[str, tuple[str, str]]:
         key = normalise(s.spelling)
         if key in index and index[key][0] != s.iso3:
             clashes.add(key)
-        if key not in index or index[key][1] != COUNTRY:  # a country's name beats a city's
+        if key not in index or RANK[s.kind] < RANK[index[key][1]]:  # a country beats a city
             index[key] = (s.iso3, s.kind)
     return {key: found for key, found in index.items() if key not in clashes and key}
+
+
+@functools.cache
+def demonym_index() -> dict[str, str]:
+    """Lower-cased one-word demonym -> its country ("haitians" -> HTI); none that two countries
+    share or that is flagged ambiguous."""
+    index: dict[str, str] = {}
+    clashes: set[str] = set()
+    for s in load_world().spellings():
+        if s.kind != DEMONYM or s.ambiguous or " " in s.spelling:
+            continue
+        key = s.spelling.lower()
+        if index.get(key, s.iso3) != s.iso3:
+            clashes.add(key)
+        index[key] = s.iso3
+    return {key: iso3 for key, iso3 in index.items() if key not in clashes}
+
+
+# A city abroad smaller than this places a text only when the text names its country too:
+# "Kani" is a Japanese city and a township in Myanmar, "Chaman" a town on a border.
+KNOWN_CITY_POPULATION = 1_000_000
+
+
+@functools.cache
+def small_cities() -> frozenset[str]:
+    """Normalised spellings of the world index's cities below ``KNOWN_CITY_POPULATION``."""
+    index = world_index()
+    small = set()
+    for city in load_world().cities:
+        if city.population < KNOWN_CITY_POPULATION:
+            for spelling in (city.name, *city.aliases):
+                key = normalise(spelling)
+                if index.get(key, ("", ""))[1] == CITY:
+                    small.add(key)
+    return frozenset(small)
