@@ -463,3 +463,37 @@ def test_two_units_of_one_group_are_recorded_both_and_counted_once(nlp):
 )
 def test_displacement_phrasing(nlp, sentence, expected):
     assert [(k[1], k[2]) for k in counted(nlp, sentence) if k[0] == "displaced"] == expected
+
+
+# A hard-wrapped page (lines cut near one width, many running on into the next): a line break
+# inside a sentence is not a sentence's end. Pages with short lines of their own keep them apart.
+WRAPPED = (
+    "Fighting spread across the south of the province this week as\n"
+    "insurgents pushed towards the district centre from three sides.\n"
+    "Residents said the roads out of the valley were closed by mines\n"
+    "and that food prices had doubled in the main bazaar since Friday.\n"
+    "Officials in the provincial capital said on Sunday that 23 police\n"
+    "officers and at least nine civilians had been killed, while some\n"
+    "400 families fled their homes in the villages near the river\n"
+    "before the road was cut on Saturday, the provincial council said.\n"
+)
+NOT_WRAPPED = (
+    "Latest news\n"
+    "Prices of wheat rise in the capital as the winter begins early\n"
+    "Officials said 23\n"
+    "people were killed in the blast.\n"
+)
+
+
+def test_a_hard_wrapped_sentence_is_read_whole(nlp):
+    assert counted(nlp, WRAPPED) == [
+        ("killed", 23, "people"),
+        ("killed", 9, "people"),
+        ("displaced", 400, "families"),
+    ]
+    victims = {r["value"]: r["victims"] for r in extract(nlp(WRAPPED), PUBLISHED).figures}
+    assert victims[23] == "security_forces" and victims[9] == "civilians"
+
+
+def test_line_breaks_of_a_page_that_is_not_wrapped_end_sentences(nlp):
+    assert counted(nlp, NOT_WRAPPED) == []

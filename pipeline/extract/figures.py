@@ -49,7 +49,7 @@ def _coordinated(view: View, left: Number, right: Number, trigger: tuple[int, in
     gap = [
         t.lower_
         for t in view.doc[left.end : right.start]
-        if not (trigger and trigger[0] <= t.i < trigger[1]) and not t.is_quote
+        if not (trigger and trigger[0] <= t.i < trigger[1]) and not t.is_quote and not t.is_space
     ]
     joined = bool(gap) and gap[-1] in JOINERS
     return joined and all(w in GAP_WORDS or w in JOINERS or w in ("along", "as", "well") for w in gap)

@@ -33,14 +33,48 @@ PLACE_NOUNS = {"city", "province", "state", "region", "district", "governorate",
 
 @Language.component("sitrep_lines")
 def sitrep_lines(doc: Doc) -> Doc:
-    """Start a new sentence after every line break."""
+    """Start a new sentence after every line break, but where a hard-wrapped page breaks a
+    sentence across lines ("... British troops were\nkilled in fighting ...")."""
     if len(doc) < 2:
         return doc
+    soft = soft_breaks(doc.text)
     spaces = doc.to_array([IS_SPACE])  # only whitespace tokens can hold a line break
     for i in spaces[:-1].nonzero()[0]:
-        if "\n" in doc[int(i)].text:
+        token = doc[int(i)]
+        if "\n" in token.text and not (
+            token.text.count("\n") == 1 and token.idx + token.text.index("\n") in soft
+        ):
             doc[int(i) + 1].is_sent_start = True
     return doc
+
+
+SENTENCE_ENDS = tuple(".!?:;\"'”’)]|")
+BULLETS = ("-", "•", "*", "–", "—", "·")
+
+
+def soft_breaks(text: str) -> set[int]:
+    """Offsets of the line breaks that wrap a sentence on a hard-wrapped page: the line before is
+    full (near the page's wrapping width) and does not end a sentence, the line after goes on.
+    A page is hard-wrapped when many of its full lines run on into the next; otherwise none."""
+    lines = text.split("\n")
+    full = [len(line.rstrip()) for line in lines if len(line.rstrip()) >= 40]
+    if len(full) < 5:
+        return set()
+    width = sorted(full)[len(full) // 2]
+    offsets, runs_on, at = [], 0, 0
+    for line, nxt in zip(lines, lines[1:], strict=False):
+        at += len(line) + 1
+        body, following = line.rstrip(), nxt.strip()
+        if (
+            len(body) >= 0.75 * width
+            and following
+            and not body.endswith(SENTENCE_ENDS)
+            and not following.startswith(BULLETS)
+        ):
+            offsets.append(at - 1)
+            runs_on += following[:1].islower()
+    wrapped = runs_on >= 3 and runs_on >= 0.2 * len(full)
+    return set(offsets) if wrapped else set()
 
 
 @Language.factory("sitrep_places")

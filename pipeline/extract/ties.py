@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from pipeline.extract import lexicon
 from pipeline.extract.not_figures import counts_something_else
@@ -57,7 +57,7 @@ def noun_phrase(view: View, start: int, limit: int) -> list[str]:
     """Lower-cased words after a number that may describe who it counts."""
     out = []
     for t in view.doc[start:limit]:
-        if t.is_quote or t.ent_type_ or (t.is_title and t.lower_ in DEMONYMS):
+        if t.is_quote or t.is_space or t.ent_type_ or (t.is_title and t.lower_ in DEMONYMS):
             continue  # killed "dozens" of soldiers; "1,000 Kunduz families"; "1,500 Iraqi families"
         if t.lower_ not in GAP_WORDS or t.lower_ in ("were", "was", "have", "has", "had"):
             break
@@ -70,7 +70,7 @@ def unit_of(words: list[str]) -> str:
     return "families" if {"families", "family", "households", "household"} & set(words[:3]) else "people"
 
 
-def _gap_allows(gap: Span) -> bool:
+def _gap_allows(gap: Span | list[Token]) -> bool:
     """Whether the words between a number and a later trigger can all describe the people counted.
 
     Words about people, place names ("75,000 residents of Qala-e-Naw have fled"), quotes, a
@@ -186,7 +186,8 @@ def figure_for(view: View, n: Number, sent: Span, before: list[Span], after: lis
     for trig in after:
         if trig.start < n.end or trig.start >= sent.end:
             continue
-        gap = doc[n.end : trig.start]
+        # A line break inside a sentence only wraps it (``nlp.soft_breaks``): not a word.
+        gap = [t for t in doc[n.end : trig.start] if not t.is_space]
         if len(gap) > MAX_GAP or not _gap_allows(gap):
             return _told_of_them(view, n, sent, trig)
         words = view.low[n.end : trig.end]  # "1,659 civilian deaths"
