@@ -50,9 +50,16 @@ def _episode(capital: str, rows: list[dict]) -> dict:
     latest = max(rows, key=lambda r: (r["event_date"], vocab.LEVEL_SEQUENCE[r["level"]]))
     ids = sorted(r["pressure_id"] for r in rows)
     # The episode's dates come from its most precise mentions: a mention dated only "2016"
-    # belongs to it without stretching it back to January.
+    # belongs to it without stretching it back to January. Known only to the month or the year,
+    # it spans that month or year, as an event does: never a first day read as a day.
     finest = min(vocab.PRECISION_RANK[r["date_precision"]] for r in rows)
-    dated = [r["event_date"] for r in rows if vocab.PRECISION_RANK[r["date_precision"]] == finest]
+    spans = [day_span(r["event_date"], r["date_precision"]) for r in rows]
+    dated = [
+        d
+        for r, span in zip(rows, spans, strict=True)
+        if vocab.PRECISION_RANK[r["date_precision"]] == finest
+        for d in span
+    ]
     return {
         "episode_id": "p" + hashlib.sha256("|".join(ids).encode()).hexdigest()[:12],
         "capital": capital,
