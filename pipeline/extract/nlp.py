@@ -151,9 +151,10 @@ class WorldTagger:
             else:
                 i += 1
         # A small city abroad counts only beside its country's name or demonym.
-        named = {s.id_ for s in found if self.index[normalise(s.text)][1] == COUNTRY}
-        named |= {self.demonyms[t.lower_] for t in doc if t.lower_ in self.demonyms}
-        found = [s for s in found if s.id_ in named or normalise(s.text) not in self.small]
+        if any(normalise(s.text) in self.small for s in found):
+            named = {s.id_ for s in found if self.index[normalise(s.text)][1] == COUNTRY}
+            named |= {self.demonyms[t.lower_] for t in doc if t.lower_ in self.demonyms}
+            found = [s for s in found if s.id_ in named or normalise(s.text) not in self.small]
         if found:
             doc.ents = sorted([*doc.ents, *found], key=lambda s: s.start)
         return doc
