@@ -57,3 +57,16 @@ PRECISION_RANK = {p: i for i, p in enumerate(DATE_PRECISIONS)}
 
 # Where an article's publication date came from.
 DATE_SOURCES = ("metadata", "text", "unknown")
+
+# Who says a figure or a capture: the kind of source an attribution names ("according to OCHA",
+# "the Taliban claimed"); ``unknown`` when the text names none or too vaguely ("sources said").
+CLAIMANT_TYPES = (
+    "government", "security_forces", "armed_group", "un_agency", "ngo", "medical",
+    "local_official", "witness", "media", "unknown",
+)  # fmt: skip
+# Parties to the conflict: their counts of the other side's losses are claims, not tallies.
+PARTY_TYPES = {
+    "armed_group": ("security_forces", "civilians"),
+    "security_forces": ("militants",),
+    "government": ("militants",),
+}

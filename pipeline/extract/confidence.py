@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from pipeline import vocab
 from pipeline.extract import lexicon
 from pipeline.extract.view import View
 from pipeline.extract.where import AFGHANISTAN, Where
@@ -58,7 +59,9 @@ def _hostile_speaks(view: View, sent: Span) -> bool:
     )
 
 
-def figure_reasons(view: View, sent: Span, where: Where, qualifier: str, victims: str) -> list[str]:
+def figure_reasons(
+    view: View, sent: Span, where: Where, qualifier: str, victims: str, claimant: str = "unknown"
+) -> list[str]:
     """Why a figure is not ``high``."""
     reasons = []
     if where.basis == "article":
@@ -71,19 +74,19 @@ def figure_reasons(view: View, sent: Span, where: Where, qualifier: str, victims
         reasons.append("vague amount")
     if in_headline(view, sent):
         reasons.append("told in a headline")
-    if party_claim(view, sent, victims):
+    if party_claim(view, sent, victims) or victims in vocab.PARTY_TYPES.get(claimant, ()):
         reasons.append("claim by a party to the conflict")
     if view.words(sent) & HEDGES:
         reasons.append("hedged ('reportedly')")
     return reasons
 
 
-def pressure_reasons(view: View, sent: Span, named: bool) -> list[str]:
+def pressure_reasons(view: View, sent: Span, named: bool, claimant: str = "unknown") -> list[str]:
     """Why a pressure mention is not ``high``."""
     reasons = []
     if not named:
         reasons.append("capital named by context")
-    if party_claim(view, sent):
+    if party_claim(view, sent) or claimant == "armed_group":
         reasons.append("claim by a party to the conflict")
     if in_headline(view, sent):
         reasons.append("told in a headline")

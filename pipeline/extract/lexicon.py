@@ -58,7 +58,19 @@ TABLES: dict[str, Callable[[], Table]] = {
     "families.csv": lambda: Table(
         ("family", "used_by", "meaning", "example"),
         ("family",),
-        {"used_by": ("nlp", "figures", "pressure", "locate", "where", "confidence", "dates", "published")},
+        {
+            "used_by": (
+                "nlp",
+                "figures",
+                "pressure",
+                "locate",
+                "where",
+                "confidence",
+                "dates",
+                "published",
+                "claims",
+            )
+        },
         phrase="",
     ),
     "words.csv": lambda: Table(
@@ -91,6 +103,9 @@ TABLES: dict[str, Callable[[], Table]] = {
     "scope.csv": lambda: Table(("country", "phrase", "example"), ("country", "phrase"), {}),
     "numbers.csv": lambda: Table(
         ("phrase", "family", "value", "example"), ("phrase",), {"family": ("qualifier", "vague")}
+    ),
+    "claimants.csv": lambda: Table(
+        ("phrase", "type", "example"), ("phrase",), {"type": vocab.CLAIMANT_TYPES}
     ),
     "furniture.csv": lambda: Table(
         ("cue", "kind", "example"), ("cue", "kind"), {"kind": FURNITURE_KINDS}, phrase="cue"
@@ -287,3 +302,9 @@ def furniture_cues() -> dict:
         "line": tuple(r["cue"] for r in rows if r["kind"] == "line"),
         "trail": tuple(r["cue"] for r in rows if r["kind"] == "trail"),
     }
+
+
+def claimant_types() -> dict[str, str]:
+    """Phrase naming a source -> its claimant type ("ocha" -> un_agency), longest first."""
+    rows = table("claimants.csv")
+    return {r["phrase"]: r["type"] for r in sorted(rows, key=lambda r: -len(r["phrase"].split()))}

@@ -14,7 +14,7 @@ import datetime as dt
 from spacy.tokens import Doc, Span
 
 from pipeline import vocab
-from pipeline.extract import confidence, dates, locate
+from pipeline.extract import claims, confidence, dates, locate
 from pipeline.extract.figures import find_figures
 from pipeline.extract.places import CAPITAL, DISTRICT, load_gazetteer
 from pipeline.extract.pressure import find_mentions, one_status_a_day
@@ -62,7 +62,12 @@ def _confidence(reasons: list[str]) -> dict:
     return {"confidence": confidence.level(reasons), "confidence_reason": "; ".join(reasons)}
 
 
-def _figure_rows(view: View, art: Article, main: Span | None) -> list[dict]:
+def _claim(view: View, sent: Span, at: int, page: claims.Claim | None) -> dict:
+    claim = claims.claim_of(view, sent, at, page)
+    return {"claimed_by": claim.claimed_by, "claimant_type": claim.claimant_type}
+
+
+def _figure_rows(view: View, art: Article, main: Span | None, page: claims.Claim | None) -> list[dict]:
     gaz = load_gazetteer()
     figs = find_figures(view)
     assign_roles(figs)
@@ -88,6 +93,7 @@ def _figure_rows(view: View, art: Article, main: Span | None) -> list[dict]:
                 "unit": f.unit,
                 "people_estimate": round((n.floor or 0) * scale),
                 "victims": f.victims,
+                **(claim := _claim(view, f.sent, n.start, page)),
                 "province": where.province,
                 "place": locate.place_name(place, gaz) if place else None,
                 "country": where.country,
@@ -98,14 +104,20 @@ def _figure_rows(view: View, art: Article, main: Span | None) -> list[dict]:
                 "role": f.role,
                 "parent_figure_id": ids[f.parent] if f.parent is not None else None,
                 "number_text": view.raw[start_char:end_char],
-                **_confidence(confidence.figure_reasons(view, f.sent, where, n.qualifier, f.victims)),
+                **_confidence(
+                    confidence.figure_reasons(
+                        view, f.sent, where, n.qualifier, f.victims, claim["claimant_type"]
+                    )
+                ),
                 **_evidence(view, f.sent, start_char, end_char),
             }
         )
     return rows
 
 
-def _pressure_rows(view: View, art: Article, main: Span | None) -> tuple[list[dict], list[dict]]:
+def _pressure_rows(
+    view: View, art: Article, main: Span | None, page: claims.Claim | None
+) -> tuple[list[dict], list[dict]]:
     gaz = load_gazetteer()
     found = locate.targets(view, gaz, main)
     main_capital = locate.main_capital(main, gaz)
@@ -143,7 +155,8 @@ def _pressure_rows(view: View, art: Article, main: Span | None) -> tuple[list[di
                     "capital": t.name,
                     "level": level,
                     "trigger": trig.text,
-                    **_confidence(confidence.pressure_reasons(view, sent, t.named)),
+                    **(claim := _claim(view, sent, trig.start, page)),
+                    **_confidence(confidence.pressure_reasons(view, sent, t.named, claim["claimant_type"])),
                     **ev,
                 }
             )
@@ -166,6 +179,7 @@ def extract(doc: Doc, art: Article) -> Extraction:
     """All figures, pressure mentions and district events in one article."""
     view = View(doc)
     main = locate.main_place(view)
-    pressure, districts = _pressure_rows(view, art, main)
+    page = claims.publisher(view)
+    pressure, districts = _pressure_rows(view, art, main, page)
     pressure = one_status_a_day(pressure)
-    return Extraction(_figure_rows(view, art, main), pressure, districts)
+    return Extraction(_figure_rows(view, art, main, page), pressure, districts)

@@ -33,6 +33,7 @@ LISTS = {
     "DATE_SOURCES": vocab.DATE_SOURCES,
     "PLACE_BASES": vocab.PLACE_BASES,
     "CONFIDENCE": vocab.CONFIDENCE,
+    "CLAIMANT_TYPES": vocab.CLAIMANT_TYPES,
 }
 # DuckDB type -> polars type of the frames that carry a table's rows.
 POLARS_TYPES: dict[str, pl.DataType] = {

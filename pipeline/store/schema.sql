@@ -35,6 +35,8 @@ CREATE TABLE raw_figures (
     people_estimate  BIGINT NOT NULL,
     victims          VARCHAR NOT NULL
         CHECK (victims IN ({VICTIMS})),
+    claimed_by       VARCHAR,                  -- who the text says gives it, as written; NULL when nobody
+    claimant_type    VARCHAR NOT NULL DEFAULT 'unknown' CHECK (claimant_type IN ({CLAIMANT_TYPES})),
     province         VARCHAR,
     place            VARCHAR,
     country          VARCHAR CHECK (length(country) = 3), -- ISO 3166-1 alpha-3; NULL when unknown
@@ -67,6 +69,8 @@ CREATE TABLE raw_pressure (
     level           VARCHAR NOT NULL
         CHECK (level IN ({LEVELS})),
     trigger         VARCHAR NOT NULL,          -- the words that set the level
+    claimed_by      VARCHAR,                   -- who the text says reports it; NULL when nobody
+    claimant_type   VARCHAR NOT NULL DEFAULT 'unknown' CHECK (claimant_type IN ({CLAIMANT_TYPES})),
     confidence      VARCHAR NOT NULL CHECK (confidence IN ({CONFIDENCE})),
     confidence_reason VARCHAR NOT NULL,
     event_date      DATE,
@@ -163,7 +167,7 @@ WITH
     final AS (
         SELECT
             f.event_date, year(f.event_date) AS year, f.country, f.province, f.place, f.place_basis,
-            f.kind, f.victims,
+            f.kind, f.victims, f.claimed_by, f.claimant_type,
             f.number_text, f.value, f.value_low, f.value_high, f.qualifier, f.unit,
             f.people_estimate, f.counted, f.role, f.confidence, f.confidence_reason, f.sentence,
             a.title, a.source, a.url, a.published,
@@ -182,7 +186,8 @@ WITH
         SELECT
             p.event_date, year(p.event_date) AS year, p.country, p.capital, p.province, p.level,
             CASE p.level {LEVEL_RANK} END AS level_rank,
-            p.is_background, p.confidence, p.confidence_reason, p.trigger, p.sentence,
+            p.is_background, p.claimed_by, p.claimant_type, p.confidence, p.confidence_reason,
+            p.trigger, p.sentence,
             a.title, a.source, a.url, a.published,
             p.date_precision, p.pressure_id, p.article_id, a.file,
             p.char_start, p.char_end, p.sentence_start, p.sentence_end
