@@ -150,6 +150,8 @@ ACCURACY_FLOORS = {
     "figure victims": 0.92,
     "publication date, exact": 0.85,
     "figures right, high confidence": 0.97,
+    "figure claimed_by (named sources)": 0.85,
+    "figure claimant_type": 0.90,
 }
 
 

@@ -16,6 +16,7 @@ import csv
 import dataclasses
 from pathlib import Path
 
+from pipeline.evaluate.sources import source_accuracy
 from pipeline.extract.batch import extract_articles
 from pipeline.extract.page import mask_furniture
 from pipeline.extract.places import CAPITAL, DISTRICT, PROVINCE, load_gazetteer
@@ -168,6 +169,10 @@ def score(gold_dir: Path, predicted: dict[str, list[dict]]) -> Report:
             if (g.get(field) or None) != (p.get(field) or None)
         ]
     accuracy.update(_date_accuracy("figure event date", pairs))
+    if any(g.get("claimant_type") for g, _ in pairs):
+        found, wrong = source_accuracy(pairs)
+        accuracy.update(found)
+        errors += [f"figure source: {e}" for e in wrong]
     errors += [
         f"figure extra: {p['file']} {p['kind']} {p['number_text']!r} | {p['sentence'][:140]}" for p in fps
     ]

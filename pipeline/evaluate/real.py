@@ -16,6 +16,7 @@ These are the rules of ``../shared/tools/score_real.py``; a test holds the two t
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import json
 import re
@@ -24,6 +25,7 @@ from collections import Counter
 from pathlib import Path
 
 from pipeline.evaluate.gold import PRF
+from pipeline.evaluate.sources import source_accuracy
 from pipeline.extract.batch import extract_articles
 from pipeline.plan import article_row
 from pipeline.read.files import read_inputs
@@ -105,8 +107,9 @@ def predict(folder: Path, settings: Settings) -> dict[str, dict]:
     return out
 
 
-def score(gold: dict[str, dict], pages: dict[str, dict]) -> RealReport:
-    """Compare extracted pages with their annotations."""
+def score(gold: dict[str, dict], pages: dict[str, dict], sources: list[dict] | None = None) -> RealReport:
+    """Compare extracted pages with their annotations; ``sources`` are the claimants of the gold
+    figures (``tests/claims/<set>.csv``), scored on the figures they match."""
     c: Counter[str] = Counter()
     right: Counter[str] = Counter()
     seen: Counter[str] = Counter()
@@ -190,6 +193,21 @@ def score(gold: dict[str, dict], pages: dict[str, dict]) -> RealReport:
         del accuracy["figure country"]  # the pages annotate no country
     for level in ("high", "medium", "low"):
         accuracy[f"figures right, {level} confidence"] = (right[f"right, {level}"], seen[f"right, {level}"])
+    if sources:
+        matched = []
+        for row in sources:
+            key = (row["kind"], int(row["value"]) if row["value"] else None, row["unit"] or "people")
+            page = pages.get(row["page"], {"figures": []})
+            # The gold figure stands for every mention of it: the mention whose source is named.
+            named = [f for f in page["figures"] if f.get("claimed_by")]
+            for candidates in (named, page["figures"]):
+                found = scored_figures(candidates, {key})
+                if key in found:
+                    matched.append(({**row, "file": row["page"]}, found[key]))
+                    break
+        found_sources, wrong = source_accuracy(matched)
+        accuracy.update(found_sources)
+        errors += wrong
     accuracy["publication date, exact"] = (right["date"], seen["date"])
     accuracy["publication date, year"] = (right["date_year"], seen["date"])
     return RealReport("", len(gold), scores, accuracy, errors)
@@ -202,5 +220,7 @@ def evaluate_real(folder: Path = REAL, settings: Settings | None = None) -> Real
     gold = {
         g["id"]: g for g in map(json.loads, (folder / "gold.jsonl").read_text(encoding="utf-8").splitlines())
     }
-    report = score(gold, predict(folder, settings or Settings.load()))
+    claims = ROOT / "tests" / "claims" / f"{folder.name}.csv"
+    sources = list(csv.DictReader(claims.open(encoding="utf-8"))) if claims.is_file() else None
+    report = score(gold, predict(folder, settings or Settings.load()), sources)
     return dataclasses.replace(report, folder=str(folder))

@@ -32,6 +32,7 @@ TYPES = lexicon.claimant_types()
 # Organisations whose own reports a page may be: their unattributed figures are theirs.
 PUBLISHERS = ("un_agency", "ngo")
 MOST_WORDS = 12  # the longest source a subject may name
+NUMBER = re.compile(r"^\d[\d,.]*$")  # "27,000", not "215th" or "8sobah"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -44,15 +45,16 @@ UNKNOWN = Claim(None, "unknown")
 
 
 def claimant_type(name: str | None) -> str:
-    """The type of a source's name: the longest phrase of ``claimants.csv`` it contains. A short
-    acronym counts only in capitals ("WHO", not "who")."""
+    """The type of a source's name: the longest phrase of ``claimants.csv`` it contains. A phrase
+    the table writes in capitals counts only in capitals ("WHO", not "who")."""
     if not name:
         return "unknown"
     tokens = re.findall(r"[\w.]+|'s", name.replace("’", "'"))
     lower = " " + " ".join(t.lower() for t in tokens) + " "
     cased = {t.lower() for t in tokens if not t.islower()}
     for phrase, kind in TYPES.items():  # longest first
-        if f" {phrase} " in lower and (" " in phrase or len(phrase) > 4 or phrase in cased):
+        key = phrase.lower()
+        if f" {key} " in lower and (phrase == key or key in cased):  # an acronym in capitals
             return kind
     return "unknown"
 
@@ -89,11 +91,17 @@ def _subject(view: View, sent: Span, verb: int) -> str | None:
     commas = 1 if i >= sent.start and low[i] == "," else 0
     if commas:
         i -= 1
+    for j in range(i, max(sent.start, i - 8), -1):  # "A security official who wished not to be named told"
+        if low[j] in (",", *QUOTES):
+            break
+        if view.doc[j].text == "who" and j - 1 >= sent.start and _nameish(view, j - 1):
+            i = j - 1
+            break
     end = i + 1
     start = end
     while i >= sent.start and end - i <= MOST_WORDS:
         w = low[i].replace("’", "'")
-        if w in QUOTES or w in ("that", ";", ":") or w[:1].isdigit():
+        if w in QUOTES or w in ("that", ";", ":") or NUMBER.match(w):
             break
         if w in PRONOUNS:
             return w if start == end else _source(view, start, end)
@@ -105,13 +113,23 @@ def _subject(view: View, sent: Span, verb: int) -> str | None:
             break
         start = i
         i -= 1
-    if start < end and start - 1 >= sent.start and low[start - 1][:1].isdigit():
+    if start < end and start - 1 >= sent.start and NUMBER.match(low[start - 1]):
         return None  # "27,000 New IDPs reported": the people counted, not a source
     while start < end and (low[start] in SKIP or low[start] in JOINING):
         start += 1  # "However, the hospital said", "of Kandahar, the UN said"
     if start == end or not any(_nameish(view, k) for k in range(start, end)):
         return None
-    return _source(view, start, end)
+    name = _source(view, start, end)
+    # "Provincial Director of Refugees, Syed Abasin said": a role before the name types it.
+    if name and claimant_type(name) == "unknown" and start - 1 > sent.start and low[start - 1] == ",":
+        k = start - 2
+        while k >= sent.start and (_nameish(view, k) or _joining(low[k])) and start - k <= MOST_WORDS:
+            k -= 1
+        opens = k < sent.start or low[k] in QUOTES  # the role opens the sentence or a quote
+        role = _source(view, k + 1, start - 1) if opens and _nameish(view, k + 1) else None
+        if role and claimant_type(role) != "unknown":
+            return f"{role}, {name}"
+    return name
 
 
 def _after(view: View, sent: Span, verb: int) -> str | None:
@@ -122,7 +140,7 @@ def _after(view: View, sent: Span, verb: int) -> str | None:
     i, end = verb + 1, verb + 1
     while i < sent.end and i - verb <= MOST_WORDS:
         w = low[i]
-        if w in (".", ";", "that", *QUOTES) or w[:1].isdigit():
+        if w in (".", ";", "that", *QUOTES) or NUMBER.match(w):
             break
         if w == "," and not (i + 1 < sent.end and (low[i + 1] in DETERMINERS or _nameish(view, i + 1))):
             break
@@ -156,7 +174,7 @@ def _attributions(view: View, sent: Span) -> list[tuple[int, str]]:
     low = view.low
     out = []
     for i in range(sent.start, sent.end):
-        if low[i] == "according" and i + 1 < sent.end and low[i + 1] == "to":
+        if (low[i], low[i + 1 : i + 2]) in (("according", ["to"]), ("as", ["per"])):
             source = _according(view, sent, i)
         elif low[i] in REPORTING:
             # "told AFP": the one told carries the story, it is not the source.
@@ -180,13 +198,10 @@ def _in_sentence(view: View, sent: Span, at: int) -> Claim | None:
 
 
 def _earlier(view: View, sent: Span) -> Claim | None:
-    """The source last named before a sentence, in its paragraph or the sentence before it."""
+    """The source last named in the five sentences before a sentence."""
     k = view.sent_of[sent.start]
-    paragraph = view.paragraph_starts[sent.start]
-    for j in range(k - 1, max(-1, k - 4), -1):
+    for j in range(k - 1, max(-1, k - 6), -1):
         earlier = view.sents[j]
-        if earlier.end <= paragraph and j < k - 1:
-            break
         found = [(i, source) for i, source in _attributions(view, earlier) if source.lower() not in PRONOUNS]
         if found:
             source = found[-1][1]
@@ -195,15 +210,49 @@ def _earlier(view: View, sent: Span) -> Claim | None:
 
 
 def publisher(view: View) -> Claim | None:
-    """The UN agency or NGO whose own report the page is: named in its first lines."""
+    """The UN agency or NGO whose own report the page is: the one named in its first lines, or
+    the only one the page quotes ("according to OCHA")."""
     head = view.raw[:300]
     for phrase, kind in TYPES.items():
         if kind not in PUBLISHERS:
             continue
-        for match in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", head, re.IGNORECASE):
+        for match in re.finditer(rf"(?<!\w){re.escape(phrase.lower())}(?!\w)", head, re.IGNORECASE):
             if claimant_type(match.group(0)) == kind:  # "WHO", not "who"
                 return Claim(match.group(0), kind)
-    return None
+    quoted: dict[str, Claim] = {}
+    for sent in view.sents:
+        for _, source in _attributions(view, sent):
+            kind = claimant_type(source)
+            if kind in PUBLISHERS:
+                quoted.setdefault(_organisation(source), Claim(source, kind))
+    return next(iter(quoted.values())) if len(quoted) == 1 else None
+
+
+def _organisation(source: str) -> str:
+    """One key for an organisation's spellings: the phrase of ``claimants.csv`` it contains."""
+    words = " " + " ".join(re.findall(r"[\w.]+", source.lower())) + " "
+    phrase = next((p.lower() for p in TYPES if f" {p.lower()} " in words), source.lower())
+    return {"united nations": "un", "doctors without borders": "msf", "medecins sans frontieres": "msf"}.get(
+        phrase, phrase
+    )
+
+
+def _typed(view: View, claim: Claim) -> Claim:
+    """A source the text names again with its role: "Ghulam Sakhi Rasouli" typed by "Ghulam
+    Sakhi Rasouli, head of the refugees department, said" elsewhere; "the statement" by "an army
+    statement"."""
+    if claim.claimant_type != "unknown" or not claim.claimed_by:
+        return claim
+    ignore = JOINING | DETERMINERS | SOURCE_WORDS  # "officials" alone names nobody in particular
+    mine = {w for w in re.findall(r"\w+", claim.claimed_by.lower()) if w not in ignore}
+    if not mine:
+        return claim
+    for sent in view.sents:
+        for _, source in _attributions(view, sent):
+            kind = claimant_type(source)
+            if kind != "unknown" and mine <= set(re.findall(r"\w+", source.lower())):
+                return Claim(claim.claimed_by, kind)
+    return claim
 
 
 def claim_of(view: View, sent: Span, at: int, page: Claim | None = None) -> Claim:
@@ -218,4 +267,4 @@ def claim_of(view: View, sent: Span, at: int, page: Claim | None = None) -> Clai
             if view.paragraph_starts[nxt.start] == view.paragraph_starts[sent.start]:
                 claim = _in_sentence(view, nxt, nxt.start)
         claim = claim or _earlier(view, sent)
-    return claim or page or UNKNOWN
+    return _typed(view, claim) if claim else page or UNKNOWN
