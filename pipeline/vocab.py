@@ -21,8 +21,9 @@ UNITS = ("people", "families")
 QUALIFIERS = ("exact", "about", "range", "at_least", "more_than", "up_to", "vague")
 SPECIFICITY = {q: i for i, q in enumerate(QUALIFIERS)}
 
-# A figure's part in its article: counted (total), a part of a stated total, or said again.
-ROLES = ("total", "detail", "repeat")
+# A figure's part in its article: counted (total), a part of a stated total, said again, or
+# another source's estimate of the same toll (counted once, as the total it stands beside).
+ROLES = ("total", "detail", "repeat", "alternative")
 
 # Pressure on a provincial capital, in escalating order; a retaking stands apart.
 LEVELS = ("threatened", "attacked", "besieged", "breached", "fell", "retaken")
@@ -70,3 +71,11 @@ PARTY_TYPES = {
     "security_forces": ("militants",),
     "government": ("militants",),
 }
+
+# Which report of one toll an analyst counts, most trusted first: neutral bodies that count
+# the dead and displaced, then officials, then the parties' own forces, then hearsay. A
+# party's count of the other side's losses comes last whatever its source (``PARTY_TYPES``).
+SOURCE_PREFERENCE = (
+    "un_agency", "medical", "ngo", "local_official", "government", "security_forces", "media",
+    "witness", "unknown", "armed_group",
+)  # fmt: skip

@@ -32,6 +32,7 @@ TYPES = lexicon.claimant_types()
 # Organisations whose own reports a page may be: their unattributed figures are theirs.
 PUBLISHERS = ("un_agency", "ngo")
 MOST_WORDS = 12  # the longest source a subject may name
+ASIDES = {"in", "on", "at", "speaking", "citing", "during", "via", "through", "when", "while"}
 NUMBER = re.compile(r"^\d[\d,.]*$")  # "27,000", not "215th" or "8sobah"
 
 
@@ -109,6 +110,13 @@ def _subject(view: View, sent: Span, verb: int) -> str | None:
             commas = 2  # the appositive's opening comma: go on to the name before it
             i -= 1
             continue
+        if commas == 1 and w != "," and not (_nameish(view, i) or _joining(w)):
+            # An aside, not an appositive: "a Taliban spokesman, in a message to media, claimed".
+            opening = next((k for k in range(i, max(sent.start - 1, i - 10), -1) if low[k] == ","), None)
+            if opening is not None and low[opening + 1] in ASIDES:
+                commas, start, end, i = 0, opening, opening, opening - 1
+                continue
+            break
         if w == "," or not (_nameish(view, i) or _joining(w)):
             break
         start = i
@@ -117,8 +125,8 @@ def _subject(view: View, sent: Span, verb: int) -> str | None:
         return None  # "27,000 New IDPs reported": the people counted, not a source
     while start < end and (low[start] in SKIP or low[start] in JOINING):
         start += 1  # "However, the hospital said", "of Kandahar, the UN said"
-    if start == end or not any(_nameish(view, k) for k in range(start, end)):
-        return None
+    if start == end or not any(_nameish(view, k) and low[k] not in TIME_WORDS for k in range(start, end)):
+        return None  # "..., since Tuesday, said": a time, not a source
     name = _source(view, start, end)
     # "Provincial Director of Refugees, Syed Abasin said": a role before the name types it.
     if name and claimant_type(name) == "unknown" and start - 1 > sent.start and low[start - 1] == ",":

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline import vocab
 from pipeline.extract import claims, confidence, dates, locate
+from pipeline.extract.alternatives import mark_alternatives
 from pipeline.extract.figures import find_figures
 from pipeline.extract.places import CAPITAL, DISTRICT, load_gazetteer
 from pipeline.extract.pressure import find_mentions, one_status_a_day
@@ -182,4 +183,6 @@ def extract(doc: Doc, art: Article) -> Extraction:
     page = claims.publisher(view)
     pressure, districts = _pressure_rows(view, art, main, page)
     pressure = one_status_a_day(pressure)
-    return Extraction(_figure_rows(view, art, main, page), pressure, districts)
+    figures = _figure_rows(view, art, main, page)
+    mark_alternatives(figures)
+    return Extraction(figures, pressure, districts)
