@@ -180,12 +180,12 @@ def build(path: Path) -> Path:
             stated = None if fid in VAGUE else value
             con.execute(
                 "INSERT INTO raw_events VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                " 'people', ?, ?)",
+                " 'people', ?, ?, ?, ?)",
                 [
                     eid, kind, COUNTRY.get(fid, "AFG"), province, victims, min(dates, default=None),
                     max(dates, default=None), reports, fid, stated, value, stated,
                     "vague" if fid in VAGUE else "exact", value,
-                    "most recent report" if reports > 1 else "single report",
+                    "most recent report" if reports > 1 else "single report", value, value,
                 ],
             )  # fmt: skip
         for pid, aid, capital, province, level, date, background in PRESSURE:

@@ -23,6 +23,7 @@ def fig(**kw):
         "unit": "people", "victims": "unspecified", "value": 75000, "value_low": 75000, "value_high": 75000,
         "qualifier": "about", "people_estimate": 75000, "event_date": D(2021, 7, 8), "date_precision": "day",
         "counted": True, "role": "total", "parent_figure_id": None, "country": "AFG",
+        "incident": frozenset(), "published": D(2021, 7, 8), "claimant_type": "unknown",
     }  # fmt: skip
     row.update(kw)
     return row
@@ -40,6 +41,11 @@ def fig(**kw):
         ({"victims": "civilians"}, True),
         ({"value": 80000, "value_low": 80000}, True),
         ({"value": 200000, "value_low": 200000}, False),
+        # a toll that grew: a later report may be larger, never much smaller
+        ({"value": 200000, "value_low": 200000, "published": D(2021, 7, 10)}, True),
+        ({"value": 20000, "value_low": 20000, "published": D(2021, 7, 10)}, False),
+        # another kind of incident: an air strike on a hospital is not the fighting's toll
+        ({"incident": frozenset({"hospital", "strike"})}, False),
         ({"unit": "families"}, False),
         ({"event_date": D(2021, 7, 1), "date_precision": "month"}, True),
         ({"event_date": D(2021, 1, 1), "date_precision": "year"}, True),
@@ -62,9 +68,24 @@ def test_each_event_keeps_the_most_recent_report():
     figures = frame(
         "raw_figures",
         [
-            fig(figure_id="f1", article_id="a1", value=70000, value_low=70000, people_estimate=70000),
-            fig(figure_id="f2", article_id="a2"),
-            fig(figure_id="f3", article_id="a2", kind="killed", value=5, value_low=5, people_estimate=5),
+            fig(
+                figure_id="f1",
+                article_id="a1",
+                value=70000,
+                value_low=70000,
+                people_estimate=70000,
+                incident="",
+            ),
+            fig(figure_id="f2", article_id="a2", incident=""),
+            fig(
+                figure_id="f3",
+                article_id="a2",
+                kind="killed",
+                value=5,
+                value_low=5,
+                people_estimate=5,
+                incident="",
+            ),
         ],
     )
     published = pl.DataFrame({"article_id": ["a1", "a2"], "published": [D(2021, 7, 8), D(2021, 7, 9)]})

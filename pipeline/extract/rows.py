@@ -14,7 +14,7 @@ import datetime as dt
 from spacy.tokens import Doc, Span
 
 from pipeline import vocab
-from pipeline.extract import claims, confidence, dates, locate
+from pipeline.extract import claims, confidence, dates, lexicon, locate
 from pipeline.extract.alternatives import mark_alternatives
 from pipeline.extract.figures import find_figures
 from pipeline.extract.places import CAPITAL, DISTRICT, load_gazetteer
@@ -23,6 +23,9 @@ from pipeline.extract.roles import assign_roles
 from pipeline.extract.view import View
 from pipeline.extract.where import AFGHANISTAN, figure_place, focus_country
 from pipeline.settings import HOUSEHOLD_SIZE
+
+# Words naming a kind of incident, each with the kind it names ("airstrikes": "airstrike").
+INCIDENTS = {w: w.rstrip("s") for w in lexicon.words("incident")}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -63,6 +66,11 @@ def _confidence(reasons: list[str]) -> dict:
     return {"confidence": confidence.level(reasons), "confidence_reason": "; ".join(reasons)}
 
 
+def incident(view: View, sent: Span) -> str:
+    """The kinds of incident a figure's sentence names ("bombing hospital"), space-separated."""
+    return " ".join(sorted({INCIDENTS[w] for w in view.words(sent) if w in INCIDENTS}))
+
+
 def _claim(view: View, sent: Span, at: int, page: claims.Claim | None) -> dict:
     claim = claims.claim_of(view, sent, at, page)
     return {"claimed_by": claim.claimed_by, "claimant_type": claim.claimant_type}
@@ -94,6 +102,7 @@ def _figure_rows(view: View, art: Article, main: Span | None, page: claims.Claim
                 "unit": f.unit,
                 "people_estimate": round((n.floor or 0) * scale),
                 "victims": f.victims,
+                "incident": incident(view, f.sent),
                 **(claim := _claim(view, f.sent, n.start, page)),
                 "province": where.province,
                 "place": locate.place_name(place, gaz) if place else None,

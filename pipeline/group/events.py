@@ -3,14 +3,20 @@
 A pure polars transform over all figures the database will hold (events span articles), run
 by the batch step after extraction. Two counted figures describe the same event when they have the
 same kind and province, places that do not contradict each other (equal, or one of them
-unnamed), compatible victims (equal, or one unspecified or mixed), values of the same
-order (within a factor of ``VALUE_RATIO``, or one of them vague), and date ranges no
-more than the date window apart (a month-precision date covers its month; a year-precision
-date merges only with an equal value). Groups are closed under these links.
+unnamed), compatible victims (equal, or one unspecified or mixed), the same kind of incident
+(both name none, or they share one: "air strike", "hospital", "bombing"; an air strike on a
+hospital during a battle is not the battle's toll), values that fit one toll (within a factor
+of ``VALUE_RATIO``, one of them vague, or a later report larger than an earlier one: a toll
+that grew, 4, 16, 40, 60), and date ranges no more than the date window apart (a
+month-precision date covers its month; a year-precision date merges only with an equal
+value). Groups are closed under these links.
 
-Each event keeps one figure, chosen by the first rule that decides: the most recent report
-(tolls and displacement counts are revised upwards as news comes in), then the most
-specific (exact before about before at-least …), then the larger value.
+Each event keeps one figure, chosen by the first rule that decides (``CHOICE``): not a
+party's count of the other side's losses while another report exists; the most recent report
+(tolls and displacement counts are revised upwards as news comes in); the most trusted kind of
+source (``vocab.SOURCE_PREFERENCE``); the most specific (exact before about before at-least
+…); the larger value. The event shows the range its reports span (``range_low`` to
+``range_high``, other sources' estimates in one article included).
 """
 
 from __future__ import annotations
@@ -39,6 +45,15 @@ def _near(a: dict, b: dict, window: int) -> bool:
     return True
 
 
+def _fits_one_toll(a: dict, b: dict) -> bool:
+    """Values of one toll: of the same order, one vague, or grown in the later report."""
+    va, vb = a["value_low"] or a["value_high"] or 0, b["value_low"] or b["value_high"] or 0
+    if a["value"] is None or b["value"] is None or max(va, vb) <= VALUE_RATIO * max(1, min(va, vb)):
+        return True
+    first, later = sorted((a, b), key=lambda r: r["published"] or dt.date.min)
+    return first["published"] != later["published"] and (later["value"] or 0) > (first["value"] or 0)
+
+
 def same_event(a: dict, b: dict, window: int) -> bool:
     """Whether two counted figures from different reports describe one happening."""
     same = ("kind", "country", "province", "unit")
@@ -49,19 +64,29 @@ def same_event(a: dict, b: dict, window: int) -> bool:
     loose = ("unspecified", "mixed")
     if a["victims"] != b["victims"] and a["victims"] not in loose and b["victims"] not in loose:
         return False
-    va, vb = a["value_low"] or a["value_high"] or 0, b["value_low"] or b["value_high"] or 0
-    if a["value"] is not None and b["value"] is not None and max(va, vb) > VALUE_RATIO * max(1, min(va, vb)):
+    if bool(a["incident"]) != bool(b["incident"]) or (a["incident"] and not a["incident"] & b["incident"]):
         return False
-    return _near(a, b, window)
+    return _fits_one_toll(a, b) and _near(a, b, window)
+
+
+def _party(r: dict) -> bool:
+    return r["victims"] in vocab.PARTY_TYPES.get(r.get("claimant_type") or "unknown", ())
+
+
+# An analyst's order of preference among the reports of one happening: each rule keeps the
+# reports it ranks highest, until one is left.
+CHOICE = (
+    ("not a party's claim", lambda r: not _party(r)),
+    ("most recent report", lambda r: r["published"] or dt.date.min),
+    ("most trusted source", lambda r: -vocab.SOURCE_PREFERENCE.index(r.get("claimant_type") or "unknown")),
+    ("most specific", lambda r: -vocab.SPECIFICITY[r["qualifier"]]),
+    ("larger value", lambda r: r["people_estimate"]),
+)
 
 
 def _choose(members: list[dict]) -> tuple[dict, str]:
     """The figure an event keeps, and the rule that decided."""
-    rules = (
-        ("most recent report", lambda r: r["published"] or dt.date.min),
-        ("most specific", lambda r: -vocab.SPECIFICITY[r["qualifier"]]),
-        ("larger value", lambda r: r["people_estimate"]),
-    )
+    rules = CHOICE
     pool = members
     for name, key in rules:
         best = max(key(r) for r in pool)
@@ -70,6 +95,14 @@ def _choose(members: list[dict]) -> tuple[dict, str]:
             return top[0], name if len(members) > 1 else "single report"
         pool = top
     return min(pool, key=lambda r: r["figure_id"]), "single report" if len(members) == 1 else "first by id"
+
+
+def _low(r: dict) -> int | None:
+    return r["value"] if r["value"] is not None else r["value_low"]
+
+
+def _high(r: dict) -> int | None:
+    return r["value"] if r["value"] is not None else r["value_high"] or r["value_low"]
 
 
 def _groups(rows: list[dict], window: int) -> list[list[int]]:
@@ -109,9 +142,13 @@ def group_figures(
     """Add ``event_id`` and ``is_primary`` to figures; return them with the events table."""
     dates = dict(zip(published["article_id"], published["published"], strict=True))
     counted = [
-        {**r, "published": dates.get(r["article_id"])}
+        {**r, "published": dates.get(r["article_id"]), "incident": frozenset((r["incident"] or "").split())}
         for r in figures.filter(pl.col("counted")).iter_rows(named=True)
     ]
+    # Other sources' estimates stand beside the figure counted in their place.
+    alternatives: dict[str, list[dict]] = {}
+    for r in figures.filter(pl.col("role") == "alternative").iter_rows(named=True):
+        alternatives.setdefault(r["parent_figure_id"], []).append(r)
     event_of: dict[str, str] = {}
     primary: set[str] = set()
     events = []
@@ -123,6 +160,9 @@ def group_figures(
         event_of.update(dict.fromkeys(ids, event_id))
         primary.add(chosen["figure_id"])
         spans = [s for r in rows if (s := day_span(r["event_date"], r["date_precision"]))]
+        reports = rows + [a for r in rows for a in alternatives.get(r["figure_id"], [])]
+        lows = [v for r in reports if (v := _low(r)) is not None]
+        highs = [v for r in reports if (v := _high(r)) is not None]
         events.append(
             {
                 "event_id": event_id,
@@ -142,6 +182,8 @@ def group_figures(
                 "unit": chosen["unit"],
                 "people_estimate": chosen["people_estimate"],
                 "chosen_by": rule,
+                "range_low": min(lows) if lows else None,
+                "range_high": max(highs) if highs else None,
             }
         )
     # Breakdown parts and restatements belong to the event of the figure they hang on.

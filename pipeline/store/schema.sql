@@ -35,6 +35,7 @@ CREATE TABLE raw_figures (
     people_estimate  BIGINT NOT NULL,
     victims          VARCHAR NOT NULL
         CHECK (victims IN ({VICTIMS})),
+    incident         VARCHAR NOT NULL DEFAULT '', -- kinds of incident its sentence names ("bombing hospital")
     claimed_by       VARCHAR,                  -- who the text says gives it, as written; NULL when nobody
     claimant_type    VARCHAR NOT NULL DEFAULT 'unknown' CHECK (claimant_type IN ({CLAIMANT_TYPES})),
     province         VARCHAR,
@@ -116,7 +117,9 @@ CREATE TABLE raw_events (
     qualifier       VARCHAR NOT NULL,
     unit            VARCHAR NOT NULL,
     people_estimate BIGINT NOT NULL,
-    chosen_by       VARCHAR NOT NULL           -- the rule that chose it
+    chosen_by       VARCHAR NOT NULL,          -- the rule that chose it
+    range_low       BIGINT,                    -- the lowest and highest its reports give,
+    range_high      BIGINT                     -- other sources' estimates included
 );
 
 CREATE TABLE raw_pressure_episodes (
@@ -167,7 +170,7 @@ WITH
     final AS (
         SELECT
             f.event_date, year(f.event_date) AS year, f.country, f.province, f.place, f.place_basis,
-            f.kind, f.victims, f.claimed_by, f.claimant_type,
+            f.kind, f.victims, f.incident, f.claimed_by, f.claimant_type,
             f.number_text, f.value, f.value_low, f.value_high, f.qualifier, f.unit,
             f.people_estimate, f.counted, f.role, f.confidence, f.confidence_reason, f.sentence,
             a.title, a.source, a.url, a.published,
@@ -207,7 +210,8 @@ CREATE VIEW events AS
 SELECT
     e.date_start, e.date_end, year(e.date_start) AS year, e.country, e.province, e.place, e.kind,
     e.victims, e.n_reports, e.value, e.value_low, e.value_high, e.qualifier, e.unit,
-    e.people_estimate, e.chosen_by, f.confidence, f.confidence_reason, f.sentence, e.event_id,
+    e.people_estimate, e.chosen_by, e.range_low, e.range_high, f.confidence, f.confidence_reason,
+    f.sentence, e.event_id,
     e.figure_id, f.article_id
 FROM raw_events AS e
 JOIN raw_figures AS f USING (figure_id);
