@@ -418,6 +418,9 @@ def test_district_events(nlp, text, expected):
         ("Taliban fighters stormed Kunduz yesterday.", dt.date(2021, 7, 7), "day"),
         ("Officials said on Tuesday that Taliban fighters stormed Kunduz.", dt.date(2021, 7, 8), "day"),
         ("The Taliban captured Kunduz city on July 1.", dt.date(2021, 7, 1), "day"),
+        # a day and a month without the year: the most recent such day
+        ("On 1 July, the Taliban captured Kunduz city.", dt.date(2021, 7, 1), "day"),
+        ("Kunduz: on 30 December the Taliban captured Kunduz city.", dt.date(2020, 12, 30), "day"),
         ("Taliban fighters briefly stormed into Kunduz last week.", dt.date(2021, 7, 1), "day"),
     ],
 )

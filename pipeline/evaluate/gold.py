@@ -58,6 +58,8 @@ class Report:
     errors: list[str]
     dating: dict[str, tuple[int, int]] = dataclasses.field(default_factory=dict)  # name -> (right, of)
     totals: list[tuple[str, str, str, int, int]] = dataclasses.field(default_factory=list)  # gold vs ours
+    # (happening, kind, the analyst's counted-once figure, ours, events its reports landed in)
+    happenings: list[tuple[str, str, int, int, int]] = dataclasses.field(default_factory=list)
 
     def table(self) -> str:
         """The scores as a fixed-width table."""
@@ -79,6 +81,17 @@ class Report:
             lines.append(f"{'(kind, province, unit) within 10%':<34} {within / len(self.totals):10.3f}")
             lines.append(f"{'people, gold':<34} {gold_sum:10,d}")
             lines.append(f"{'people, extracted':<34} {ours:10,d}")
+        if self.happenings:
+            near = sum(1 for *_, want, got, _ in self.happenings if abs(got - want) <= 0.25 * max(want, 1))
+            once = sum(1 for *_, n in self.happenings if n == 1)
+            lines.append("")
+            lines.append(f"{'happenings (happening, kind)':<34} {'share':>6} {'n':>6}")
+            lines.append(
+                f"{'counted once within 25%':<34} {near / len(self.happenings):6.3f} {len(self.happenings):6d}"
+            )
+            lines.append(
+                f"{'its reports in one event':<34} {once / len(self.happenings):6.3f} {len(self.happenings):6d}"
+            )
         if self.dating:
             lines.append("")
             lines.append(f"{'publication date from the text':<34} {'share':>6} {'n':>6}")
@@ -133,8 +146,11 @@ def predict(gold_dir: Path, settings: Settings) -> dict[str, list[dict]]:
     # Events as the batch step groups them, for the totals that count each event once.
     figures = frame("raw_figures", out["raw_figures"])
     published = frame("raw_articles", articles).select("article_id", "published")
-    _, grouped = group_figures(figures, published, settings.date_window_days)
+    with_events, grouped = group_figures(figures, published, settings.date_window_days)
     predicted["raw_events"] = grouped.to_dicts()
+    event_of = dict(zip(with_events["figure_id"], with_events["event_id"], strict=True))
+    for row in predicted["raw_figures"]:
+        row["event_id"] = event_of.get(row["figure_id"])
     return predicted
 
 
@@ -160,6 +176,7 @@ def score(gold_dir: Path, predicted: dict[str, list[dict]]) -> Report:
     gold_figs = _canonical(_rows(gold_dir / "figures.csv"), "province", (PROVINCE,))
     s, pairs, fps, fns = _match(gold_figs, predicted["raw_figures"], fig_key)
     scores["figures (kind+value+unit)"] = s
+    pairs_by_text = {(g["file"], g["number_text"]): p for g, p in pairs}
     for field in ("qualifier", "victims", "province", "role"):
         accuracy[f"figure {field}"] = _accuracy(pairs, field)
         errors += [
@@ -210,6 +227,9 @@ def score(gold_dir: Path, predicted: dict[str, list[dict]]) -> Report:
     ]
     errors += [f"district missed: {g['file']} {g['district']} {g['status']}" for g in fns]
     report = Report(scores, accuracy, sorted(errors))
+    if (gold_dir / "happenings.csv").exists() and "raw_events" in predicted:
+        report.happenings, wrong = _happenings(gold_dir, pairs_by_text, predicted["raw_events"])
+        report.errors += wrong
     if (gold_dir / "totals.csv").exists() and "raw_events" in predicted:
         report.totals = _totals(gold_dir, predicted["raw_events"])
     return report
@@ -240,6 +260,26 @@ def _totals(gold_dir: Path, predicted_events: list[dict]) -> list[tuple[str, str
         key = (g["kind"], g["province"], "people")
         merged[key] = merged.get(key, 0) + int(g["people_total"])
     return [(*key, total, ours.get(key, 0)) for key, total in sorted(merged.items())]
+
+
+def _happenings(
+    gold_dir: Path, pairs_by_text: dict[tuple[str, str], dict], events: list[dict]
+) -> tuple[list[tuple[str, str, int, int, int]], list[str]]:
+    """Each annotated happening's counted-once figure next to ours: the events its reports
+    landed in, each counted once (a happening split over two events counts both)."""
+    value_of = {e["event_id"]: e["value"] if e["value"] is not None else e["value_low"] or 0 for e in events}
+    out, errors = [], []
+    for h in _rows(gold_dir / "happenings.csv"):
+        found = [pairs_by_text.get(tuple(m.split("|", 1))) for m in h["members"].split(";")]
+        ids = {p["event_id"] for p in found if p is not None and p.get("event_id")}
+        ours = sum(value_of.get(e, 0) for e in ids)
+        want = int(h["value"])
+        out.append((h["happening_id"], h["kind"], want, ours, len(ids)))
+        if abs(ours - want) > 0.25 * max(want, 1) or len(ids) != 1:
+            errors.append(
+                f"happening: {h['happening_id']} {h['kind']}: analyst {want}, ours {ours} in {len(ids)} events"
+            )
+    return out, errors
 
 
 def score_dating(gold_dir: Path) -> dict[str, tuple[int, int]]:

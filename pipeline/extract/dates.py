@@ -30,6 +30,7 @@ CUES: tuple[tuple[str, str, bool], ...] = (
     ("month_day_year", _MONTH + r" (?P<day>\d{1,2}),? (?P<year>(?:19|20)\d\d)\b", False),
     ("day_month_year", r"\b(?P<day>\d{1,2}) " + _MONTH + r",? (?P<year>(?:19|20)\d\d)\b", False),
     ("month_day", r"\b" + _MONTH + r" (?P<day>\d{1,2})\b(?!,? (?:19|20)\d\d)", False),
+    ("day_month", r"\b(?P<day>\d{1,2}) " + _MONTH + r"\b(?!,? (?:19|20)\d\d)", False),
     ("last_month_name", r"\blast " + _MONTH + r"(?:'s|’s)?\b", True),
     ("in_month", r"\bin " + _MONTH + r"\b(?! \d)", False),
     ("in_year", r"\bin (?P<year>(?:19|20)\d\d)\b", False),
@@ -124,7 +125,7 @@ def resolve(cue: Cue | None, published: dt.date | None, precision: str | None) -
     if name in ("month_day_year", "day_month_year"):
         d = _safe(int(g["year"]), _month(g), int(g["day"]))
         return When(d, "day") if d else anchor
-    if name == "month_day":
+    if name in ("month_day", "day_month"):
         d = _safe(year, _month(g), int(g["day"]))
         if d and precision != "year" and d > published:
             d = _safe(year - 1, _month(g), int(g["day"]))
