@@ -37,6 +37,12 @@ SETTINGS = (
     Setting("max_file_mb", 20.0, "input files larger than this are rejected, not read"),
     Setting("date_window_days", 3, "reports of one happening may differ by this many days"),
     Setting(
+        "toll_window_days",
+        14,
+        'a running count ("since Sunday", "the toll rose to") this many days after an earlier, '
+        "smaller report of the same kind, place and incident updates it instead of adding to it",
+    ),
+    Setting(
         "episode_gap_days", 14, "mentions of one capital this many days apart start a new pressure episode"
     ),
 )
@@ -50,6 +56,7 @@ class Settings:
     workers: int
     max_file_mb: float
     date_window_days: int
+    toll_window_days: int
     episode_gap_days: int
 
     @classmethod

@@ -79,3 +79,7 @@ SOURCE_PREFERENCE = (
     "un_agency", "medical", "ngo", "local_official", "government", "security_forces", "media",
     "witness", "unknown", "armed_group",
 )  # fmt: skip
+
+# Kinds of incident a figure's sentence may name (words: ``incident_<kind>`` in
+# data/rules/words.csv): reports of a toll join one event only when they name the same kind.
+INCIDENT_KINDS = ("bombing", "airstrike", "shelling", "mine", "ambush")

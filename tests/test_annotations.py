@@ -53,7 +53,8 @@ def test_event_groups_name_one_total_row_each() -> None:
             hits = [
                 r
                 for r in figures
-                if (r["file"], r["kind"], r["number_text"]) == (member["file"], member["kind"], member["number_text"])
+                if (r["file"], r["kind"], r["number_text"])
+                == (member["file"], member["kind"], member["number_text"])
             ]
             assert len(hits) == 1, member
             assert hits[0]["role"] == "total", member
@@ -63,7 +64,16 @@ def test_happenings_name_their_reports_and_count_one_of_them() -> None:
     figures = _figures()
     with (GOLD / "happenings.csv").open(newline="", encoding="utf-8") as fh:
         reader = csv.DictReader(fh)
-        assert reader.fieldnames == ["happening_id", "kind", "unit", "value", "value_low", "value_high", "members", "note"]
+        assert reader.fieldnames == [
+            "happening_id",
+            "kind",
+            "unit",
+            "value",
+            "value_low",
+            "value_high",
+            "members",
+            "note",
+        ]
         rows = list(reader)
     assert rows
     for row in rows:
@@ -75,5 +85,7 @@ def test_happenings_name_their_reports_and_count_one_of_them() -> None:
             assert hits[0]["kind"] == row["kind"] and hits[0]["unit"] == row["unit"], member
             assert hits[0]["role"] in ("total", "alternative"), member
             values.append(int(hits[0]["value"]))
-        assert (int(row["value_low"]), int(row["value_high"])) == (min(values), max(values)), row["happening_id"]
+        assert (int(row["value_low"]), int(row["value_high"])) == (min(values), max(values)), row[
+            "happening_id"
+        ]
         assert int(row["value"]) in values, row["happening_id"]

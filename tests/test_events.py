@@ -23,7 +23,7 @@ def fig(**kw):
         "unit": "people", "victims": "unspecified", "value": 75000, "value_low": 75000, "value_high": 75000,
         "qualifier": "about", "people_estimate": 75000, "event_date": D(2021, 7, 8), "date_precision": "day",
         "counted": True, "role": "total", "parent_figure_id": None, "country": "AFG",
-        "incident": frozenset(), "published": D(2021, 7, 8), "claimant_type": "unknown",
+        "incident": frozenset(), "published": D(2021, 7, 8), "claimant_type": "unknown", "running": False,
     }  # fmt: skip
     row.update(kw)
     return row
@@ -41,11 +41,16 @@ def fig(**kw):
         ({"victims": "civilians"}, True),
         ({"value": 80000, "value_low": 80000}, True),
         ({"value": 200000, "value_low": 200000}, False),
-        # a toll that grew: a later report may be larger, never much smaller
-        ({"value": 200000, "value_low": 200000, "published": D(2021, 7, 10)}, True),
-        ({"value": 20000, "value_low": 20000, "published": D(2021, 7, 10)}, False),
-        # another kind of incident: an air strike on a hospital is not the fighting's toll
-        ({"incident": frozenset({"hospital", "strike"})}, False),
+        # a running count that grew within the toll window: the same toll; never much smaller
+        ({"value": 200000, "value_low": 200000, "published": D(2021, 7, 15), "running": True}, True),
+        ({"value": 200000, "value_low": 200000, "published": D(2021, 7, 25), "running": True}, False),
+        ({"value": 200000, "value_low": 200000, "published": D(2021, 7, 15)}, False),
+        ({"value": 20000, "value_low": 20000, "published": D(2021, 7, 15), "running": True}, False),
+        # the very same number told again days later
+        ({"event_date": D(2021, 7, 18), "published": D(2021, 7, 18)}, True),
+        # another kind of incident: an air strike during the fighting is not the fighting's toll
+        ({"incident": frozenset({"airstrike"}), "value": 80000, "value_low": 80000}, False),
+        ({"incident": frozenset({"airstrike"})}, True),  # the same number: a restatement
         ({"unit": "families"}, False),
         ({"event_date": D(2021, 7, 1), "date_precision": "month"}, True),
         ({"event_date": D(2021, 1, 1), "date_precision": "year"}, True),
@@ -54,7 +59,7 @@ def fig(**kw):
     ],
 )
 def test_same_event(other, same):
-    assert same_event(fig(), fig(figure_id="f2", article_id="a2", **other), window=3) is same
+    assert same_event(fig(), fig(figure_id="f2", article_id="a2", **other), window=3, toll_window=14) is same
 
 
 @pytest.mark.parametrize(("country", "same"), [("AFG", True), ("PAK", False), (None, False)])

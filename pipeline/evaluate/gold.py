@@ -86,12 +86,9 @@ class Report:
             once = sum(1 for *_, n in self.happenings if n == 1)
             lines.append("")
             lines.append(f"{'happenings (happening, kind)':<34} {'share':>6} {'n':>6}")
-            lines.append(
-                f"{'counted once within 25%':<34} {near / len(self.happenings):6.3f} {len(self.happenings):6d}"
-            )
-            lines.append(
-                f"{'its reports in one event':<34} {once / len(self.happenings):6.3f} {len(self.happenings):6d}"
-            )
+            n = len(self.happenings)
+            lines.append(f"{'counted once within 25%':<34} {near / n:6.3f} {n:6d}")
+            lines.append(f"{'its reports in one event':<34} {once / n:6.3f} {n:6d}")
         if self.dating:
             lines.append("")
             lines.append(f"{'publication date from the text':<34} {'share':>6} {'n':>6}")
@@ -146,7 +143,9 @@ def predict(gold_dir: Path, settings: Settings) -> dict[str, list[dict]]:
     # Events as the batch step groups them, for the totals that count each event once.
     figures = frame("raw_figures", out["raw_figures"])
     published = frame("raw_articles", articles).select("article_id", "published")
-    with_events, grouped = group_figures(figures, published, settings.date_window_days)
+    with_events, grouped = group_figures(
+        figures, published, settings.date_window_days, settings.toll_window_days
+    )
     predicted["raw_events"] = grouped.to_dicts()
     event_of = dict(zip(with_events["figure_id"], with_events["event_id"], strict=True))
     for row in predicted["raw_figures"]:
@@ -276,9 +275,8 @@ def _happenings(
         want = int(h["value"])
         out.append((h["happening_id"], h["kind"], want, ours, len(ids)))
         if abs(ours - want) > 0.25 * max(want, 1) or len(ids) != 1:
-            errors.append(
-                f"happening: {h['happening_id']} {h['kind']}: analyst {want}, ours {ours} in {len(ids)} events"
-            )
+            name = f"{h['happening_id']} {h['kind']}"
+            errors.append(f"happening: {name}: analyst {want}, ours {ours} in {len(ids)} events")
     return out, errors
 
 

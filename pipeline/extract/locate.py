@@ -70,7 +70,11 @@ def main_place(view: View) -> Span | None:
     scores: Counter[tuple[str, str]] = Counter()
     first: dict[tuple[str, str], Span] = {}
     for ent in view.doc.ents:
-        if ent.label_ == FOREIGN or ent.ent_id_ in METONYMS or is_dateline(ent):
+        if ent.label_ == FOREIGN or is_dateline(ent):
+            continue
+        # "Kabul" stands for the government (or the reporter's desk) unless the text says it
+        # means the city ("Kabul city"): on real pages a bare "Kabul" made a poor main place.
+        if ent.ent_id_ in METONYMS and view.low[ent.end : ent.end + 1] != ["city"]:
             continue
         key = (ent.label_, ent.ent_id_)
         scores[key] += 3 if ent.start_char < 400 else 1

@@ -24,8 +24,11 @@ from pipeline.extract.view import View
 from pipeline.extract.where import AFGHANISTAN, figure_place, focus_country
 from pipeline.settings import HOUSEHOLD_SIZE
 
-# Words naming a kind of incident, each with the kind it names ("airstrikes": "airstrike").
-INCIDENTS = {w: w.rstrip("s") for w in lexicon.words("incident")}
+# Words naming a kind of incident, each with the kind it names ("blast": "bombing"), and the
+# words of a running count ("since", "so far", "the toll rose").
+INCIDENTS = {w: kind for kind in vocab.INCIDENT_KINDS for w in lexicon.words(f"incident_{kind}")}
+RUNNING = set(lexicon.words("running"))
+RECALLED = set(lexicon.words("recalled_event"))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -52,6 +55,21 @@ def _when(view: View, sent: Span, token_i: int, art: Article) -> tuple[dates.Whe
     return dates.resolve(cue, art.published, art.date_precision), cue is not None
 
 
+def _figure_when(view: View, sent: Span, token_i: int, art: Article) -> dates.When:
+    """A figure's date; told of "that battle" with no date of its own, the date of the sentence
+    before ("The attack revived memories of last June, when ... About 60 people were killed in
+    that battle")."""
+    when, dated = _when(view, sent, token_i, art)
+    words = view.low[sent.start : sent.end]
+    recalled = any(a == "that" and b in RECALLED for a, b in zip(words, words[1:], strict=False))
+    k = view.sent_of[sent.start]
+    if dated or not recalled or k == 0:
+        return when
+    before = view.sents[k - 1]
+    earlier, dated = _when(view, before, before.end - 1, art)
+    return earlier if dated else when
+
+
 def _evidence(view: View, sent: Span, start_char: int, end_char: int) -> dict:
     return {
         "sentence": view.sent_text(sent).strip(),
@@ -66,9 +84,11 @@ def _confidence(reasons: list[str]) -> dict:
     return {"confidence": confidence.level(reasons), "confidence_reason": "; ".join(reasons)}
 
 
-def incident(view: View, sent: Span) -> str:
-    """The kinds of incident a figure's sentence names ("bombing hospital"), space-separated."""
-    return " ".join(sorted({INCIDENTS[w] for w in view.words(sent) if w in INCIDENTS}))
+def incident(view: View, sent: Span, source: str | None) -> str:
+    """The kinds of incident a figure's sentence names ("airstrike bombing"), space-separated;
+    not the words of its source ("a mine-clearing agency said")."""
+    theirs = set((source or "").lower().split())
+    return " ".join(sorted({INCIDENTS[w] for w in view.words(sent) if w in INCIDENTS and w not in theirs}))
 
 
 def _claim(view: View, sent: Span, at: int, page: claims.Claim | None) -> dict:
@@ -87,7 +107,7 @@ def _figure_rows(view: View, art: Article, main: Span | None, page: claims.Claim
         n = f.number
         where = figure_place(view, f.sent, n.start, main, f.kind, gaz, focus)
         place = where.place
-        when, _ = _when(view, f.sent, n.core_start, art)
+        when = _figure_when(view, f.sent, n.core_start, art)
         start_char, end_char = view.starts[n.start], view.ends[n.end - 1]
         scale = art.household_size if f.unit == "families" else 1
         rows.append(
@@ -102,8 +122,9 @@ def _figure_rows(view: View, art: Article, main: Span | None, page: claims.Claim
                 "unit": f.unit,
                 "people_estimate": round((n.floor or 0) * scale),
                 "victims": f.victims,
-                "incident": incident(view, f.sent),
                 **(claim := _claim(view, f.sent, n.start, page)),
+                "incident": incident(view, f.sent, claim["claimed_by"]),
+                "running": bool(view.words(f.sent) & RUNNING),
                 "province": where.province,
                 "place": locate.place_name(place, gaz) if place else None,
                 "country": where.country,

@@ -4,12 +4,12 @@ A pure polars transform over all figures the database will hold (events span art
 by the batch step after extraction. Two counted figures describe the same event when they have the
 same kind and province, places that do not contradict each other (equal, or one of them
 unnamed), compatible victims (equal, or one unspecified or mixed), the same kind of incident
-(both name none, or they share one: "air strike", "hospital", "bombing"; an air strike on a
+(both name none, or they share one: "air strike", "bombing", "mortar"; an air strike on a
 hospital during a battle is not the battle's toll), values that fit one toll (within a factor
-of ``VALUE_RATIO``, one of them vague, or a later report larger than an earlier one: a toll
-that grew, 4, 16, 40, 60), and date ranges no more than the date window apart (a
-month-precision date covers its month; a year-precision date merges only with an equal
-value). Groups are closed under these links.
+of ``VALUE_RATIO`` and dates no more than the date window apart, a month-precision date
+covering its month and a year-precision date merging only with an equal value; or, up to the
+toll window apart, a running count larger than an earlier report, a toll that grew, 4, 16,
+40, 60; or the very same number told again). Groups are closed under these links.
 
 Each event keeps one figure, chosen by the first rule that decides (``CHOICE``): not a
 party's count of the other side's losses while another report exists; the most recent report
@@ -31,6 +31,8 @@ from pipeline.group.spans import day_span
 from pipeline.store.schema import tables
 
 VALUE_RATIO = 2.0
+SAME_NUMBER_FLOOR = 10  # two tolls this size or larger and equal are one toll told again
+RESTATED = 1.0  # how far a report naming no incident may differ from one that names it: not at all
 
 
 def _near(a: dict, b: dict, window: int) -> bool:
@@ -45,16 +47,44 @@ def _near(a: dict, b: dict, window: int) -> bool:
     return True
 
 
-def _fits_one_toll(a: dict, b: dict) -> bool:
-    """Values of one toll: of the same order, one vague, or grown in the later report."""
+def _ratio(a: dict, b: dict) -> float:
+    """How far apart two values are (1: equal); 1 when either is vague."""
+    if a["value"] is None or b["value"] is None:
+        return 1.0
     va, vb = a["value_low"] or a["value_high"] or 0, b["value_low"] or b["value_high"] or 0
-    if a["value"] is None or b["value"] is None or max(va, vb) <= VALUE_RATIO * max(1, min(va, vb)):
-        return True
+    return max(va, vb) / max(1, min(va, vb))
+
+
+def _grew(a: dict, b: dict, toll_window: int) -> bool:
+    """A running count ("the toll rose to 60", "since Sunday") larger than an earlier report of
+    the same toll, at most ``toll_window`` days later: the toll grew."""
     first, later = sorted((a, b), key=lambda r: r["published"] or dt.date.min)
-    return first["published"] != later["published"] and (later["value"] or 0) > (first["value"] or 0)
+    if first["published"] is None or first["published"] == later["published"] or not later["running"]:
+        return False
+    if (later["published"] - first["published"]).days > toll_window:
+        return False
+    return (later["value"] or 0) > (first["value"] or 0)
 
 
-def same_event(a: dict, b: dict, window: int) -> bool:
+def _told_again(a: dict, b: dict, toll_window: int) -> bool:
+    """The same toll told again days later ("ten days after a bombing killed 61 people"): the
+    very same number, not a small one, at most ``toll_window`` days apart."""
+    if a["value"] is None or a["value"] != b["value"] or a["value"] < SAME_NUMBER_FLOOR:
+        return False
+    if a["published"] is None or b["published"] is None or a["published"] == b["published"]:
+        return False
+    return abs((a["published"] - b["published"]).days) <= toll_window
+
+
+def _same_incident(a: dict, b: dict) -> bool:
+    """Both name the same kind of incident, or neither names one; one that names none may only
+    restate the other's number ("the blast killed 40" and "40 people died")."""
+    if a["incident"] and b["incident"]:
+        return bool(a["incident"] & b["incident"])
+    return not (a["incident"] or b["incident"]) or _ratio(a, b) <= RESTATED
+
+
+def same_event(a: dict, b: dict, window: int, toll_window: int = 0) -> bool:
     """Whether two counted figures from different reports describe one happening."""
     same = ("kind", "country", "province", "unit")
     if any(a.get(key) != b.get(key) for key in same):
@@ -64,9 +94,11 @@ def same_event(a: dict, b: dict, window: int) -> bool:
     loose = ("unspecified", "mixed")
     if a["victims"] != b["victims"] and a["victims"] not in loose and b["victims"] not in loose:
         return False
-    if bool(a["incident"]) != bool(b["incident"]) or (a["incident"] and not a["incident"] & b["incident"]):
+    if not _same_incident(a, b):
         return False
-    return _fits_one_toll(a, b) and _near(a, b, window)
+    if _ratio(a, b) <= VALUE_RATIO and _near(a, b, window):
+        return True
+    return _grew(a, b, toll_window) or _told_again(a, b, toll_window)
 
 
 def _party(r: dict) -> bool:
@@ -105,7 +137,7 @@ def _high(r: dict) -> int | None:
     return r["value"] if r["value"] is not None else r["value_high"] or r["value_low"]
 
 
-def _groups(rows: list[dict], window: int) -> list[list[int]]:
+def _groups(rows: list[dict], window: int, toll_window: int) -> list[list[int]]:
     parent = list(range(len(rows)))
 
     def find(i: int) -> int:
@@ -118,7 +150,7 @@ def _groups(rows: list[dict], window: int) -> list[list[int]]:
     for i, r in enumerate(rows):
         if day_span(r["event_date"], r["date_precision"]) is not None:  # undated reports stand alone
             by_block.setdefault((r["kind"], r.get("country"), r["province"], r["unit"]), []).append(i)
-    gap = dt.timedelta(days=window)
+    gap = dt.timedelta(days=max(window, toll_window))
     for members in by_block.values():
         # Sorted by start, a report can only be near those that start before its end + the window.
         spans = {i: day_span(rows[i]["event_date"], rows[i]["date_precision"]) for i in members}
@@ -128,7 +160,7 @@ def _groups(rows: list[dict], window: int) -> list[list[int]]:
                 if spans[j][0] > spans[i][1] + gap:
                     break
                 a, b = rows[i], rows[j]
-                if a["article_id"] != b["article_id"] and same_event(a, b, window):
+                if a["article_id"] != b["article_id"] and same_event(a, b, window, toll_window):
                     parent[find(i)] = find(j)
     out: dict[int, list[int]] = {}
     for i in range(len(rows)):
@@ -137,7 +169,7 @@ def _groups(rows: list[dict], window: int) -> list[list[int]]:
 
 
 def group_figures(
-    figures: pl.DataFrame, published: pl.DataFrame, window: int
+    figures: pl.DataFrame, published: pl.DataFrame, window: int, toll_window: int = 0
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Add ``event_id`` and ``is_primary`` to figures; return them with the events table."""
     dates = dict(zip(published["article_id"], published["published"], strict=True))
@@ -152,7 +184,7 @@ def group_figures(
     event_of: dict[str, str] = {}
     primary: set[str] = set()
     events = []
-    for members in _groups(counted, window):
+    for members in _groups(counted, window, toll_window):
         rows = [counted[i] for i in members]
         chosen, rule = _choose(rows)
         ids = sorted(r["figure_id"] for r in rows)

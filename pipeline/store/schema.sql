@@ -35,7 +35,8 @@ CREATE TABLE raw_figures (
     people_estimate  BIGINT NOT NULL,
     victims          VARCHAR NOT NULL
         CHECK (victims IN ({VICTIMS})),
-    incident         VARCHAR NOT NULL DEFAULT '', -- kinds of incident its sentence names ("bombing hospital")
+    incident         VARCHAR NOT NULL DEFAULT '', -- kinds of incident its sentence names ("airstrike")
+    running          BOOLEAN NOT NULL DEFAULT false, -- a running count ("since Sunday", "the toll rose to")
     claimed_by       VARCHAR,                  -- who the text says gives it, as written; NULL when nobody
     claimant_type    VARCHAR NOT NULL DEFAULT 'unknown' CHECK (claimant_type IN ({CLAIMANT_TYPES})),
     province         VARCHAR,
@@ -170,7 +171,7 @@ WITH
     final AS (
         SELECT
             f.event_date, year(f.event_date) AS year, f.country, f.province, f.place, f.place_basis,
-            f.kind, f.victims, f.incident, f.claimed_by, f.claimant_type,
+            f.kind, f.victims, f.incident, f.running, f.claimed_by, f.claimant_type,
             f.number_text, f.value, f.value_low, f.value_high, f.qualifier, f.unit,
             f.people_estimate, f.counted, f.role, f.confidence, f.confidence_reason, f.sentence,
             a.title, a.source, a.url, a.published,
