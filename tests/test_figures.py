@@ -497,3 +497,12 @@ def test_a_hard_wrapped_sentence_is_read_whole(nlp):
 
 def test_line_breaks_of_a_page_that_is_not_wrapped_end_sentences(nlp):
     assert counted(nlp, NOT_WRAPPED) == []
+
+
+def test_a_figure_of_that_battle_takes_the_date_told_before(nlp):
+    text = (
+        "The attack brought back memories of last June, when the Taliban besieged Gardez.\n"
+        "About 60 people were killed in that battle, officials said."
+    )
+    (row,) = extract(nlp(text), PUBLISHED).figures
+    assert (row["event_date"], row["date_precision"]) == (dt.date(2021, 6, 1), "month")

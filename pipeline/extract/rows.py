@@ -65,9 +65,9 @@ def _figure_when(view: View, sent: Span, token_i: int, art: Article) -> dates.Wh
     k = view.sent_of[sent.start]
     if dated or not recalled or k == 0:
         return when
-    before = view.sents[k - 1]
-    earlier, dated = _when(view, before, before.end - 1, art)
-    return earlier if dated else when
+    before = next((t for t in reversed(view.sents[:k]) if t.text.strip()), None)
+    cues = dates.find_cues(view.sent_text(before)) if before is not None else ()
+    return dates.resolve(cues[0], art.published, art.date_precision) if cues else when
 
 
 def _evidence(view: View, sent: Span, start_char: int, end_char: int) -> dict:
