@@ -17,7 +17,7 @@ import duckdb
 import polars as pl
 import streamlit as st
 
-from dashboard import countries, queries
+from dashboard import countries, queries, workings
 from dashboard.filters import Filters, Options
 from dashboard.queries import COLUMNS, ORDER  # noqa: F401  (re-exported for callers and tests)
 from pipeline.vocab import HARM, VICTIMS
@@ -139,6 +139,24 @@ def count(src: Source, view: str, f: Filters) -> int:
 def hidden(src: Source, f: Filters) -> dict[str, int]:
     """How many low-confidence figures and pressure mentions hiding them leaves out of the tables."""
     return {k: int(v) for k, v in _query(src, *queries.hidden(f)).row(0, named=True).items()}
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def hidden_claims(src: Source, f: Filters) -> dict[str, int]:
+    """How many figures and pressure mentions an armed group claims hiding them leaves out."""
+    return {k: int(v) for k, v in _query(src, *queries.hidden_claims(f)).row(0, named=True).items()}
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def event_reports(src: Source, event_id: str) -> pl.DataFrame:
+    """Every report of one event, oldest first, the chosen one marked by ``is_primary``."""
+    return _query(src, *workings.event_reports(event_id))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def summed_events(src: Source, f: Filters, limit: int) -> pl.DataFrame:
+    """The largest events behind each headline number, with how many each number sums."""
+    return _query(src, *workings.summed_events(f, limit))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -8,7 +8,7 @@ import unicodedata
 import polars as pl
 
 from dashboard import countries
-from dashboard.filters import HAS_CONFIDENCE, HAS_COUNTRY, Filters, view_label
+from dashboard.filters import HAS_CLAIMANT, HAS_CONFIDENCE, HAS_COUNTRY, Filters, view_label
 
 # Spreadsheets run a cell starting with one of these as a formula (OWASP "CSV Injection").
 FORMULA_START = r"^[=+\-@\t\r]"
@@ -77,5 +77,7 @@ def filename(view: str, f: Filters) -> str:
         parts.append(f"{f.since or ''}_{f.until or ''}".strip("_"))
     if f.hide_low and view in HAS_CONFIDENCE:
         parts.append("without_low_confidence")
+    if f.hide_claims and view in HAS_CLAIMANT:
+        parts.append("without_armed_group_claims")
     name = "-".join(p for p in (_slug(p) for p in parts) if p)
     return f"{name}.csv"

@@ -44,6 +44,9 @@ HAS_COUNTRY = HAS_PROVINCE
 # The rows "hide low confidence" leaves out (an event has its chosen figure's confidence).
 HAS_CONFIDENCE = frozenset({"figures", "pressure", "events"})
 LOW = CONFIDENCE[-1]
+# The rows "hide armed groups' claims" can leave out (an event has its chosen figure's source).
+HAS_CLAIMANT = HAS_CONFIDENCE
+ARMED_GROUP = "armed_group"
 # An article is "in" a province when one of its figures or pressure mentions is.
 ARTICLE_PLACE_VIEWS = ("figures", "pressure")
 
@@ -83,6 +86,8 @@ class Filters:
     each_event: bool = True
     # Leave out figures, events and pressure mentions whose confidence is low.
     hide_low: bool = False
+    # Leave out what an armed group claims (the Taliban's tolls and captures).
+    hide_claims: bool = False
 
 
 # The filters' names, in the sidebar's order: widget keys and address keys alike.
@@ -175,6 +180,10 @@ def where(f: Filters, view: str) -> tuple[str, list[object]]:
         parts.append("confidence <> ?")
         params.append(LOW)
 
+    if f.hide_claims and view in HAS_CLAIMANT:
+        parts.append("claimant_type <> ?")
+        params.append(ARMED_GROUP)
+
     if view in HAS_KIND_VICTIMS:
         for column, values in (("kind", f.kind), ("victims", f.victims)):
             if values:
@@ -213,4 +222,6 @@ def describe(f: Filters) -> str:
         parts.append("every report")
     if f.hide_low:
         parts.append("low confidence hidden")
+    if f.hide_claims:
+        parts.append("armed groups' claims hidden")
     return " · ".join(parts)

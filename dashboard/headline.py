@@ -48,6 +48,25 @@ def _counting(f: Filters) -> str:
     return "each event once" if f.each_event else "every report"
 
 
+SUMMED_SHOWN = 20  # events listed per headline number
+
+
+def _summed(src: db.Source, f: Filters) -> None:
+    """The events the killed, wounded and displaced numbers sum, largest first, per number."""
+    summed = db.summed_events(src, f, SUMMED_SHOWN)
+    if summed.is_empty():
+        st.info("No event in the selection.")
+        return
+    counting = "each counted once" if f.each_event else "every report of each summed"
+    counts = summed.group_by("kind").agg(pl.col("n_events").first()).sort("kind")
+    listed = ", ".join(f"{n:,} {kind}" for kind, n in counts.iter_rows())
+    st.caption(
+        f"Events behind the numbers above ({listed}), {counting}; the {SUMMED_SHOWN} largest of each. "
+        "range_low and range_high: what its reports say; chosen_by: why its figure was counted."
+    )
+    st.dataframe(summed.drop("rank", "n_events"), hide_index=True, key="summed_events_table")
+
+
 def draw(src: db.Source, f: Filters) -> None:
     """What is selected, and five headline numbers for it, each with the dates it covers."""
     st.caption(f"Showing {describe(f)}. Figures count {_counting(f)}.")
@@ -70,6 +89,8 @@ def draw(src: db.Source, f: Filters) -> None:
         )
         + "A figure repeated within one article, or a part of a stated total, is never summed."
     )
+    if st.toggle("List the events these numbers sum", key="summed"):
+        _summed(src, f)
 
 
 def footer(src: db.Source) -> None:

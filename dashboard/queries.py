@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from dashboard.filters import LOW, Filters, counted, where
+from dashboard.filters import ARMED_GROUP, LOW, Filters, counted, where
 from pipeline import vocab
 from pipeline.store.schema import OFFSETS, level_case, views
 
@@ -123,6 +123,19 @@ def hidden(f: Filters) -> Query:
                (SELECT count(*) {pressure} AND confidence = ?) AS pressure
     """  # noqa: S608
     return sql, [*fp, LOW, *pp, LOW]
+
+
+def hidden_claims(f: Filters) -> Query:
+    """The figures and pressure mentions an armed group claims that the tables hold for ``f``
+    when they are shown: what hiding them leaves out."""
+    shown = dataclasses.replace(f, hide_claims=False)
+    figures, fp = _shown("figures", shown)
+    pressure, pp = _shown("pressure", shown)
+    sql = f"""
+        SELECT (SELECT count(*) {figures} AND claimant_type = ?) AS figures,
+               (SELECT count(*) {pressure} AND claimant_type = ?) AS pressure
+    """  # noqa: S608
+    return sql, [*fp, ARMED_GROUP, *pp, ARMED_GROUP]
 
 
 def _first_last(date: str, name: str, only: str = "TRUE") -> str:
@@ -281,7 +294,7 @@ EVIDENCE = {
     "figure": """
         SELECT x.figure_id AS id, x.sentence, x.sentence_start, x.sentence_end, x.char_start,
                x.char_end, x.kind || ' ' || x.number_text AS what, x.event_date, x.date_precision,
-               x.confidence, x.confidence_reason,
+               x.confidence, x.confidence_reason, x.claimed_by, x.claimant_type, x.event_id,
                a.title, a.source, a.url, a.published, a.date_precision AS published_precision,
                a.file, a.text
         FROM raw_figures AS x JOIN raw_articles AS a USING (article_id)
@@ -290,7 +303,7 @@ EVIDENCE = {
     "pressure": """
         SELECT x.pressure_id AS id, x.sentence, x.sentence_start, x.sentence_end, x.char_start,
                x.char_end, x.capital || ' ' || x.level AS what, x.event_date, x.date_precision,
-               x.confidence, x.confidence_reason,
+               x.confidence, x.confidence_reason, x.claimed_by, x.claimant_type, NULL AS event_id,
                a.title, a.source, a.url, a.published, a.date_precision AS published_precision,
                a.file, a.text
         FROM raw_pressure AS x JOIN raw_articles AS a USING (article_id)

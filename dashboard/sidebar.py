@@ -48,7 +48,7 @@ def _prepare_state(options: Options) -> None:
     else:
         lo, hi = base["period"]
         state["period"] = (min(max(period[0], lo), hi), max(min(period[1], hi), lo))
-    for key in ("undated", "each_event", "hide_low", urlparams.EXACT):
+    for key in ("undated", "each_event", "hide_low", "hide_claims", urlparams.EXACT):
         state.setdefault(key, base[key])
     if options.dates is None:
         state[urlparams.EXACT], state["since"], state["until"] = False, None, None
@@ -131,10 +131,23 @@ def render(src: db.Source, options: Options) -> Filters:
         ),
     )
 
+    sb.toggle(
+        "Hide armed groups' claims",
+        key="hide_claims",
+        help=(
+            "Leave out figures, events and capital captures that an armed group claims (the Taliban's "
+            "count of soldiers it killed, its claim to have taken a city: claimant_type armed_group). "
+            "An event counts its chosen report; an armed group's count of the other side's losses is "
+            "chosen only when no other report exists."
+        ),
+    )
+
     values: dict[str, Any] = {key: state[key] for key in urlparams.WIDGET_KEYS}
     filters = urlparams.to_filters(values)
     if filters.hide_low:
         sb.caption(_hidden_text(db.hidden(src, filters)))
+    if filters.hide_claims:
+        sb.caption(_claims_text(db.hidden_claims(src, filters)))
     keys = (*urlparams.KEYS, *urlparams.LEGACY)
     current = {key: st.query_params.get_all(key) for key in keys if key in st.query_params}
     to_set, to_delete = urlparams.changes(current, urlparams.encode(values, options))
@@ -143,6 +156,14 @@ def render(src: db.Source, options: Options) -> Filters:
     for key in to_delete:
         del st.query_params[key]
     return filters
+
+
+def _claims_text(hidden: dict[str, int]) -> str:
+    """``Hidden in this selection: 3 figure(s) and 1 capture(s) claimed by an armed group.``"""
+    return (
+        f"Hidden in this selection: {hidden['figures']} figure(s) and {hidden['pressure']} pressure "
+        "mention(s) claimed by an armed group."
+    )
 
 
 def _hidden_text(hidden: dict[str, int]) -> str:

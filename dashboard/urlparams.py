@@ -50,6 +50,7 @@ def defaults(options: Options) -> dict[str, Any]:
         "until": until,
         "each_event": True,
         "hide_low": False,
+        "hide_claims": False,
         EXACT: False,
     }
 
@@ -175,6 +176,9 @@ def parse(params: Mapping[str, Sequence[str]], options: Options) -> tuple[dict[s
             notices.append(f"reports={value!r} is not 'all' or 'events'")
     values["each_event"] = _flag(params.get("each_event", ()), "each_event", values["each_event"], notices)
     values["hide_low"] = _flag(params.get("hide_low", ()), "hide_low", values["hide_low"], notices)
+    values["hide_claims"] = _flag(
+        params.get("hide_claims", ()), "hide_claims", values["hide_claims"], notices
+    )
     since = _date(params.get("since", ()), "since", options, notices)
     until = _date(params.get("until", ()), "until", options, notices)
     if since is not None or until is not None:
@@ -212,6 +216,8 @@ def encode(values: Mapping[str, Any], options: Options) -> dict[str, list[str]]:
         params["each_event"] = ["0"]
     if values.get("hide_low"):
         params["hide_low"] = ["1"]
+    if values.get("hide_claims"):
+        params["hide_claims"] = ["1"]
     return {key: params[key] for key in KEYS if key in params}  # in the sidebar's order
 
 
@@ -244,4 +250,5 @@ def to_filters(values: Mapping[str, Any]) -> Filters:
         until=until,
         each_event=bool(values["each_event"]),
         hide_low=bool(values["hide_low"]),
+        hide_claims=bool(values.get("hide_claims", False)),
     )

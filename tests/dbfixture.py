@@ -64,6 +64,9 @@ CONFIDENCE = {
     "f10": ("low", "place from the article, not the sentence; vague amount"),
 }
 PRESSURE_CONFIDENCE = {"p6": ("low", "capital named by context; told in a headline")}
+# Who claims a row, when an armed group does (every other row: nobody named, unknown).
+CLAIMANT = {"f8": ("a Taliban spokesman", "armed_group")}
+PRESSURE_CLAIMANT = {"p3": ("the Taliban", "armed_group")}
 # Vague amounts ("dozens"): no value, the number in FIGURES is the floor.
 VAGUE = {"f10": "Dozens"}
 
@@ -163,14 +166,14 @@ def build(path: Path) -> Path:
                 " qualifier, unit, people_estimate, victims, province, place, country, place_basis,"
                 " event_date, date_precision, counted, role, parent_figure_id, number_text, sentence,"
                 " char_start, char_end, sentence_start, sentence_end, event_id, is_primary, confidence,"
-                " confidence_reason)"
+                " confidence_reason, claimed_by, claimant_type)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, 'people', ?, ?, ?, NULL, ?, ?, ?, ?,"
-                " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     fid, aid, kind, stated, value, stated, "vague" if fid in VAGUE else "exact", value,
                     victims, province, COUNTRY.get(fid, "AFG"), basis, date, _precision(date, fid),
                     counted, role, parent, number, sentence, c0, c1, s0, s1, event_of[fid],
-                    fid in primary, confidence, reason,
+                    fid in primary, confidence, reason, *CLAIMANT.get(fid, (None, "unknown")),
                 ],
             )  # fmt: skip
         for eid, fids in EVENTS.items():
@@ -194,10 +197,11 @@ def build(path: Path) -> Path:
             con.execute(
                 "INSERT INTO raw_pressure (pressure_id, article_id, capital, province, level, trigger,"
                 " event_date, date_precision, is_background, sentence, char_start, char_end, sentence_start,"
-                " sentence_end, country, confidence, confidence_reason)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'AFG', ?, ?)",
+                " sentence_end, country, confidence, confidence_reason, claimed_by, claimant_type)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'AFG', ?, ?, ?, ?)",
                 [pid, aid, capital, province, level, level, date, _precision(date, pid), background,
-                 sentence, c0, c1, s0, s1, *PRESSURE_CONFIDENCE.get(pid, ("high", ""))],
+                 sentence, c0, c1, s0, s1, *PRESSURE_CONFIDENCE.get(pid, ("high", "")),
+                 *PRESSURE_CLAIMANT.get(pid, (None, "unknown"))],
             )  # fmt: skip
         for row in EPISODES:
             episode_id, capital, province, *rest = row

@@ -77,6 +77,8 @@ def frames(at: AppTest) -> dict[str, object]:
     """The tables shown in the open tab, by view, told apart by a column only that table has."""
     found = {}
     for frame in at.dataframe:
+        if "chosen" in frame.value.columns:
+            continue  # the reports of one event, under the events table: not a filtered table
         for view, column in SIGNATURE.items():
             if column in frame.value.columns:
                 found[view] = frame.value
@@ -715,3 +717,45 @@ def test_long_lived_objects_are_frozen_once_and_new_garbage_is_still_collected()
     del made_later
     gc.collect()
     assert alive() is None
+
+
+def test_hiding_armed_groups_claims_says_how_many(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    at = run_app(monkeypatch, build(tmp_path / "claims.duckdb"))
+    assert at.toggle(key="hide_claims").value is False
+    # f8 (10 civilians wounded) is claimed by an armed group; it counts by default.
+    assert metrics(at)["Wounded"] == "45"
+    show(at, "Evidence").selectbox(key="evidence_figure").set_value("f8").run()
+    assert any("Told by: a Taliban spokesman (armed group)" in t.value for t in at.text)
+    at.toggle(key="hide_claims").set_value(True).run()
+    assert not at.exception
+    assert metrics(at)["Wounded"] == "35"
+    assert "Hidden in this selection: 1 figure(s) and 1 pressure mention(s) claimed by an armed group." in [
+        c.value for c in at.sidebar.caption
+    ]
+    assert at.query_params["hide_claims"] in ("1", ["1"])
+    assert "armed groups' claims hidden" in _showing(at)
+    assert "f8" not in tables(at)["figures"]
+
+
+def test_an_event_shows_its_reports_and_the_one_counted(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    at = show(run_app(monkeypatch, build(tmp_path / "reports.duckdb")), "Tables", "table", "Events")
+    at.selectbox(key="event_reports").set_value("e3").run()
+    assert not at.exception
+    (reports,) = [df.value for df in at.dataframe if "chosen" in df.value.columns]
+    # e3: two outlets' reports of one flight of 75,000 people, oldest first; f5 is counted.
+    assert list(reports["figure_id"]) == ["f4", "f5"]
+    assert dict(zip(reports["figure_id"], reports["chosen"], strict=True)) == {"f4": "", "f5": "✓ counted"}
+    assert any(c.value.startswith("Counted: 75000 (people)") for c in at.caption)
+
+
+def test_the_headline_lists_the_events_it_sums(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    at = run_app(monkeypatch, build(tmp_path / "summed.duckdb"))
+    assert not [df for df in at.dataframe if "rank" in df.value.columns or "range_low" in df.value.columns]
+    at.toggle(key="summed").set_value(True).run()
+    assert not at.exception
+    (summed,) = [df.value for df in at.dataframe if "range_low" in df.value.columns]
+    assert set(summed["kind"]) == {"displaced", "killed", "wounded"}
+    # Largest first: the 75,000 of e3 (two reports, counted once), then the 30,000 of e2.
+    assert list(summed[summed["kind"] == "displaced"]["event_id"]) == ["e3", "e2"]

@@ -149,6 +149,12 @@ ARTICLES_ALL = {"a1", "a2", "a3", "a4", "a5"}
         ("district_events", Filters(hide_low=True), {"d1", "d2", "d3"}),
         ("articles", Filters(hide_low=True), ARTICLES_ALL),
         ("pressure_episodes", Filters(hide_low=True), {"ep1", "ep2", "ep3"}),
+        # Hiding armed groups' claims: figures, the events they are chosen for, pressure mentions.
+        ("figures", Filters(hide_claims=True), FIG_SHOWN - {"f8"}),
+        ("events", Filters(hide_claims=True), EVENTS_ALL - {"e6", "e9"}),
+        ("pressure", Filters(hide_claims=True), PRESSURE_ALL - {"p3"}),
+        ("district_events", Filters(hide_claims=True), {"d1", "d2", "d3"}),
+        ("articles", Filters(hide_claims=True), ARTICLES_ALL),
     ],
 )
 def test_where_selects(db_file: Path, view: str, f: Filters, expected: set[str]) -> None:

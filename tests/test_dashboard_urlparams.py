@@ -29,7 +29,7 @@ def test_one_name_per_filter() -> None:
     assert KEYS == NAMES
     assert NAMES == (
         "province", "country", "kind", "victims", "period", "undated", "since", "until",
-        "each_event", "hide_low",
+        "each_event", "hide_low", "hide_claims",
     )  # fmt: skip
     assert tuple(DEFAULT) == WIDGET_KEYS == (*NAMES, EXACT)
 
@@ -69,6 +69,8 @@ CURRENT = [
     ({"hide_low": ["1"]}, {"hide_low": True}, []),
     ({"hide_low": ["on"]}, {"hide_low": True}, []),
     ({"hide_low": ["0"]}, {}, []),
+    ({"hide_claims": ["1"]}, {"hide_claims": True}, []),
+    ({"hide_claims": ["0"]}, {}, []),
 ]
 # Older addresses: from/to (years) and reports=all|events.
 LEGACY = [
@@ -156,6 +158,7 @@ def test_parse(params: dict[str, list[str]], changes: dict[str, Any], notices: l
         ({"country": []}, {"country": ["all"]}),
         ({"country": ["unknown", "AFG"]}, None),  # the default in another order: nothing to say
         ({"hide_low": True}, {"hide_low": ["1"]}),
+        ({"hide_claims": True}, {"hide_claims": ["1"]}),
         (
             {"province": ["Helmand"], "kind": ["killed"], "hide_low": True},
             {"province": ["Helmand"], "kind": ["killed"], "hide_low": ["1"]},

@@ -79,3 +79,27 @@ def chart(frame: pl.DataFrame, draw: Callable[[pl.DataFrame], go.Figure], empty:
         st.info(empty)
         return
     st.plotly_chart(draw(frame), key=key, config={"displaylogo": False})
+
+
+def event_reports(src: db.Source, event_id: str, chosen_by: str | None = None) -> None:
+    """The reports of one event in time order, the one counted marked, and the rule that chose it."""
+    frame = db.event_reports(src, event_id)
+    if frame.is_empty():
+        st.info("This event has no reports in the database.")
+        return
+    chosen = frame.filter(pl.col("is_primary"))
+    if not chosen.is_empty():
+        row = chosen.row(0, named=True)
+        source = row["claimed_by"] or "an unnamed source"
+        rule = f", by the rule '{chosen_by}'" if chosen_by else ""
+        st.caption(
+            f"Counted: {row['number_text']} ({row['unit']}) from {source}{rule}. "
+            f"{frame.height} report(s), oldest first; other sources' estimates are role 'alternative'."
+        )
+    shown = frame.with_columns(
+        pl.when(pl.col("is_primary")).then(pl.lit("✓ counted")).otherwise(pl.lit("")).alias("chosen")
+    )
+    shown = shown.select("chosen", *[c for c in frame.columns if c != "is_primary"])
+    st.dataframe(
+        dates.shown(shown, "figures"), hide_index=True, column_config=COLUMN_CONFIG, key=f"reports_{event_id}"
+    )

@@ -12,7 +12,7 @@ import streamlit as st
 
 from dashboard import dates, db, excerpt
 from dashboard.filters import Filters
-from dashboard.tabs.common import MAX_SHOWN
+from dashboard.tabs.common import MAX_SHOWN, event_reports
 
 # What evidence can be shown for: kind → (view, id column).
 EVIDENCE_KINDS = {"figure": ("figures", "figure_id"), "pressure": ("pressure", "pressure_id")}
@@ -53,6 +53,9 @@ def draw(src: db.Source, f: Filters) -> None:
         st.info("Choose a row to see its evidence.")
         return
     show(found)
+    if found.get("event_id"):
+        st.markdown("**Reports of the same event**")
+        event_reports(src, found["event_id"])
 
 
 def _confidence(level: str, reason: str | None) -> str:
@@ -68,6 +71,10 @@ def show(found: dict[str, Any]) -> None:
         ("Published", dates.text(found["published"], found["published_precision"]) or "undated"),
         ("Event date", dates.text(found["event_date"], found["date_precision"]) or "undated"),
         ("Confidence", _confidence(found["confidence"], found["confidence_reason"])),
+        (
+            "Told by",
+            f"{found['claimed_by'] or '(nobody named)'} ({found['claimant_type'].replace('_', ' ')})",
+        ),
         ("Link", found["url"] or "(none)"),
         ("File", found["file"]),
     ]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import db
+from dashboard import dates, db
 from dashboard.filters import Filters
-from dashboard.tabs.common import table
+from dashboard.tabs.common import MAX_SHOWN, event_reports, table
 
 # view, tab title, what the rows are
 TABLES = (
@@ -28,3 +28,24 @@ def draw(src: db.Source, f: Filters) -> None:
         if tab.open:
             with tab:
                 table(src, f, view, about)
+                if view == "events":
+                    _one_event(src, f)
+
+
+def _one_event(src: db.Source, f: Filters) -> None:
+    """Pick an event of the table and see its reports in time order, the counted one marked."""
+    frame = db.rows(src, "events", f, MAX_SHOWN)
+    if frame.is_empty():
+        return
+    st.markdown("**The reports of one event**")
+    events = {r["event_id"]: r for r in frame.iter_rows(named=True)}
+
+    def label(event_id: str) -> str:
+        r = events[event_id]
+        when = dates.text(r["date_start"], "day") or "undated"
+        place = r["province"] or "no province"
+        return f"{when} · {place} · {r['kind']} {r['people_estimate']:,} · {r['n_reports']} report(s)"
+
+    chosen = st.selectbox("Event", list(events), format_func=label, key="event_reports")
+    if chosen:
+        event_reports(src, chosen, events[chosen]["chosen_by"])

@@ -1,0 +1,49 @@
+"""The work behind a number: the reports of one event, and the events a headline number sums.
+
+Pure SQL builders, like ``queries.py``: values are bound as ``?``, names come from constants.
+"""
+
+from __future__ import annotations
+
+from dashboard.filters import Filters, where
+from dashboard.queries import Query
+from pipeline.vocab import HARM
+
+# What a reader needs to weigh the reports of one event, in time order.
+REPORT_COLUMNS = (
+    "published", "event_date", "date_precision", "number_text", "value", "qualifier", "unit", "victims",
+    "claimed_by", "claimant_type", "role", "is_primary", "confidence", "title", "source", "sentence",
+    "figure_id",
+)  # fmt: skip
+SUMMED_COLUMNS = (
+    "kind", "date_start", "date_end", "province", "place", "value", "qualifier", "unit", "people_estimate",
+    "range_low", "range_high", "n_reports", "chosen_by", "claimed_by", "event_id",
+)  # fmt: skip
+
+
+def event_reports(event_id: str) -> Query:
+    """Every report of one event (other sources' estimates and restatements too), oldest first."""
+    columns = ", ".join(REPORT_COLUMNS)
+    sql = f"""
+        SELECT {columns} FROM figures
+        WHERE event_id = ? AND role <> 'detail'
+        ORDER BY published NULLS LAST, event_date NULLS LAST, figure_id
+    """  # noqa: S608
+    return sql, [event_id]
+
+
+def summed_events(f: Filters, limit: int) -> Query:
+    """The events behind each headline number (displaced, killed, wounded), largest first: the
+    first ``limit`` of each kind, with how many there are in all."""
+    cond, params = where(f, "events")
+    columns = ", ".join(SUMMED_COLUMNS)
+    kinds = ", ".join("?" for _ in HARM + ("displaced",))
+    sql = f"""
+        SELECT * FROM (
+            SELECT {columns},
+                   row_number() OVER (PARTITION BY kind ORDER BY people_estimate DESC, event_id) AS rank,
+                   count(*) OVER (PARTITION BY kind) AS n_events
+            FROM events WHERE {cond} AND kind IN ({kinds})
+        ) WHERE rank <= ? ORDER BY kind, rank
+    """  # noqa: S608
+    return sql, [*params, "displaced", *HARM, limit]
