@@ -14,7 +14,11 @@ from pipeline.settings import SETTINGS, Settings
 
 def main(argv: list[str] | None = None) -> int:
     """Run a sitrep command; returns the exit code."""
-    defaults = Settings.load()
+    try:
+        defaults = Settings.load()
+    except ValueError as err:
+        print(f"sitrep: {err}", file=sys.stderr)
+        return 2
     parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("ingest", help="read articles, extract figures, write the database")
@@ -23,7 +27,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--rebuild", action="store_true", help="start from an empty database instead of adding")
     for s in SETTINGS:
         if s.name not in ("db", "articles"):
-            p.add_argument(f"--{s.name.replace('_', '-')}", type=type(s.default), help=s.help)
+            p.add_argument(
+                f"--{s.name.replace('_', '-')}", type=type(s.default), help=s.help, choices=s.choices or None
+            )
     e = sub.add_parser(
         "evaluate", help="score the extractor on the real annotated pages (when present) and the gold set"
     )

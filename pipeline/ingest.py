@@ -132,7 +132,9 @@ def _run(paths: list[Path], settings: Settings, db: Path, rebuild: bool) -> Summ
             articles.filter(pl.col("article_id").is_in(list(plan.stale))),
         ]
     ).select("article_id", "published")
-    grouped, events = group_figures(figures, published, settings.date_window_days, settings.toll_window_days)
+    grouped, events = group_figures(
+        figures, published, settings.date_window_days, settings.toll_window_days, settings.choose_by
+    )
     figure_events = grouped.select("figure_id", "event_id", "is_primary")
     new["raw_figures"] = new["raw_figures"].drop("event_id", "is_primary").join(figure_events, on="figure_id")
 

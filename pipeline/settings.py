@@ -20,6 +20,7 @@ class Setting:
     name: str
     default: object
     help: str
+    choices: tuple[str, ...] = ()  # the values a text setting may take
 
 
 SETTINGS = (
@@ -43,6 +44,14 @@ SETTINGS = (
         "smaller report of the same kind, place and incident updates it instead of adding to it",
     ),
     Setting(
+        "choose_by",
+        "latest",
+        "which report of an event is counted first: 'latest' (the most recent report, then the "
+        "most trusted kind of source) or 'trusted' (the most trusted kind of source, then the most "
+        "recent); either way a party's count of the other side's losses only when no other exists",
+        ("latest", "trusted"),
+    ),
+    Setting(
         "episode_gap_days", 14, "mentions of one capital this many days apart start a new pressure episode"
     ),
 )
@@ -57,6 +66,7 @@ class Settings:
     max_file_mb: float
     date_window_days: int
     toll_window_days: int
+    choose_by: str
     episode_gap_days: int
 
     @classmethod
@@ -68,5 +78,7 @@ class Settings:
             value = s.default if raw is None else type(s.default)(raw)
             if overrides.get(s.name) is not None:
                 value = type(s.default)(overrides[s.name])
+            if s.choices and value not in s.choices:
+                raise ValueError(f"setting {s.name}={value!r}: use one of {', '.join(s.choices)}")
             values[s.name] = value
         return cls(**values)

@@ -177,3 +177,47 @@ def test_the_sample_lashkar_gah_attack_is_one_episode(sample_db):
         ).fetchone()
     assert rows == (1,)
     assert badghis == (75000,)
+
+
+@pytest.mark.parametrize(
+    ("choose_by", "kept", "rule"),
+    [("latest", "f2", "most recent report"), ("trusted", "f1", "most trusted source")],
+)
+def test_the_choice_rule_is_a_setting(choose_by, kept, rule):
+    """A hospital's count on day one, an unattributed one the day after: the setting decides."""
+    figures = frame(
+        "raw_figures",
+        [
+            fig(figure_id="f1", article_id="a1", value=70000, value_low=70000, people_estimate=70000,
+                incident="", claimant_type="medical"),
+            fig(figure_id="f2", article_id="a2", incident=""),
+        ],
+    )  # fmt: skip
+    published = pl.DataFrame({"article_id": ["a1", "a2"], "published": [D(2021, 7, 8), D(2021, 7, 9)]})
+    _, events = group_figures(figures, published, window=3, choose_by=choose_by)
+    (event,) = events.iter_rows(named=True)
+    assert (event["figure_id"], event["chosen_by"]) == (kept, rule)
+    assert (event["range_low"], event["range_high"]) == (70000, 75000)
+
+
+def test_a_party_claim_is_chosen_only_when_nothing_else_exists():
+    figures = frame(
+        "raw_figures",
+        [
+            fig(figure_id="f1", article_id="a1", kind="killed", victims="security_forces", value=40,
+                value_low=40, people_estimate=40, incident="", claimant_type="medical"),
+            fig(figure_id="f2", article_id="a2", kind="killed", victims="security_forces", value=60,
+                value_low=60, people_estimate=60, incident="", claimant_type="armed_group"),
+        ],
+    )  # fmt: skip
+    published = pl.DataFrame({"article_id": ["a1", "a2"], "published": [D(2021, 7, 8), D(2021, 7, 9)]})
+    _, events = group_figures(figures, published, window=3)
+    (event,) = events.iter_rows(named=True)
+    assert (event["figure_id"], event["chosen_by"]) == ("f1", "not a party's claim")
+
+
+def test_a_choice_rule_that_does_not_exist_is_refused(monkeypatch):
+    from pipeline.__main__ import main
+
+    monkeypatch.setenv("SITREP_CHOOSE_BY", "loudest")
+    assert main(["ingest", "--db", "/nonexistent/x.duckdb"]) == 2

@@ -144,7 +144,7 @@ def predict(gold_dir: Path, settings: Settings) -> dict[str, list[dict]]:
     figures = frame("raw_figures", out["raw_figures"])
     published = frame("raw_articles", articles).select("article_id", "published")
     with_events, grouped = group_figures(
-        figures, published, settings.date_window_days, settings.toll_window_days
+        figures, published, settings.date_window_days, settings.toll_window_days, settings.choose_by
     )
     predicted["raw_events"] = grouped.to_dicts()
     event_of = dict(zip(with_events["figure_id"], with_events["event_id"], strict=True))

@@ -106,19 +106,24 @@ def _party(r: dict) -> bool:
 
 
 # An analyst's order of preference among the reports of one happening: each rule keeps the
-# reports it ranks highest, until one is left.
-CHOICE = (
-    ("not a party's claim", lambda r: not _party(r)),
-    ("most recent report", lambda r: r["published"] or dt.date.min),
-    ("most trusted source", lambda r: -vocab.SOURCE_PREFERENCE.index(r.get("claimant_type") or "unknown")),
+# reports it ranks highest, until one is left. ``choose_by`` (a setting) puts the most recent
+# report or the most trusted kind of source first.
+NOT_A_PARTY = ("not a party's claim", lambda r: not _party(r))
+LATEST = ("most recent report", lambda r: r["published"] or dt.date.min)
+TRUSTED = (
+    "most trusted source",
+    lambda r: -vocab.SOURCE_PREFERENCE.index(r.get("claimant_type") or "unknown"),
+)
+THEN = (
     ("most specific", lambda r: -vocab.SPECIFICITY[r["qualifier"]]),
     ("larger value", lambda r: r["people_estimate"]),
 )
+CHOICE = {"latest": (NOT_A_PARTY, LATEST, TRUSTED, *THEN), "trusted": (NOT_A_PARTY, TRUSTED, LATEST, *THEN)}
 
 
-def _choose(members: list[dict]) -> tuple[dict, str]:
+def _choose(members: list[dict], choose_by: str = "latest") -> tuple[dict, str]:
     """The figure an event keeps, and the rule that decided."""
-    rules = CHOICE
+    rules = CHOICE[choose_by]
     pool = members
     for name, key in rules:
         best = max(key(r) for r in pool)
@@ -169,7 +174,11 @@ def _groups(rows: list[dict], window: int, toll_window: int) -> list[list[int]]:
 
 
 def group_figures(
-    figures: pl.DataFrame, published: pl.DataFrame, window: int, toll_window: int = 0
+    figures: pl.DataFrame,
+    published: pl.DataFrame,
+    window: int,
+    toll_window: int = 0,
+    choose_by: str = "latest",
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Add ``event_id`` and ``is_primary`` to figures; return them with the events table."""
     dates = dict(zip(published["article_id"], published["published"], strict=True))
@@ -186,7 +195,7 @@ def group_figures(
     events = []
     for members in _groups(counted, window, toll_window):
         rows = [counted[i] for i in members]
-        chosen, rule = _choose(rows)
+        chosen, rule = _choose(rows, choose_by)
         ids = sorted(r["figure_id"] for r in rows)
         event_id = "e" + hashlib.sha256("|".join(ids).encode()).hexdigest()[:12]
         event_of.update(dict.fromkeys(ids, event_id))
