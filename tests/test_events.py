@@ -45,6 +45,7 @@ def fig(**kw):
         ({"value": 200000, "value_low": 200000, "published": D(2021, 7, 15), "running": True}, True),
         ({"value": 200000, "value_low": 200000, "published": D(2021, 7, 25), "running": True}, False),
         ({"value": 200000, "value_low": 200000, "published": D(2021, 7, 15)}, False),
+        ({"value": 200000, "value_low": 200000, "published": D(2021, 7, 10)}, True),  # within days
         ({"value": 20000, "value_low": 20000, "published": D(2021, 7, 15), "running": True}, False),
         # the very same number told again days later
         ({"event_date": D(2021, 7, 18), "published": D(2021, 7, 18)}, True),

@@ -55,13 +55,15 @@ def _ratio(a: dict, b: dict) -> float:
     return max(va, vb) / max(1, min(va, vb))
 
 
-def _grew(a: dict, b: dict, toll_window: int) -> bool:
-    """A running count ("the toll rose to 60", "since Sunday") larger than an earlier report of
-    the same toll, at most ``toll_window`` days later: the toll grew."""
+def _grew(a: dict, b: dict, window: int, toll_window: int) -> bool:
+    """A later, larger report of the same toll: within the date window whatever its words, up
+    to ``toll_window`` days later when it says it is a running count ("the toll rose to 60",
+    "since Sunday")."""
     first, later = sorted((a, b), key=lambda r: r["published"] or dt.date.min)
-    if first["published"] is None or first["published"] == later["published"] or not later["running"]:
+    if first["published"] is None or first["published"] == later["published"]:
         return False
-    if (later["published"] - first["published"]).days > toll_window:
+    days = (later["published"] - first["published"]).days
+    if days > (toll_window if later["running"] else window):
         return False
     return (later["value"] or 0) > (first["value"] or 0)
 
@@ -98,7 +100,7 @@ def same_event(a: dict, b: dict, window: int, toll_window: int = 0) -> bool:
         return False
     if _ratio(a, b) <= VALUE_RATIO and _near(a, b, window):
         return True
-    return _grew(a, b, toll_window) or _told_again(a, b, toll_window)
+    return _grew(a, b, window, toll_window) or _told_again(a, b, toll_window)
 
 
 def _party(r: dict) -> bool:
