@@ -7,9 +7,10 @@ unnamed), compatible victims (equal, or one unspecified or mixed), the same kind
 (both name none, or they share one: "air strike", "bombing", "mortar"; an air strike on a
 hospital during a battle is not the battle's toll), values that fit one toll (within a factor
 of ``VALUE_RATIO`` and dates no more than the date window apart, a month-precision date
-covering its month and a year-precision date merging only with an equal value; or, up to the
-toll window apart, a running count larger than an earlier report, a toll that grew, 4, 16,
-40, 60; or the very same number told again). Groups are closed under these links.
+covering its month and a year-precision date merging only with an equal value; or a later,
+larger report, a toll that grew, 4, 16, 40, 60: within the date window whatever its words, up
+to the toll window when it says it is a running count; or the very same number told again).
+Groups are closed under these links.
 
 Each event keeps one figure, chosen by the first rule that decides (``CHOICE``): not a
 party's count of the other side's losses while another report exists; the most recent report
