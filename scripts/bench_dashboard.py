@@ -63,7 +63,13 @@ def build(path: Path, n_figures: int, n_pressure: int) -> None:
         )
         con.execute(
             """
-            INSERT INTO raw_figures
+            INSERT INTO raw_figures (
+                figure_id, article_id, kind, value, value_low, value_high, qualifier, unit,
+                people_estimate, victims, province, place, country, place_basis, event_date,
+                date_precision, counted, role, parent_figure_id, number_text, confidence,
+                confidence_reason, sentence, char_start, char_end, sentence_start, sentence_end,
+                event_id, is_primary
+            )
             SELECT 'f' || i, 'a' || (i % $a), $kinds[1 + j % 4], v, v, v, 'exact', 'people', v,
                    $victims[1 + (j // 4) % 5], c.province, NULL, 'AFG', 'sentence',
                    DATE '2015-01-01' + CAST((i % $a) * 2557 // $a AS INTEGER), 'day',
@@ -79,15 +85,24 @@ def build(path: Path, n_figures: int, n_pressure: int) -> None:
         )
         con.execute(
             """
-            INSERT INTO raw_events
+            INSERT INTO raw_events (
+                event_id, kind, country, province, place, victims, date_start, date_end, n_reports,
+                figure_id, value, value_low, value_high, qualifier, unit, people_estimate, chosen_by,
+                range_low, range_high
+            )
             SELECT event_id, kind, 'AFG', province, NULL, victims, event_date, event_date, 2, figure_id,
-                   value, value_low, value_high, qualifier, unit, people_estimate, 'most recent report'
+                   value, value_low, value_high, qualifier, unit, people_estimate, 'most recent report',
+                   value, value
             FROM raw_figures WHERE is_primary
             """
         )
         con.execute(
             """
-            INSERT INTO raw_pressure
+            INSERT INTO raw_pressure (
+                pressure_id, article_id, capital, province, country, level, trigger, confidence,
+                confidence_reason, event_date, date_precision, is_background, sentence, char_start,
+                char_end, sentence_start, sentence_end
+            )
             SELECT 'p' || i, 'a' || (i % $a), c.capital, c.province, 'AFG', $levels[1 + (i // 34) % 6],
                    'SYNTHETIC trigger', 'high', '',
                    DATE '2015-01-01' + CAST((i % $a) * 2557 // $a AS INTEGER), 'day',
@@ -119,6 +134,16 @@ def timed(call) -> float:
     return time.perf_counter() - start
 
 
+def _current(path: Path) -> bool:
+    """Whether a database left by an earlier run has the views of today's schema."""
+    with duckdb.connect(str(path), read_only=True) as con:
+        for view, columns in db.COLUMNS.items():
+            found = {r[0] for r in con.execute(f"DESCRIBE {view}").fetchall()}  # noqa: S608
+            if not set(columns) <= found:
+                return False
+    return True
+
+
 def main() -> None:
     """Build the synthetic database if needed, time the queries and print a table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -128,7 +153,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--rebuild", action="store_true")
     args = parser.parse_args()
-    if args.rebuild or not args.db.exists():
+    if args.rebuild or not args.db.exists() or not _current(args.db):
         took = timed(lambda: build(args.db, args.figures, args.pressure))
         print(f"built SYNTHETIC {args.db} in {took:.1f} s ({args.db.stat().st_size / 2**20:.0f} MB)")
     src = db.source(str(args.db))
