@@ -13,6 +13,7 @@ the longest phrase of the source's name that the table knows.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 
 from spacy.tokens import Span
@@ -45,6 +46,7 @@ class Claim:
 UNKNOWN = Claim(None, "unknown")
 
 
+@functools.lru_cache(maxsize=4096)
 def claimant_type(name: str | None) -> str:
     """The type of a source's name: the longest phrase of ``claimants.csv`` it contains. A phrase
     the table writes in capitals counts only in capitals ("WHO", not "who")."""
@@ -217,23 +219,38 @@ def _earlier(view: View, sent: Span) -> Claim | None:
     return None
 
 
-def publisher(view: View) -> Claim | None:
-    """The UN agency or NGO whose own report the page is: the one named in its first lines, or
-    the only one the page quotes ("according to OCHA")."""
-    head = view.raw[:300]
-    for phrase, kind in TYPES.items():
-        if kind not in PUBLISHERS:
-            continue
-        for match in re.finditer(rf"(?<!\w){re.escape(phrase.lower())}(?!\w)", head, re.IGNORECASE):
-            if claimant_type(match.group(0)) == kind:  # "WHO", not "who"
+# The organisations a page may be the own report of, as one pattern ("OCHA", "UNHCR", ...).
+PUBLISHER_NAMES = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(p.lower()) for p, k in TYPES.items() if k in PUBLISHERS) + r")(?!\w)",
+    re.IGNORECASE,
+)
+
+
+class Publisher:
+    """The UN agency or NGO whose own report a page is, found when first asked for: the one named
+    in its first lines, or the only one the page quotes ("according to OCHA")."""
+
+    def __init__(self, view: View) -> None:
+        self.view = view
+
+    @functools.cached_property
+    def claim(self) -> Claim | None:
+        for match in PUBLISHER_NAMES.finditer(self.view.raw[:300]):
+            kind = claimant_type(match.group(0))
+            if kind in PUBLISHERS:  # "WHO", not "who"
                 return Claim(match.group(0), kind)
-    quoted: dict[str, Claim] = {}
-    for sent in view.sents:
-        for _, source in _attributions(view, sent):
-            kind = claimant_type(source)
-            if kind in PUBLISHERS:
-                quoted.setdefault(_organisation(source), Claim(source, kind))
-    return next(iter(quoted.values())) if len(quoted) == 1 else None
+        quoted: dict[str, Claim] = {}
+        for sent in self.view.sents:
+            for _, source in _attributions(self.view, sent):
+                kind = claimant_type(source)
+                if kind in PUBLISHERS:
+                    quoted.setdefault(_organisation(source), Claim(source, kind))
+        return next(iter(quoted.values())) if len(quoted) == 1 else None
+
+
+def publisher(view: View) -> Publisher:
+    """The page's publisher, looked for only when a figure nobody is said to give needs it."""
+    return Publisher(view)
 
 
 def _organisation(source: str) -> str:
@@ -263,7 +280,7 @@ def _typed(view: View, claim: Claim) -> Claim:
     return claim
 
 
-def claim_of(view: View, sent: Span, at: int, page: Claim | None = None) -> Claim:
+def claim_of(view: View, sent: Span, at: int, page: Publisher | None = None) -> Claim:
     """Who the text says gives what is told at token ``at`` of ``sent``; ``page`` is the
     page's publisher (``publisher``), the source of what nobody is said to give."""
     claim = _in_sentence(view, sent, at)
@@ -275,4 +292,6 @@ def claim_of(view: View, sent: Span, at: int, page: Claim | None = None) -> Clai
             if view.paragraph_starts[nxt.start] == view.paragraph_starts[sent.start]:
                 claim = _in_sentence(view, nxt, nxt.start)
         claim = claim or _earlier(view, sent)
-    return _typed(view, claim) if claim else page or UNKNOWN
+    if claim:
+        return _typed(view, claim)
+    return (page.claim if page is not None else None) or UNKNOWN

@@ -91,12 +91,12 @@ def incident(view: View, sent: Span, source: str | None) -> str:
     return " ".join(sorted({INCIDENTS[w] for w in view.words(sent) if w in INCIDENTS and w not in theirs}))
 
 
-def _claim(view: View, sent: Span, at: int, page: claims.Claim | None) -> dict:
+def _claim(view: View, sent: Span, at: int, page: claims.Publisher | None) -> dict:
     claim = claims.claim_of(view, sent, at, page)
     return {"claimed_by": claim.claimed_by, "claimant_type": claim.claimant_type}
 
 
-def _figure_rows(view: View, art: Article, main: Span | None, page: claims.Claim | None) -> list[dict]:
+def _figure_rows(view: View, art: Article, main: Span | None, page: claims.Publisher | None) -> list[dict]:
     gaz = load_gazetteer()
     figs = find_figures(view)
     assign_roles(figs)
@@ -147,7 +147,7 @@ def _figure_rows(view: View, art: Article, main: Span | None, page: claims.Claim
 
 
 def _pressure_rows(
-    view: View, art: Article, main: Span | None, page: claims.Claim | None
+    view: View, art: Article, main: Span | None, page: claims.Publisher | None
 ) -> tuple[list[dict], list[dict]]:
     gaz = load_gazetteer()
     found = locate.targets(view, gaz, main)
