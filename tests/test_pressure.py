@@ -41,6 +41,9 @@ BREACHES = [
 
 # What is asserted not to have happened, or only attempted.
 NOTHING_HAPPENED = [
+    # clearing a city retakes it; an operation to clear it has not yet
+    ("An operation to clear Kunduz city will begin soon.", []),
+    ("Forces are trying to clear Ghazni city of militants.", []),
     ("Government troops have yet to recapture the city of Kunduz.", []),
     ("The governor said Farah will not fall.", []),
     ("Afghan forces launched an offensive to take back Ghazni city.", []),
