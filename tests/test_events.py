@@ -222,3 +222,23 @@ def test_a_choice_rule_that_does_not_exist_is_refused(monkeypatch):
 
     monkeypatch.setenv("SITREP_CHOOSE_BY", "loudest")
     assert main(["ingest", "--db", "/nonexistent/x.duckdb"]) == 2
+
+
+def test_a_report_naming_no_group_never_joins_two_named_groups():
+    """20 civilians, "16 people" and 30 Taliban on one day: the closure may take the 16 into
+    one group's event, never make one event of civilians and Taliban."""
+    figures = frame(
+        "raw_figures",
+        [
+            fig(figure_id="f1", article_id="a1", kind="killed", victims="civilians", value=20, value_low=20,
+                people_estimate=20, incident=""),
+            fig(figure_id="f2", article_id="a2", kind="killed", victims="unspecified", value=16, value_low=16,
+                people_estimate=16, incident=""),
+            fig(figure_id="f3", article_id="a3", kind="killed", victims="militants", value=30, value_low=30,
+                people_estimate=30, incident=""),
+        ],
+    )  # fmt: skip
+    published = pl.DataFrame({"article_id": ["a1", "a2", "a3"], "published": [D(2021, 7, 8)] * 3})
+    grouped, _ = group_figures(figures, published, window=3)
+    event = dict(zip(grouped["figure_id"], grouped["event_id"], strict=True))
+    assert event["f1"] != event["f3"]

@@ -154,6 +154,7 @@ def _groups(rows: list[dict], window: int, toll_window: int) -> list[list[int]]:
             i = parent[i]
         return i
 
+    groups = [{r["victims"]} - {"unspecified", "mixed"} for r in rows]
     by_block: dict[tuple, list[int]] = {}
     for i, r in enumerate(rows):
         if day_span(r["event_date"], r["date_precision"]) is not None:  # undated reports stand alone
@@ -169,7 +170,12 @@ def _groups(rows: list[dict], window: int, toll_window: int) -> list[list[int]]:
                     break
                 a, b = rows[i], rows[j]
                 if a["article_id"] != b["article_id"] and same_event(a, b, window, toll_window):
-                    parent[find(i)] = find(j)
+                    ri, rj = find(i), find(j)
+                    # The closure may not join two named groups through a report naming none
+                    # (20 civilians and 30 Taliban through "16 people"): one event, one group.
+                    if ri != rj and len(groups[ri] | groups[rj]) <= 1:
+                        parent[ri] = rj
+                        groups[rj] |= groups[ri]
     out: dict[int, list[int]] = {}
     for i in range(len(rows)):
         out.setdefault(find(i), []).append(i)
