@@ -1,4 +1,4 @@
-"""Command line: ``python -m pipeline ingest [PATH ...] [--db FILE]``."""
+"""Command line: ``python -m pipeline ingest [PATH ...] [--db FILE]``, ``evaluate``, ``reviews``."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from pipeline.errors import IngestError, RuleError
+from pipeline.errors import IngestError, ReviewError, RuleError
 from pipeline.evaluate import GOLD, REAL, evaluate, evaluate_real
 from pipeline.ingest import ingest
 from pipeline.settings import SETTINGS, Settings
@@ -26,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--db", type=Path, help=f"database file (default: {defaults.db})")
     p.add_argument("--rebuild", action="store_true", help="start from an empty database instead of adding")
     for s in SETTINGS:
-        if s.name not in ("db", "articles"):
+        if s.name not in ("db", "articles", "reviews"):
             p.add_argument(
                 f"--{s.name.replace('_', '-')}", type=type(s.default), help=s.help, choices=s.choices or None
             )
@@ -38,9 +38,23 @@ def main(argv: list[str] | None = None) -> int:
         "--real", type=Path, help=f"score only this folder of annotated real pages (default: {REAL})"
     )
     e.add_argument("--errors", action="store_true", help="list every miss, extra and wrong field")
+    r = sub.add_parser("reviews", help="export a review file for analysts, or import one they filled in")
+    rsub = r.add_subparsers(dest="reviews_command", required=True)
+    for name, text in (
+        ("export", "write every figure, pressure mention and district event with its review to a CSV"),
+        ("import", "check a filled-in review file and record its reviews (nothing if any row is bad)"),
+    ):
+        q = rsub.add_parser(name, help=text)
+        q.add_argument("file", type=Path, help="the review file (CSV)")
+        q.add_argument("--db", type=Path, help=f"database file (default: {defaults.db})")
+        q.add_argument("--reviews", type=Path, help=f"review history (default: {defaults.reviews})")
+        if name == "import":
+            q.add_argument("--reviewer", help="who reviewed, for rows whose reviewer column is empty")
     args = parser.parse_args(argv)
     if args.command == "evaluate":
         return _evaluate(args.gold, args.real, args.errors)
+    if args.command == "reviews":
+        return _reviews(args, Settings.load(db=args.db, reviews=args.reviews))
 
     settings = Settings.load(**{s.name: getattr(args, s.name, None) for s in SETTINGS})
     paths = args.paths or [Path(settings.articles)]
@@ -52,6 +66,39 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     print(summary.report())
     print(f"wrote {db}")
+    return 0
+
+
+def _reviews(args: argparse.Namespace, settings: Settings) -> int:
+    """Export or import a review file; 2 with the problems when it cannot."""
+    from pipeline.review import sheet
+    from pipeline.review.state import fold
+    from pipeline.review.store import history, open_store, record_all
+
+    try:
+        rows = sheet.read_rows(Path(settings.db))
+        with open_store(settings.reviews) as store:
+            reviews = fold(history(store))
+            if args.reviews_command == "export":
+                lines = sheet.export_rows(rows, reviews)
+                sheet.write_sheet(args.file, lines)
+                print(f"wrote {len(lines)} rows to {args.file}")
+                return 0
+            plan = sheet.plan_import(sheet.read_sheet(args.file), rows, reviews, args.reviewer)
+            if plan.problems:
+                print("\n".join(plan.problems), file=sys.stderr)
+                summary = f"{len(plan.problems)} problems in {args.file}; nothing recorded"
+                print(f"sitrep: {summary}", file=sys.stderr)
+                return 2
+            record_all(store, plan.actions)
+    except (ReviewError, OSError) as err:
+        print(f"sitrep: {err}", file=sys.stderr)
+        return 2
+    print(f"recorded {len(plan.actions)} actions in {settings.reviews}")
+    print(f"{plan.skipped} rows had nothing to do")
+    if plan.conflicts:
+        print(f"{len(plan.conflicts)} rows were reviewed by someone else before (both are kept):")
+        print("\n".join(f"  {c}" for c in plan.conflicts))
     return 0
 
 

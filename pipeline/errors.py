@@ -9,3 +9,7 @@ class IngestError(Exception):
 
 class RuleError(Exception):
     """A rule table under ``data/rules`` is malformed; the message names the file and the line."""
+
+
+class ReviewError(Exception):
+    """A review action or a review file holds a value sitrep cannot take; the message says which."""

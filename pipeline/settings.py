@@ -29,6 +29,11 @@ SETTINGS = (
     ),
     Setting("articles", str(ROOT / "data" / "articles"), "folder read when no input path is given"),
     Setting(
+        "reviews",
+        str(ROOT / "data" / "reviews.sqlite"),
+        "SQLite file of analysts' reviews (kept apart from the database, which every ingest rebuilds)",
+    ),
+    Setting(
         "household_size",
         HOUSEHOLD_SIZE,
         "people per family used for people_estimate when a figure counts families "
@@ -61,6 +66,7 @@ SETTINGS = (
 class Settings:
     db: str
     articles: str
+    reviews: str
     household_size: float
     workers: int
     max_file_mb: float

@@ -83,3 +83,10 @@ SOURCE_PREFERENCE = (
 # Kinds of incident a figure's sentence may name (words: ``incident_<kind>`` in
 # data/rules/words.csv): reports of a toll join one event only when they name the same kind.
 INCIDENT_KINDS = ("bombing", "airstrike", "shelling", "mine", "ambush")
+
+# Analyst reviews (``pipeline/review``): what a review is about, what an analyst did, why a row
+# was rejected, and the status a row's history comes to (``unreviewed`` when it has none).
+REVIEW_TARGETS = ("figure", "pressure", "district_event")
+REVIEW_ACTIONS = ("confirm", "reject", "correct", "add", "undo")
+REJECT_REASONS = ("not_a_casualty", "wrong_place", "other_country", "duplicate", "chrome", "other")
+REVIEW_STATUSES = ("confirmed", "corrected", "rejected", "added")
