@@ -21,6 +21,7 @@ from pathlib import Path
 import polars as pl
 
 from pipeline import plan as planning
+from pipeline import review
 from pipeline.errors import IngestError
 from pipeline.extract import lexicon
 from pipeline.extract.batch import extract_articles
@@ -47,6 +48,8 @@ class Summary:
     n_district_events: int = 0
     n_articles_total: int = 0
     n_inputs: int = 0  # records and files seen: always loaded + unchanged + rejected
+    n_reviewed: int = 0  # rows an analyst's review applies to
+    orphans: list[str] = dataclasses.field(default_factory=list)  # reviews no row holds any more
     seconds: float = 0.0
 
     def report(self) -> str:
@@ -59,6 +62,12 @@ class Summary:
             f"district events {self.n_district_events}",
             f"database now holds {self.n_articles_total} articles; took {self.seconds:.2f} s",
         ]
+        if self.n_reviewed or self.orphans:
+            lines.append(
+                f"reviews applied to {self.n_reviewed} row(s); {len(self.orphans)} review(s) "
+                "match no row any more (kept, listed in the review_orphans view)"
+            )
+        lines += [f"  review without a row: {o}" for o in self.orphans]
         lines += [
             f"  rejected {r.path}{f'#{r.line}' if r.line else ''}: {r.reason} ({r.detail})"
             for r in self.rejects
@@ -96,7 +105,12 @@ def _run(paths: list[Path], settings: Settings, db: Path, rebuild: bool) -> Summ
     summary.n_articles_total = len(set(plan.stored["article_id"]) | plan.articles.keys())
     seen = {r.path for r in plan.rejects} | {raw.file.split("#")[0] for raw in result.articles}
     rejects = _merge_rejects(state.get("raw_rejects"), plan.rejects, seen)
-    if state and not plan.redone and rejects.equals(state["raw_rejects"]):
+    if (
+        state
+        and not plan.redone
+        and rejects.equals(state["raw_rejects"])
+        and not _reviewed_since(state, settings)
+    ):
         summary.notices.append("nothing changed: the database was left as it was")
         summary.seconds = time.perf_counter() - started
         return summary
@@ -132,6 +146,18 @@ def _run(paths: list[Path], settings: Settings, db: Path, rebuild: bool) -> Summ
             articles.filter(pl.col("article_id").is_in(list(plan.stale))),
         ]
     ).select("article_id", "published")
+    # Reviews: found again by their anchors, applied before grouping so events count what the
+    # analysts say (pipeline/review/apply.py).
+    applied = _reviews(db, settings, kept, new)
+    reviews = review.review_frame(applied, settings.household_size)
+    figures = review.reviewed_figures(figures, reviews, settings.household_size)
+    reviews = _with_people(reviews, figures)
+    summary.n_reviewed = reviews.height
+    summary.orphans = [
+        f"{o.anchor.target} {o.anchor.text!r} at {o.anchor.char_start} in article {o.anchor.article_id} "
+        f"({o.status} by {o.reviewed_by})"
+        for o in applied.orphans
+    ]
     grouped, events = group_figures(
         figures, published, settings.date_window_days, settings.toll_window_days, settings.choose_by
     )
@@ -140,13 +166,15 @@ def _run(paths: list[Path], settings: Settings, db: Path, rebuild: bool) -> Summ
 
     # 5. Store: a new file beside the live one, swapped in whole.
     summary.seconds = time.perf_counter() - started
-    run = _run_row(state, plan.version, paths, summary)
+    run = {**_run_row(state, plan.version, paths, summary), "reviews_seen": _newest_review(settings)}
     frames = {
         **new,
         "raw_events": events,
         "raw_pressure_episodes": pressure_episodes(pressure, settings.episode_gap_days),
         "raw_rejects": rejects,
         "raw_articles": frame("raw_articles", to_write),
+        "raw_reviews": reviews,
+        "raw_review_orphans": review.orphan_frame(applied),
     }
     _check_writable(db)
     if state:
@@ -157,6 +185,61 @@ def _run(paths: list[Path], settings: Settings, db: Path, rebuild: bool) -> Summ
         frames["raw_runs"] = frame("raw_runs", [run])
         writer.write_database(db, frames)
     return summary
+
+
+# Per target: the table, its id column and the column holding the anchor's words.
+ANCHORED = {
+    "figure": ("raw_figures", "figure_id", "number_text"),
+    "pressure": ("raw_pressure", "pressure_id", "trigger"),
+    "district_event": ("raw_district_events", "district_event_id", "district"),
+}
+
+
+def _reviews(db: Path, settings: Settings, kept: set[str], new: dict[str, pl.DataFrame]) -> review.Applied:
+    """The review history folded and found again among this run's rows."""
+    path = Path(settings.reviews)
+    if not path.exists():
+        return review.Applied({}, [])
+    with review.open_store(path) as store:
+        reviews = review.fold(review.history(store))
+    if not reviews:
+        return review.Applied({}, [])
+    rows = {}
+    for target, (table, id_column, words) in ANCHORED.items():
+        columns = [id_column, "article_id", "char_start", "char_end", words]
+        stored = reader.read_rows(db, table, columns, kept) if db.exists() else frame(table).select(columns)
+        rows[target] = pl.concat([stored, new[table].select(columns)]).to_dicts()
+    return review.attach(reviews, rows)
+
+
+def _with_people(reviews: pl.DataFrame, figures: pl.DataFrame) -> pl.DataFrame:
+    """A corrected figure's people as grouping counted them."""
+    corrected = figures.select(
+        pl.col("figure_id").alias("row_id"), pl.col("people_estimate").alias("_people")
+    )
+    out = reviews.join(corrected, on="row_id", how="left").with_columns(
+        pl.when((pl.col("target") == "figure") & (pl.col("review_status") == "corrected"))
+        .then(pl.col("_people"))
+        .otherwise(pl.col("people_estimate"))
+        .alias("people_estimate")
+    )
+    return out.select(reviews.columns)
+
+
+def _newest_review(settings: Settings) -> int:
+    """The id of the review history's newest action (0 when there is none)."""
+    path = Path(settings.reviews)
+    if not path.exists():
+        return 0
+    with review.open_store(path) as store:
+        return review.newest_action(store)
+
+
+def _reviewed_since(state: dict[str, pl.DataFrame], settings: Settings) -> bool:
+    """Whether the review history has an action the database's last run did not apply."""
+    runs = state.get("raw_runs")
+    last = runs.sort("run_id")["reviews_seen"][-1] if runs is not None and not runs.is_empty() else None
+    return _newest_review(settings) != (last or 0)
 
 
 def _run_row(state: dict[str, pl.DataFrame], version: str, paths: list[Path], summary: Summary) -> dict:

@@ -121,7 +121,7 @@ def build(path: Path, n_figures: int, n_pressure: int) -> None:
             """
         )
         con.execute(
-            "INSERT INTO raw_runs VALUES (1, now(), 'SYNTHETIC', 'synthetic', $n, $n, 0, 0, 0)",
+            "INSERT INTO raw_runs VALUES (1, now(), 'SYNTHETIC', 'synthetic', $n, $n, 0, 0, 0, 0)",
             {"n": n_articles},
         )
     os.replace(tmp, path)

@@ -14,8 +14,9 @@ ARTICLES = ROOT / "data" / "articles"
 
 
 @pytest.fixture(scope="session")
-def settings() -> Settings:
-    return Settings.load()
+def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    # No review history unless a test writes one: data/reviews.sqlite is the analysts' own.
+    return Settings.load(reviews=str(tmp_path_factory.mktemp("reviews") / "none.sqlite"))
 
 
 @pytest.fixture(scope="session")

@@ -232,7 +232,7 @@ def build(path: Path) -> Path:
         )
         con.execute(
             "INSERT INTO raw_runs VALUES "
-            "(1, TIMESTAMP '2024-01-01 12:00:00', 'test', 'data/articles', 6, 5, 0, 1, 0.5)"
+            "(1, TIMESTAMP '2024-01-01 12:00:00', 'test', 'data/articles', 6, 5, 0, 1, 0.5, 0)"
         )
     return path
 

@@ -150,6 +150,12 @@ def history(store: ReviewStore) -> list[Action]:
     return [_action(row) for row in cursor.fetchall()]
 
 
+def newest_action(store: ReviewStore) -> int:
+    """The id of the newest action (0 for an empty history): what a run has seen."""
+    row = store.connection.execute("SELECT max(action_id) FROM actions").fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
+
+
 def undo_last(store: ReviewStore, reviewer: str) -> Action | None:
     """Undo ``reviewer``'s latest action not yet undone, by appending an undo; None if there is none."""
     reviewer = reviewer.strip()

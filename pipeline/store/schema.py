@@ -34,6 +34,8 @@ LISTS = {
     "PLACE_BASES": vocab.PLACE_BASES,
     "CONFIDENCE": vocab.CONFIDENCE,
     "CLAIMANT_TYPES": vocab.CLAIMANT_TYPES,
+    "REVIEW_TARGETS": vocab.REVIEW_TARGETS,
+    "REVIEW_STATUSES": vocab.REVIEW_STATUSES,
 }
 # DuckDB type -> polars type of the frames that carry a table's rows.
 POLARS_TYPES: dict[str, pl.DataType] = {

@@ -137,6 +137,49 @@ CREATE TABLE raw_pressure_episodes (
     is_background   BOOLEAN NOT NULL           -- every mention recalls it as an earlier episode
 );
 
+-- Derived by the batch step at every run from the review history (pipeline/review/): each
+-- reviewed row's status and corrected values; the extracted values stay in their tables.
+CREATE TABLE raw_reviews (
+    target          VARCHAR NOT NULL CHECK (target IN ({REVIEW_TARGETS})),
+    row_id          VARCHAR NOT NULL,          -- the row's id in its table at this run
+    review_status   VARCHAR NOT NULL CHECK (review_status IN ({REVIEW_STATUSES})),
+    reviewed_by     VARCHAR NOT NULL,
+    reviewed_at     TIMESTAMP,                 -- UTC
+    reason          VARCHAR,                   -- why it was rejected
+    note            VARCHAR,
+    kind            VARCHAR,                   -- corrected values; NULL: as extracted
+    value           BIGINT,
+    value_low       BIGINT,
+    value_high      BIGINT,
+    qualifier       VARCHAR,
+    unit            VARCHAR,
+    victims         VARCHAR,
+    province        VARCHAR,
+    place           VARCHAR,
+    country         VARCHAR,
+    event_date      DATE,
+    claimed_by      VARCHAR,
+    people_estimate BIGINT,                    -- a corrected figure's people (families x household size)
+    level           VARCHAR,
+    capital         VARCHAR,
+    status          VARCHAR,
+    district        VARCHAR,
+    PRIMARY KEY (target, row_id)
+);
+
+-- Reviews whose words no row holds any more: kept on record, never dropped.
+CREATE TABLE raw_review_orphans (
+    target          VARCHAR NOT NULL,
+    article_id      VARCHAR NOT NULL,
+    char_start      INTEGER NOT NULL,
+    char_end        INTEGER NOT NULL,
+    anchor_text     VARCHAR NOT NULL,
+    review_status   VARCHAR NOT NULL,
+    reviewed_by     VARCHAR NOT NULL,
+    reviewed_at     TIMESTAMP,
+    row_id          VARCHAR                    -- the row's id when it was reviewed
+);
+
 CREATE TABLE raw_rejects (
     path    VARCHAR NOT NULL,
     line    INTEGER,                           -- line in a JSONL/CSV file, else NULL
@@ -153,7 +196,8 @@ CREATE TABLE raw_runs (
     n_loaded        INTEGER NOT NULL,
     n_unchanged     INTEGER NOT NULL,
     n_rejected      INTEGER NOT NULL,
-    seconds         DOUBLE NOT NULL
+    seconds         DOUBLE NOT NULL,
+    reviews_seen    BIGINT                     -- the newest review action this run applied
 );
 
 -- Public views -------------------------------------------------------------
@@ -167,17 +211,45 @@ FROM raw_articles;
 CREATE VIEW figures AS
 WITH
     figures AS (SELECT * FROM raw_figures),
+    reviews AS (SELECT * FROM raw_reviews WHERE target = 'figure'),
     articles AS (SELECT article_id, file, title, source, url, published FROM raw_articles),
+    reviewed AS (
+        -- An analyst's corrections in place of the extracted values, which stay as original_*.
+        SELECT
+            f.* REPLACE (
+                coalesce(r.kind, f.kind) AS kind, coalesce(r.value, f.value) AS value,
+                coalesce(r.value_low, f.value_low) AS value_low,
+                coalesce(r.value_high, f.value_high) AS value_high,
+                coalesce(r.qualifier, f.qualifier) AS qualifier, coalesce(r.unit, f.unit) AS unit,
+                coalesce(r.victims, f.victims) AS victims, coalesce(r.province, f.province) AS province,
+                coalesce(r.place, f.place) AS place, coalesce(r.country, f.country) AS country,
+                coalesce(r.event_date, f.event_date) AS event_date,
+                coalesce(r.claimed_by, f.claimed_by) AS claimed_by,
+                coalesce(r.people_estimate, f.people_estimate) AS people_estimate,
+                f.counted AND coalesce(r.review_status, '') <> 'rejected' AS counted,
+                f.is_primary AND coalesce(r.review_status, '') <> 'rejected' AS is_primary
+            ),
+            coalesce(r.review_status, 'unreviewed') AS review_status, r.reviewed_by, r.reviewed_at,
+            r.reason AS review_reason, r.note AS review_note,
+            f.kind AS original_kind, f.value AS original_value, f.qualifier AS original_qualifier,
+            f.unit AS original_unit, f.victims AS original_victims, f.province AS original_province,
+            f.country AS original_country, f.event_date AS original_event_date
+        FROM figures AS f
+        LEFT JOIN reviews AS r ON r.row_id = f.figure_id
+    ),
     final AS (
         SELECT
             f.event_date, year(f.event_date) AS year, f.country, f.province, f.place, f.place_basis,
             f.kind, f.victims, f.incident, f.running, f.claimed_by, f.claimant_type,
             f.number_text, f.value, f.value_low, f.value_high, f.qualifier, f.unit,
-            f.people_estimate, f.counted, f.role, f.confidence, f.confidence_reason, f.sentence,
-            a.title, a.source, a.url, a.published,
+            f.people_estimate, f.counted, f.role, f.confidence, f.confidence_reason,
+            f.review_status, f.reviewed_by, f.reviewed_at, f.review_reason, f.review_note,
+            f.original_kind, f.original_value, f.original_qualifier, f.original_unit,
+            f.original_victims, f.original_province, f.original_country, f.original_event_date,
+            f.sentence, a.title, a.source, a.url, a.published,
             f.date_precision, f.figure_id, f.parent_figure_id, f.event_id, f.is_primary,
             f.article_id, a.file, f.char_start, f.char_end, f.sentence_start, f.sentence_end
-        FROM figures AS f
+        FROM reviewed AS f
         JOIN articles AS a USING (article_id)
     )
 SELECT * FROM final;
@@ -225,6 +297,10 @@ FROM raw_pressure_episodes;
 
 CREATE VIEW rejects AS
 SELECT path, line, reason, detail FROM raw_rejects;
+
+CREATE VIEW review_orphans AS
+SELECT target, article_id, char_start, char_end, anchor_text, review_status, reviewed_by, reviewed_at, row_id
+FROM raw_review_orphans;
 
 CREATE VIEW runs AS
 SELECT * FROM raw_runs;

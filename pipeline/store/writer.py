@@ -61,7 +61,7 @@ def write_database(path: Path, frames: dict[str, pl.DataFrame]) -> None:
 # Tables whose rows belong to one article; they are replaced article by article.
 PER_ARTICLE = ("raw_figures", "raw_pressure", "raw_district_events")
 # Tables derived from everything at each run; they are replaced whole.
-DERIVED = ("raw_events", "raw_pressure_episodes", "raw_rejects")
+DERIVED = ("raw_events", "raw_pressure_episodes", "raw_rejects", "raw_reviews", "raw_review_orphans")
 
 
 def update_database(

@@ -1,0 +1,146 @@
+"""Reviews applied to the extracted figures: what the batch step counts, and what it keeps apart.
+
+Pure functions over plain rows and frames; the batch step reads the history (``store.py``) and
+the rows, and writes what these return. A review finds its row by its anchor (``anchor.py``),
+so it outlives ids that a rule change renews. A rejected figure is not counted; a corrected one
+counts with its corrected values, before events are grouped, so an event is made of what the
+analysts say. The extracted values stay in the figures table; the public view shows the
+reviewed ones beside them (``original_*``). A review whose words are gone from every row is an
+orphan: listed, kept, never dropped.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Mapping, Sequence
+
+import polars as pl
+
+from pipeline.review.anchor import Anchor, match
+from pipeline.review.fields import ID_COLUMNS, VIEW_COLUMNS
+from pipeline.review.state import Review
+
+
+@dataclasses.dataclass(frozen=True)
+class Applied:
+    """Reviews matched to today's rows, and those that matched none."""
+
+    rows: dict[tuple[str, str], Review]  # (target, row id) -> its review
+    orphans: list[Review]
+
+
+def attach(reviews: Mapping[Anchor, Review], rows: Mapping[str, Sequence[Mapping[str, object]]]) -> Applied:
+    """Each review's row today, by its anchor; reviews whose words no row holds are orphans.
+
+    ``rows`` holds, per target, rows with the anchor columns (``article_id``, ``char_start``,
+    ``char_end`` and the words) and the id column. Two reviews that land on one row: the one
+    taken last wins (the other stays in the history).
+    """
+    found = match(list(reviews), rows)
+    attached: dict[tuple[str, str], Review] = {}
+    orphans: list[Review] = []
+    for review, row in zip(reviews.values(), found, strict=True):
+        target = review.anchor.target
+        if row is None:
+            orphans.append(review)
+            continue
+        key = (target, str(row[ID_COLUMNS[target]]))
+        if key not in attached or attached[key].reviewed_at <= review.reviewed_at:
+            attached[key] = review
+    return Applied(attached, orphans)
+
+
+def review_frame(applied: Applied, household_size: float) -> pl.DataFrame:
+    """``raw_reviews``: one row per reviewed row, with its status and its corrected values."""
+    from pipeline.store.schema import frame
+
+    out = []
+    for (target, row_id), review in applied.rows.items():
+        columns = VIEW_COLUMNS[target]
+        corrected = {columns[name]: value for name, value in review.fields.items() if name in columns}
+        out.append(
+            {
+                "target": target,
+                "row_id": row_id,
+                "review_status": review.status,
+                "reviewed_by": review.reviewed_by,
+                "reviewed_at": _when(review.reviewed_at),
+                "reason": review.reason,
+                "note": review.note,
+                **{_column(target, c): _typed(c, v) for c, v in corrected.items()},
+            }
+        )
+    return frame("raw_reviews", out)
+
+
+def orphan_frame(applied: Applied) -> pl.DataFrame:
+    """``raw_review_orphans``: reviews no row holds any more, with their anchor, kept on record."""
+    from pipeline.store.schema import frame
+
+    return frame(
+        "raw_review_orphans",
+        [
+            {
+                "target": r.anchor.target,
+                "article_id": r.anchor.article_id,
+                "char_start": r.anchor.char_start,
+                "char_end": r.anchor.char_end,
+                "anchor_text": r.anchor.text,
+                "review_status": r.status,
+                "reviewed_by": r.reviewed_by,
+                "reviewed_at": _when(r.reviewed_at),
+                "row_id": r.row_id,
+            }
+            for r in applied.orphans
+        ],
+    )
+
+
+# Corrected columns of raw_reviews per target where they differ from the view's name.
+RENAMED = {("pressure", "capital"): "capital", ("district_event", "district"): "district"}
+
+
+def _column(target: str, column: str) -> str:
+    return RENAMED.get((target, column), column)
+
+
+def _typed(column: str, value: object) -> object:
+    if column == "event_date" and isinstance(value, str):
+        return dt.date.fromisoformat(value)
+    return value
+
+
+def _when(text: str) -> dt.datetime | None:
+    if not text:
+        return None
+    return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).replace(tzinfo=None)
+
+
+def reviewed_figures(figures: pl.DataFrame, reviews: pl.DataFrame, household_size: float) -> pl.DataFrame:
+    """The figures as the analysts left them, for grouping: rejected ones not counted, corrected
+    values in place of the extracted ones (``people_estimate`` recomputed)."""
+    mine = reviews.filter(pl.col("target") == "figure")
+    if mine.is_empty():
+        return figures
+    fields = [c for c in VIEW_COLUMNS["figure"].values() if c in figures.columns]
+    joined = figures.join(
+        mine.select("row_id", "review_status", *[pl.col(c).alias(f"_r_{c}") for c in fields]),
+        left_on="figure_id",
+        right_on="row_id",
+        how="left",
+    )
+    replaced = joined.with_columns(
+        *[pl.coalesce(pl.col(f"_r_{c}"), pl.col(c)).alias(c) for c in fields],
+        (pl.col("counted") & (pl.col("review_status").fill_null("") != "rejected")).alias("counted"),
+    )
+    floor = pl.coalesce(pl.col("value"), pl.col("value_low"), pl.lit(0))
+    scale = pl.when(pl.col("unit") == "families").then(pl.lit(household_size)).otherwise(pl.lit(1.0))
+    corrected = pl.col("review_status").fill_null("") == "corrected"
+    replaced = replaced.with_columns(
+        pl.when(corrected)
+        .then((floor * scale).round(0).cast(pl.Int64))
+        .otherwise(pl.col("people_estimate"))
+        .alias("people_estimate")
+    )
+    return replaced.select(figures.columns)
