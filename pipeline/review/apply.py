@@ -20,6 +20,7 @@ import polars as pl
 from pipeline.review.anchor import Anchor, match
 from pipeline.review.fields import ID_COLUMNS, VIEW_COLUMNS
 from pipeline.review.state import Review
+from pipeline.store.schema import frame
 
 
 @dataclasses.dataclass(frozen=True)
@@ -53,8 +54,6 @@ def attach(reviews: Mapping[Anchor, Review], rows: Mapping[str, Sequence[Mapping
 
 def review_frame(applied: Applied, household_size: float) -> pl.DataFrame:
     """``raw_reviews``: one row per reviewed row, with its status and its corrected values."""
-    from pipeline.store.schema import frame
-
     out = []
     for (target, row_id), review in applied.rows.items():
         columns = VIEW_COLUMNS[target]
@@ -76,8 +75,6 @@ def review_frame(applied: Applied, household_size: float) -> pl.DataFrame:
 
 def orphan_frame(applied: Applied) -> pl.DataFrame:
     """``raw_review_orphans``: reviews no row holds any more, with their anchor, kept on record."""
-    from pipeline.store.schema import frame
-
     return frame(
         "raw_review_orphans",
         [

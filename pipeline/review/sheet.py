@@ -20,6 +20,8 @@ import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+import duckdb
+
 from pipeline import vocab
 from pipeline.errors import ReviewError
 from pipeline.review import fields as F
@@ -272,8 +274,6 @@ def _uncell(cell: str | None) -> str:
 
 def read_rows(db: Path) -> dict[str, list[dict[str, object]]]:
     """Every row of the figures, pressure and district_events views, by target."""
-    import duckdb
-
     if not Path(db).exists():
         raise ReviewError(f"no database at {db}: run python -m pipeline ingest first, or give --db")
     with duckdb.connect(str(db), read_only=True) as con:
