@@ -21,8 +21,9 @@ st.set_page_config(page_title="sitrep", layout="wide")
 st.title("sitrep")
 st.caption("Figures and events extracted from news articles about the conflict in Afghanistan.")
 
-path = Settings.load().db
-src = db.source(path)
+settings = Settings.load()
+path = settings.db
+src = db.source(path, settings.reviews, settings.household_size)
 if src is None:
     st.error(
         f"No database at {path}. Build it with `make db` or `python -m pipeline ingest`, "

@@ -20,6 +20,7 @@ import streamlit as st
 from dashboard import countries, queries, workings
 from dashboard.filters import Filters, Options
 from dashboard.queries import COLUMNS, ORDER  # noqa: F401  (re-exported for callers and tests)
+from pipeline import review
 from pipeline.vocab import HARM, VICTIMS
 
 VIEWS = (
@@ -29,24 +30,64 @@ VIEWS = (
 
 @dataclasses.dataclass(frozen=True)
 class Source:
-    """A database file as it was at one moment; a new mtime means new cache entries."""
+    """A database file, and the review history beside it, as they were at one moment; a new
+    mtime of either means new cache entries."""
 
     path: str
     mtime_ns: int
+    reviews: str = ""
+    reviews_mtime_ns: int = 0
+    household_size: float = 7.0
 
 
-def source(path: str) -> Source | None:
-    """The database at ``path`` as it is now, or None when there is no such file."""
+def _mtime(path: str) -> int:
+    """The latest change to a file or its write-ahead log (0 when neither exists)."""
+    found = [os.stat(p).st_mtime_ns for p in (path, f"{path}-wal") if os.path.exists(p)]
+    return max(found, default=0)
+
+
+def source(path: str, reviews: str = "", household_size: float = 7.0) -> Source | None:
+    """The database at ``path`` (and the reviews at ``reviews``) as they are now, or None when
+    there is no database."""
     try:
-        return Source(str(path), os.stat(path).st_mtime_ns)
+        mtime = os.stat(path).st_mtime_ns
     except FileNotFoundError:
         return None
+    return Source(str(path), mtime, str(reviews), _mtime(str(reviews)) if reviews else 0, household_size)
 
 
 def _query(src: Source, sql: str, params: list[Any] | None = None) -> pl.DataFrame:
-    """Run one read-only query on a fresh connection and return its rows."""
+    """Run one read-only query on a fresh connection and return its rows; reviews taken since
+    the last ingest lie over the database's (``raw_reviews``), so a view shows them at once."""
+    overlay = _overlay(src) if src.reviews_mtime_ns else None
     with duckdb.connect(src.path, read_only=True) as con:
+        if overlay is not None:
+            con.register("raw_reviews", overlay)
         return con.sql(sql, params=params or None).pl()
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _overlay(src: Source) -> pl.DataFrame | None:
+    """``raw_reviews`` with the reviews taken since the database's last ingest, or None when
+    there are none (the database's own table is then current)."""
+    with duckdb.connect(src.path, read_only=True) as con:
+        if "reviews_seen" not in {r[0] for r in con.execute("DESCRIBE raw_runs").fetchall()}:
+            return None
+        seen = con.execute("SELECT reviews_seen FROM raw_runs ORDER BY run_id DESC LIMIT 1").fetchone()
+        stored = con.sql("SELECT * FROM raw_reviews").pl()
+    with review.open_store(src.reviews) as store:
+        if review.newest_action(store) == ((seen or [0])[0] or 0):
+            return None
+        reviews = review.fold(review.history(store))
+    ids = [r.row_id for r in reviews.values() if r.anchor.target == "figure" and r.row_id]
+    with duckdb.connect(src.path, read_only=True) as con:
+        con.register("wanted", pl.DataFrame({"figure_id": ids}, schema={"figure_id": pl.String}))
+        rows = con.execute(
+            "SELECT figure_id, value, value_low, unit FROM raw_figures"
+            " WHERE figure_id IN (SELECT figure_id FROM wanted)"
+        ).fetchall()
+    extracted = {fid: (value, low, unit) for fid, value, low, unit in rows}
+    return review.live_frame(stored, reviews, (seen or [0])[0] or 0, extracted, src.household_size)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -295,9 +295,12 @@ EVIDENCE = {
         SELECT x.figure_id AS id, x.sentence, x.sentence_start, x.sentence_end, x.char_start,
                x.char_end, x.kind || ' ' || x.number_text AS what, x.event_date, x.date_precision,
                x.confidence, x.confidence_reason, x.claimed_by, x.claimant_type, x.event_id,
+               x.article_id, x.number_text AS anchor_text, x.kind, x.value, x.unit, x.province,
+               v.review_status, v.reviewed_by,
                a.title, a.source, a.url, a.published, a.date_precision AS published_precision,
                a.file, a.text
         FROM raw_figures AS x JOIN raw_articles AS a USING (article_id)
+        JOIN figures AS v ON v.figure_id = x.figure_id
         WHERE x.figure_id = ?
     """,
     "pressure": """

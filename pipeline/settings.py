@@ -34,6 +34,11 @@ SETTINGS = (
         "SQLite file of analysts' reviews (kept apart from the database, which every ingest rebuilds)",
     ),
     Setting(
+        "readonly",
+        False,
+        "serve the dashboard without review controls (for publishing a view); SITREP_READONLY=1",
+    ),
+    Setting(
         "household_size",
         HOUSEHOLD_SIZE,
         "people per family used for people_estimate when a figure counts families "
@@ -67,6 +72,7 @@ class Settings:
     db: str
     articles: str
     reviews: str
+    readonly: bool
     household_size: float
     workers: int
     max_file_mb: float
@@ -81,10 +87,17 @@ class Settings:
         values = {}
         for s in SETTINGS:
             raw = os.environ.get(f"SITREP_{s.name.upper()}")
-            value = s.default if raw is None else type(s.default)(raw)
+            value = s.default if raw is None else _parse(s, raw)
             if overrides.get(s.name) is not None:
                 value = type(s.default)(overrides[s.name])
             if s.choices and value not in s.choices:
                 raise ValueError(f"setting {s.name}={value!r}: use one of {', '.join(s.choices)}")
             values[s.name] = value
         return cls(**values)
+
+
+def _parse(setting: Setting, raw: str) -> object:
+    """A setting's value from its environment variable: ``1``/``true``/``yes``/``on`` for a switch."""
+    if isinstance(setting.default, bool):
+        return raw.strip().lower() in ("1", "true", "yes", "on")
+    return type(setting.default)(raw)

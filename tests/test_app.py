@@ -43,6 +43,8 @@ HEADLINE = ["People displaced", "Killed", "Wounded", "Capitals under pressure", 
 def run_app(monkeypatch: pytest.MonkeyPatch, path: Path, query: dict | None = None) -> AppTest:
     """Run the app once against ``path``, with optional query parameters."""
     monkeypatch.setenv("SITREP_DB", str(path))
+    # Reviews go beside the test's database, never into the project's data/ folder.
+    monkeypatch.setenv("SITREP_REVIEWS", str(path.with_suffix(".reviews.sqlite")))
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params.update(query or {})
     return at.run()
@@ -759,3 +761,97 @@ def test_the_headline_lists_the_events_it_sums(monkeypatch: pytest.MonkeyPatch, 
     assert set(summed["kind"]) == {"displaced", "killed", "wounded"}
     # Largest first: the 75,000 of e3 (two reports, counted once), then the 30,000 of e2.
     assert list(summed[summed["kind"] == "displaced"]["event_id"]) == ["e3", "e2"]
+
+
+def _reviewable(tmp_path: Path) -> Path:
+    """A database built by the batch step from two short articles written for the test."""
+    from pipeline.ingest import ingest
+    from pipeline.settings import Settings
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "kunduz.txt").write_text(
+        "Officials said 40 people were killed in Kunduz city.\n", encoding="utf-8"
+    )
+    (folder / "baghlan.txt").write_text(
+        "About 2,000 people fled their homes in Baghlan province.\n", encoding="utf-8"
+    )
+    (folder / "manifest.csv").write_text(
+        "file,published,title,source,url\nkunduz.txt,2021-07-06,,,\nbaghlan.txt,2021-07-06,,,\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "r.duckdb"
+    ingest([folder], Settings.load(reviews=str(db.with_suffix(".reviews.sqlite"))), db)
+    return db
+
+
+def _review(at: AppTest, figure: str, verb: str, **form: object) -> AppTest:
+    show(at, "Evidence").selectbox(key="evidence_figure").set_value(figure).run()
+    at.text_input(key="reviewer").set_value("ana").run()
+    at.radio(key="review_verb").set_value(verb)
+    for key, value in form.items():
+        at.number_input(key=key).set_value(value)
+    (record,) = [b for b in at.button if b.label == "Record"]
+    return record.click().run()
+
+
+def test_a_figure_is_rejected_corrected_and_undone_from_its_evidence(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    db = _reviewable(tmp_path)
+    at = run_app(monkeypatch, db)
+    assert (metrics(at)["Killed"], metrics(at)["People displaced"]) == ("40", "2,000")
+    ids = {r["kind"]: r["figure_id"] for r in _rows_of(db)}
+
+    at = _review(at, ids["displaced"], "reject")
+    assert not at.exception
+    assert metrics(at)["People displaced"] == "0"
+    # A rejected figure counts for no event: it shows among every report's figures, rejected.
+    at.toggle(key="each_event").set_value(False).run()
+    figures = frames(show(at, "Tables", "table", "Figures"))["figures"]
+    rejected = figures[figures["figure_id"] == ids["displaced"]].iloc[0]
+    assert (rejected["review_status"], rejected["reviewed_by"], bool(rejected["counted"])) == (
+        "rejected",
+        "ana",
+        False,
+    )
+    at.toggle(key="each_event").set_value(True).run()
+
+    show(at, "Evidence").button(key="review_undo").click().run()
+    assert metrics(at)["People displaced"] == "2,000"
+
+    at = _review(at, ids["killed"], "correct", review_value=45)
+    assert metrics(at)["Killed"] == "45"
+    figures = frames(show(at, "Tables", "table", "Figures"))["figures"]
+    row = figures[figures["figure_id"] == ids["killed"]].iloc[0]
+    assert (row["value"], row["original_value"], row["review_status"]) == (45, 40, "corrected")
+
+    # A rebuild extracts everything again; the review history is applied to it.
+    from pipeline.ingest import ingest
+    from pipeline.settings import Settings
+
+    ingest(
+        [tmp_path / "articles"],
+        Settings.load(reviews=str(db.with_suffix(".reviews.sqlite"))),
+        db,
+        rebuild=True,
+    )
+    at = run_app(monkeypatch, db)
+    assert (metrics(at)["Killed"], metrics(at)["People displaced"]) == ("45", "2,000")
+
+
+def test_a_read_only_dashboard_has_no_review_controls(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    db = _reviewable(tmp_path)
+    monkeypatch.setenv("SITREP_READONLY", "1")
+    at = run_app(monkeypatch, db)
+    show(at, "Evidence")
+    assert not at.exception
+    assert not [t for t in at.text_input if t.key == "reviewer"]
+
+
+def _rows_of(db: Path) -> list[dict]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        cur = con.execute("SELECT figure_id, kind FROM figures")
+        return [dict(zip(("figure_id", "kind"), r, strict=True)) for r in cur.fetchall()]

@@ -12,7 +12,9 @@ import streamlit as st
 
 from dashboard import dates, db, excerpt
 from dashboard.filters import Filters
+from dashboard.tabs import review
 from dashboard.tabs.common import MAX_SHOWN, event_reports
+from pipeline.settings import Settings
 
 # What evidence can be shown for: kind → (view, id column).
 EVIDENCE_KINDS = {"figure": ("figures", "figure_id"), "pressure": ("pressure", "pressure_id")}
@@ -53,6 +55,9 @@ def draw(src: db.Source, f: Filters) -> None:
         st.info("Choose a row to see its evidence.")
         return
     show(found)
+    # SITREP_READONLY=1 serves the dashboard without review controls (for publishing a view).
+    if kind == "figure" and src.reviews and not Settings.load().readonly:
+        review.panel(src, found)
     if found.get("event_id"):
         st.markdown("**Reports of the same event**")
         event_reports(src, found["event_id"])

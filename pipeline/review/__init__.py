@@ -7,11 +7,11 @@ file analysts fill in (export and import), and ``apply.py`` applies reviews to w
 step counts.
 """
 
-from pipeline.review.apply import Applied, attach, orphan_frame, review_frame, reviewed_figures
+from pipeline.review.apply import Applied, attach, live_frame, orphan_frame, review_frame, reviewed_figures
 from pipeline.review.state import fold
 from pipeline.review.store import history, newest_action, open_store
 
 __all__ = [
-    "Applied", "attach", "fold", "history", "newest_action", "open_store", "orphan_frame",
+    "Applied", "attach", "fold", "history", "live_frame", "newest_action", "open_store", "orphan_frame",
     "review_frame", "reviewed_figures",
 ]  # fmt: skip

@@ -141,3 +141,39 @@ def reviewed_figures(figures: pl.DataFrame, reviews: pl.DataFrame, household_siz
         .alias("people_estimate")
     )
     return replaced.select(figures.columns)
+
+
+def live_frame(
+    stored: pl.DataFrame,
+    reviews: Mapping[Anchor, Review],
+    seen: int,
+    extracted: Mapping[str, tuple[int | None, int | None, str]],
+    household_size: float,
+) -> pl.DataFrame:
+    """``raw_reviews`` as it stands now: the database's (applied by its last ingest) with the
+    reviews taken since (newer than action ``seen``) laid over it, each on the row it was taken
+    on (the database has not changed since). ``extracted`` gives a figure's extracted value,
+    floor and unit, for the people a correction counts. Events follow at the next ingest."""
+    newer = {
+        (r.anchor.target, r.row_id): r
+        for r in reviews.values()
+        if r.row_id and r.action_ids and max(r.action_ids) > seen
+    }
+    if not newer:
+        return stored
+    fresh = review_frame(Applied(newer, []), household_size)
+    people = []
+    for row in fresh.iter_rows(named=True):
+        value, low, unit = extracted.get(row["row_id"], (None, None, "people"))
+        floor = row["value"] if row["value"] is not None else (value if value is not None else low) or 0
+        scale = household_size if (row["unit"] or unit) == "families" else 1.0
+        corrected = row["target"] == "figure" and row["review_status"] == "corrected"
+        people.append(round(floor * scale) if corrected else None)
+    fresh = fresh.with_columns(pl.Series("people_estimate", people, dtype=pl.Int64))
+    keys = set(newer)
+    kept = stored.filter(
+        ~pl.struct("target", "row_id").map_elements(
+            lambda k: (k["target"], k["row_id"]) in keys, return_dtype=pl.Boolean
+        )
+    )
+    return pl.concat([kept, fresh.select(stored.columns)])
