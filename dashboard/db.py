@@ -195,6 +195,12 @@ def event_reports(src: Source, event_id: str) -> pl.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
+def reviewed_share(src: Source, f: Filters) -> dict[str, int]:
+    """Review status -> how many of the figures the headline sums have it."""
+    return dict(_query(src, *workings.reviewed_share(f)).iter_rows())
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
 def summed_events(src: Source, f: Filters, limit: int) -> pl.DataFrame:
     """The largest events behind each headline number, with how many each number sums."""
     return _query(src, *workings.summed_events(f, limit))

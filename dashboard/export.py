@@ -8,7 +8,7 @@ import unicodedata
 import polars as pl
 
 from dashboard import countries
-from dashboard.filters import HAS_CLAIMANT, HAS_CONFIDENCE, HAS_COUNTRY, Filters, view_label
+from dashboard.filters import HAS_CLAIMANT, HAS_CONFIDENCE, HAS_COUNTRY, HAS_REVIEW, Filters, view_label
 
 # Spreadsheets run a cell starting with one of these as a formula (OWASP "CSV Injection").
 FORMULA_START = r"^[=+\-@\t\r]"
@@ -79,5 +79,9 @@ def filename(view: str, f: Filters) -> str:
         parts.append("without_low_confidence")
     if f.hide_claims and view in HAS_CLAIMANT:
         parts.append("without_armed_group_claims")
+    if f.reviewed_only and view in HAS_REVIEW:
+        parts.append("reviewed_only")
+    if f.show_rejected and view in HAS_REVIEW:
+        parts.append("with_rejected")
     name = "-".join(p for p in (_slug(p) for p in parts) if p)
     return f"{name}.csv"

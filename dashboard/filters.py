@@ -47,6 +47,8 @@ LOW = CONFIDENCE[-1]
 # The rows "hide armed groups' claims" can leave out (an event has its chosen figure's source).
 HAS_CLAIMANT = HAS_CONFIDENCE
 ARMED_GROUP = "armed_group"
+# The rows an analyst's review can leave out of the tables (reviews apply to figures so far).
+HAS_REVIEW = frozenset({"figures"})
 # An article is "in" a province when one of its figures or pressure mentions is.
 ARTICLE_PLACE_VIEWS = ("figures", "pressure")
 
@@ -88,6 +90,9 @@ class Filters:
     hide_low: bool = False
     # Leave out what an armed group claims (the Taliban's tolls and captures).
     hide_claims: bool = False
+    # Show figures an analyst rejected (they are never summed); only figures an analyst reviewed.
+    show_rejected: bool = False
+    reviewed_only: bool = False
 
 
 # The filters' names, in the sidebar's order: widget keys and address keys alike.
@@ -184,6 +189,13 @@ def where(f: Filters, view: str) -> tuple[str, list[object]]:
         parts.append("claimant_type <> ?")
         params.append(ARMED_GROUP)
 
+    if view in HAS_REVIEW and not f.show_rejected:
+        parts.append("review_status <> ?")
+        params.append("rejected")
+    if view in HAS_REVIEW and f.reviewed_only:
+        parts.append("review_status <> ?")
+        params.append("unreviewed")
+
     if view in HAS_KIND_VICTIMS:
         for column, values in (("kind", f.kind), ("victims", f.victims)):
             if values:
@@ -224,4 +236,8 @@ def describe(f: Filters) -> str:
         parts.append("low confidence hidden")
     if f.hide_claims:
         parts.append("armed groups' claims hidden")
+    if f.show_rejected:
+        parts.append("rejected figures shown")
+    if f.reviewed_only:
+        parts.append("reviewed figures only")
     return " · ".join(parts)

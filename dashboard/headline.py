@@ -89,6 +89,14 @@ def draw(src: db.Source, f: Filters) -> None:
         )
         + "A figure repeated within one article, or a part of a stated total, is never summed."
     )
+    share = db.reviewed_share(src, f)
+    reviewed = {status: n for status, n in share.items() if status != "unreviewed"}
+    if reviewed:
+        total = sum(share.values())
+        kinds = ", ".join(f"{n:,} {status}" for status, n in sorted(reviewed.items()))
+        st.caption(
+            f"Reviewed by analysts: {sum(reviewed.values()):,} of the {total:,} figures summed ({kinds})."
+        )
     if st.toggle("List the events these numbers sum", key="summed"):
         _summed(src, f)
 

@@ -48,7 +48,15 @@ def _prepare_state(options: Options) -> None:
     else:
         lo, hi = base["period"]
         state["period"] = (min(max(period[0], lo), hi), max(min(period[1], hi), lo))
-    for key in ("undated", "each_event", "hide_low", "hide_claims", urlparams.EXACT):
+    for key in (
+        "undated",
+        "each_event",
+        "hide_low",
+        "hide_claims",
+        "show_rejected",
+        "reviewed_only",
+        urlparams.EXACT,
+    ):
         state.setdefault(key, base[key])
     if options.dates is None:
         state[urlparams.EXACT], state["since"], state["until"] = False, None, None
@@ -140,6 +148,17 @@ def render(src: db.Source, options: Options) -> Filters:
             "An event counts its chosen report; an armed group's count of the other side's losses is "
             "chosen only when no other report exists."
         ),
+    )
+
+    sb.toggle(
+        "Show rejected figures",
+        key="show_rejected",
+        help="List the figures an analyst rejected in the tables and evidence (they are never summed).",
+    )
+    sb.toggle(
+        "Reviewed figures only",
+        key="reviewed_only",
+        help="Only figures an analyst confirmed, corrected or rejected, in the numbers, charts and tables.",
     )
 
     values: dict[str, Any] = {key: state[key] for key in urlparams.WIDGET_KEYS}

@@ -51,6 +51,8 @@ def defaults(options: Options) -> dict[str, Any]:
         "each_event": True,
         "hide_low": False,
         "hide_claims": False,
+        "show_rejected": False,
+        "reviewed_only": False,
         EXACT: False,
     }
 
@@ -179,6 +181,8 @@ def parse(params: Mapping[str, Sequence[str]], options: Options) -> tuple[dict[s
     values["hide_claims"] = _flag(
         params.get("hide_claims", ()), "hide_claims", values["hide_claims"], notices
     )
+    for key in ("show_rejected", "reviewed_only"):
+        values[key] = _flag(params.get(key, ()), key, values[key], notices)
     since = _date(params.get("since", ()), "since", options, notices)
     until = _date(params.get("until", ()), "until", options, notices)
     if since is not None or until is not None:
@@ -218,6 +222,9 @@ def encode(values: Mapping[str, Any], options: Options) -> dict[str, list[str]]:
         params["hide_low"] = ["1"]
     if values.get("hide_claims"):
         params["hide_claims"] = ["1"]
+    for key in ("show_rejected", "reviewed_only"):
+        if values.get(key):
+            params[key] = ["1"]
     return {key: params[key] for key in KEYS if key in params}  # in the sidebar's order
 
 
@@ -251,4 +258,6 @@ def to_filters(values: Mapping[str, Any]) -> Filters:
         each_event=bool(values["each_event"]),
         hide_low=bool(values["hide_low"]),
         hide_claims=bool(values.get("hide_claims", False)),
+        show_rejected=bool(values.get("show_rejected", False)),
+        reviewed_only=bool(values.get("reviewed_only", False)),
     )

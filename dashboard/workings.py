@@ -5,7 +5,7 @@ Pure SQL builders, like ``queries.py``: values are bound as ``?``, names come fr
 
 from __future__ import annotations
 
-from dashboard.filters import Filters, where
+from dashboard.filters import Filters, counted, where
 from dashboard.queries import Query
 from pipeline.vocab import HARM
 
@@ -47,3 +47,14 @@ def summed_events(f: Filters, limit: int) -> Query:
         ) WHERE rank <= ? ORDER BY kind, rank
     """  # noqa: S608
     return sql, [*params, "displaced", *HARM, limit]
+
+
+def reviewed_share(f: Filters) -> Query:
+    """How many of the figures the headline sums an analyst reviewed, by review status."""
+    cond, params = where(f, "figures")
+    sql = f"""
+        SELECT review_status, count(*) AS n FROM figures
+        WHERE {counted(f)} AND kind IN ('killed', 'wounded', 'displaced') AND {cond}
+        GROUP BY review_status ORDER BY review_status
+    """  # noqa: S608
+    return sql, params

@@ -806,8 +806,11 @@ def test_a_figure_is_rejected_corrected_and_undone_from_its_evidence(
     at = _review(at, ids["displaced"], "reject")
     assert not at.exception
     assert metrics(at)["People displaced"] == "0"
-    # A rejected figure counts for no event: it shows among every report's figures, rejected.
+    # A rejected figure counts for no event; the tables show it only when asked to.
     at.toggle(key="each_event").set_value(False).run()
+    assert ids["displaced"] not in set(frames(show(at, "Tables", "table", "Figures"))["figures"]["figure_id"])
+    at.toggle(key="show_rejected").set_value(True).run()
+    assert at.query_params["show_rejected"] in ("1", ["1"])
     figures = frames(show(at, "Tables", "table", "Figures"))["figures"]
     rejected = figures[figures["figure_id"] == ids["displaced"]].iloc[0]
     assert (rejected["review_status"], rejected["reviewed_by"], bool(rejected["counted"])) == (
@@ -816,12 +819,14 @@ def test_a_figure_is_rejected_corrected_and_undone_from_its_evidence(
         False,
     )
     at.toggle(key="each_event").set_value(True).run()
+    at.toggle(key="show_rejected").set_value(False).run()
 
     show(at, "Evidence").button(key="review_undo").click().run()
     assert metrics(at)["People displaced"] == "2,000"
 
     at = _review(at, ids["killed"], "correct", review_value=45)
     assert metrics(at)["Killed"] == "45"
+    assert "Reviewed by analysts: 1 of the 2 figures summed (1 corrected)." in [c.value for c in at.caption]
     figures = frames(show(at, "Tables", "table", "Figures"))["figures"]
     row = figures[figures["figure_id"] == ids["killed"]].iloc[0]
     assert (row["value"], row["original_value"], row["review_status"]) == (45, 40, "corrected")

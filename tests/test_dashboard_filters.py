@@ -9,7 +9,7 @@ import duckdb
 import pytest
 from dbfixture import build
 
-from dashboard.filters import Filters, counted, describe, view_label, where
+from dashboard.filters import HAS_REVIEW, Filters, counted, describe, view_label, where
 
 ID = {
     "figures": "figure_id",
@@ -242,7 +242,27 @@ AFG = "(country IN (?) OR country IS NULL)"
     ],
 )
 def test_where_text(f: Filters, view: str, sql: str, params: list[object]) -> None:
+    if view in HAS_REVIEW:  # figures an analyst rejected are left out unless asked for
+        sql = "review_status <> ?" if sql == "TRUE" else f"{sql} AND review_status <> ?"
+        params = [*params, "rejected"]
     assert where(f, view) == (sql, params)
+
+
+@pytest.mark.parametrize(
+    ("f", "sql", "params"),
+    [
+        (Filters(country=(), show_rejected=True), "TRUE", []),
+        (
+            Filters(country=(), reviewed_only=True),
+            "review_status <> ? AND review_status <> ?",
+            ["rejected", "unreviewed"],
+        ),
+        (Filters(country=(), show_rejected=True, reviewed_only=True), "review_status <> ?", ["unreviewed"]),
+    ],
+)
+def test_reviews_narrow_the_figures(f: Filters, sql: str, params: list[object]) -> None:
+    assert where(f, "figures") == (sql, params)
+    assert where(f, "pressure") == ("TRUE", [])
 
 
 def test_unknown_view_is_refused() -> None:

@@ -29,7 +29,7 @@ def test_one_name_per_filter() -> None:
     assert KEYS == NAMES
     assert NAMES == (
         "province", "country", "kind", "victims", "period", "undated", "since", "until",
-        "each_event", "hide_low", "hide_claims",
+        "each_event", "hide_low", "hide_claims", "show_rejected", "reviewed_only",
     )  # fmt: skip
     assert tuple(DEFAULT) == WIDGET_KEYS == (*NAMES, EXACT)
 
