@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pipeline.errors import IngestError, ReviewError, RuleError
 from pipeline.evaluate import GOLD, REAL, evaluate, evaluate_real
+from pipeline.evaluate.reviewed import reviewed_table
 from pipeline.ingest import ingest
 from pipeline.settings import SETTINGS, Settings
 
@@ -26,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--db", type=Path, help=f"database file (default: {defaults.db})")
     p.add_argument("--rebuild", action="store_true", help="start from an empty database instead of adding")
     for s in SETTINGS:
-        if s.name not in ("db", "articles", "reviews"):
+        if s.name not in ("db", "articles", "readonly"):
             p.add_argument(
                 f"--{s.name.replace('_', '-')}", type=type(s.default), help=s.help, choices=s.choices or None
             )
@@ -38,6 +39,12 @@ def main(argv: list[str] | None = None) -> int:
         "--real", type=Path, help=f"score only this folder of annotated real pages (default: {REAL})"
     )
     e.add_argument("--errors", action="store_true", help="list every miss, extra and wrong field")
+    e.add_argument(
+        "--reviews",
+        action="store_true",
+        help="score the extractor on the figures analysts reviewed (in --db): precision by kind and rule",
+    )
+    e.add_argument("--db", type=Path, help=f"database file for --reviews (default: {defaults.db})")
     r = sub.add_parser("reviews", help="export a review file for analysts, or import one they filled in")
     rsub = r.add_subparsers(dest="reviews_command", required=True)
     for name, text in (
@@ -51,6 +58,8 @@ def main(argv: list[str] | None = None) -> int:
         if name == "import":
             q.add_argument("--reviewer", help="who reviewed, for rows whose reviewer column is empty")
     args = parser.parse_args(argv)
+    if args.command == "evaluate" and args.reviews:
+        return _evaluate_reviews(Path(args.db or defaults.db))
     if args.command == "evaluate":
         return _evaluate(args.gold, args.real, args.errors)
     if args.command == "reviews":
@@ -99,6 +108,12 @@ def _reviews(args: argparse.Namespace, settings: Settings) -> int:
     if plan.conflicts:
         print(f"{len(plan.conflicts)} rows were reviewed by someone else before (both are kept):")
         print("\n".join(f"  {c}" for c in plan.conflicts))
+    return 0
+
+
+def _evaluate_reviews(db: Path) -> int:
+    """The extractor's precision on the figures analysts reviewed in ``db``."""
+    print(f"== REVIEWED FIGURES in {db}\n{reviewed_table(db)}")
     return 0
 
 

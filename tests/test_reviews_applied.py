@@ -117,3 +117,25 @@ def test_a_review_whose_words_are_gone_is_kept_and_listed(tmp_path: Path) -> Non
         ("figure", "About 2,000", "rejected", "ana")
     ]
     assert "match no row any more" in summary.report()
+
+
+def test_reviews_measure_the_extractor(tmp_path: Path, capsys) -> None:
+    from pipeline.__main__ import main
+
+    settings = Settings.load(reviews=str(tmp_path / "reviews.sqlite"))
+    db = tmp_path / "s.duckdb"
+    folder = _corpus(tmp_path / "articles")
+    ingest([folder], settings, db)
+    assert main(["evaluate", "--reviews", "--db", str(db)]) == 0
+    assert "no reviewed figures yet" in capsys.readouterr().out
+    _review(tmp_path / "reviews.sqlite", db)
+    ingest([folder], settings, db)
+    assert main(["evaluate", "--reviews", "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    lines = {
+        tuple(line.split()[:2]): line.split()[2:] for line in out.splitlines() if line.startswith("kind")
+    }
+    # reviewed, confirmed, corrected, rejected, precision
+    assert lines[("kind", "displaced")] == ["1", "0", "0", "1", "0.000"]
+    assert lines[("kind", "killed")] == ["1", "0", "1", "0", "0.000"]
+    assert "rejected because: wrong_place 1" in out
