@@ -92,7 +92,8 @@ def serve(db: Path, log: Path, timeout: float = 60) -> Iterator[tuple[str, int]]
         "--browser.gatherUsageStats", "false",
     ]  # fmt: skip
     with log.open("wb") as out:
-        env = {**os.environ, "SITREP_DB": str(db)}
+        # Reviews go beside the log, never into the project's data/ folder.
+        env = {**os.environ, "SITREP_DB": str(db), "SITREP_REVIEWS": str(log.with_suffix(".reviews.sqlite"))}
         proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
         url = f"http://{HOST}:{port}"
         try:
