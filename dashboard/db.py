@@ -72,22 +72,22 @@ def _overlay(src: Source) -> pl.DataFrame | None:
     there are none (the database's own table is then current)."""
     with duckdb.connect(src.path, read_only=True) as con:
         if "reviews_seen" not in {r[0] for r in con.execute("DESCRIBE raw_runs").fetchall()}:
-            return None
-        seen = con.execute("SELECT reviews_seen FROM raw_runs ORDER BY run_id DESC LIMIT 1").fetchone()
-        stored = con.sql("SELECT * FROM raw_reviews").pl()
-    with review.open_store(src.reviews) as store:
-        if review.newest_action(store) == ((seen or [0])[0] or 0):
-            return None
-        reviews = review.fold(review.history(store))
-    ids = [r.row_id for r in reviews.values() if r.anchor.target == "figure" and r.row_id]
-    with duckdb.connect(src.path, read_only=True) as con:
+            return None  # a database built before reviews
+        row = con.execute("SELECT reviews_seen FROM raw_runs ORDER BY run_id DESC LIMIT 1").fetchone()
+        seen = (row[0] if row else 0) or 0
+        with review.open_store(src.reviews) as store:
+            if review.newest_action(store) == seen:
+                return None
+            reviews = review.fold(review.history(store))
+        ids = [r.row_id for r in reviews.values() if r.anchor.target == "figure" and r.row_id]
         con.register("wanted", pl.DataFrame({"figure_id": ids}, schema={"figure_id": pl.String}))
         rows = con.execute(
             "SELECT figure_id, value, value_low, unit FROM raw_figures"
             " WHERE figure_id IN (SELECT figure_id FROM wanted)"
         ).fetchall()
+        stored = con.sql("SELECT * FROM raw_reviews").pl()
     extracted = {fid: (value, low, unit) for fid, value, low, unit in rows}
-    return review.live_frame(stored, reviews, (seen or [0])[0] or 0, extracted, src.household_size)
+    return review.live_frame(stored, reviews, seen, extracted, src.household_size)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -177,15 +177,9 @@ def count(src: Source, view: str, f: Filters) -> int:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def hidden(src: Source, f: Filters) -> dict[str, int]:
-    """How many low-confidence figures and pressure mentions hiding them leaves out of the tables."""
-    return {k: int(v) for k, v in _query(src, *queries.hidden(f)).row(0, named=True).items()}
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def hidden_claims(src: Source, f: Filters) -> dict[str, int]:
-    """How many figures and pressure mentions an armed group claims hiding them leaves out."""
-    return {k: int(v) for k, v in _query(src, *queries.hidden_claims(f)).row(0, named=True).items()}
+def hidden(src: Source, f: Filters, switch: str = "hide_low") -> dict[str, int]:
+    """How many figures and pressure mentions a hiding switch leaves out of the tables."""
+    return {k: int(v) for k, v in _query(src, *queries.hidden(f, switch)).row(0, named=True).items()}
 
 
 @st.cache_data(show_spinner=False, max_entries=256)

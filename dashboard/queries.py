@@ -112,30 +112,22 @@ def anything(views: tuple[str, ...], f: Filters) -> Query:
     return "SELECT " + " OR ".join(parts) + " AS found", params
 
 
-def hidden(f: Filters) -> Query:
-    """The low-confidence figures and pressure mentions the tables hold for ``f`` when they are shown:
-    what hiding them leaves out."""
-    shown = dataclasses.replace(f, hide_low=False)
+# What each hiding switch leaves out: the column and the value of the rows it hides.
+HIDES = {"hide_low": ("confidence", LOW), "hide_claims": ("claimant_type", ARMED_GROUP)}
+
+
+def hidden(f: Filters, switch: str = "hide_low") -> Query:
+    """The figures and pressure mentions the tables hold for ``f`` with ``switch`` off that the
+    switch leaves out (low-confidence rows, armed groups' claims)."""
+    column, value = HIDES[switch]  # a KeyError for anything but a known switch
+    shown = dataclasses.replace(f, **{switch: False})
     figures, fp = _shown("figures", shown)
     pressure, pp = _shown("pressure", shown)
     sql = f"""
-        SELECT (SELECT count(*) {figures} AND confidence = ?) AS figures,
-               (SELECT count(*) {pressure} AND confidence = ?) AS pressure
+        SELECT (SELECT count(*) {figures} AND {column} = ?) AS figures,
+               (SELECT count(*) {pressure} AND {column} = ?) AS pressure
     """  # noqa: S608
-    return sql, [*fp, LOW, *pp, LOW]
-
-
-def hidden_claims(f: Filters) -> Query:
-    """The figures and pressure mentions an armed group claims that the tables hold for ``f``
-    when they are shown: what hiding them leaves out."""
-    shown = dataclasses.replace(f, hide_claims=False)
-    figures, fp = _shown("figures", shown)
-    pressure, pp = _shown("pressure", shown)
-    sql = f"""
-        SELECT (SELECT count(*) {figures} AND claimant_type = ?) AS figures,
-               (SELECT count(*) {pressure} AND claimant_type = ?) AS pressure
-    """  # noqa: S608
-    return sql, [*fp, ARMED_GROUP, *pp, ARMED_GROUP]
+    return sql, [*fp, value, *pp, value]
 
 
 def _first_last(date: str, name: str, only: str = "TRUE") -> str:

@@ -166,7 +166,7 @@ def render(src: db.Source, options: Options) -> Filters:
     if filters.hide_low:
         sb.caption(_hidden_text(db.hidden(src, filters)))
     if filters.hide_claims:
-        sb.caption(_claims_text(db.hidden_claims(src, filters)))
+        sb.caption(_claims_text(db.hidden(src, filters, "hide_claims")))
     keys = (*urlparams.KEYS, *urlparams.LEGACY)
     current = {key: st.query_params.get_all(key) for key in keys if key in st.query_params}
     to_set, to_delete = urlparams.changes(current, urlparams.encode(values, options))

@@ -149,7 +149,7 @@ def _run(paths: list[Path], settings: Settings, db: Path, rebuild: bool) -> Summ
     # Reviews: found again by their anchors, applied before grouping so events count what the
     # analysts say (pipeline/review/apply.py).
     applied = _reviews(db, settings, kept, new)
-    reviews = review.review_frame(applied, settings.household_size)
+    reviews = review.review_frame(applied)
     figures = review.reviewed_figures(figures, reviews, settings.household_size)
     reviews = _with_people(reviews, figures)
     summary.n_reviewed = reviews.height

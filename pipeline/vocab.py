@@ -72,6 +72,12 @@ PARTY_TYPES = {
     "government": ("militants",),
 }
 
+
+def party_count(victims: str, claimant_type: str | None) -> bool:
+    """Whether a figure is one party's count of the other side's losses."""
+    return victims in PARTY_TYPES.get(claimant_type or "unknown", ())
+
+
 # Which report of one toll an analyst counts, most trusted first: neutral bodies that count
 # the dead and displaced, then officials, then the parties' own forces, then hearsay. A
 # party's count of the other side's losses comes last whatever its source (``PARTY_TYPES``).

@@ -74,6 +74,27 @@ CASES = [
     ("In neighbouring Pakistan, a bomb killed six people in Lahore.", "six", None, "foreign"),
 ]
 
+# "Kabul" stands for the government unless the text says it means the city.
+KABUL = [
+    (
+        "A car bomb hit a crowd outside the passport office in Kabul city.\n\n"
+        "Officials said 38 people were killed.",
+        ("Kabul", "article"),
+    ),
+    (
+        "Kabul says a car bomb hit a crowd outside the passport office.\n\n"
+        "Officials said 38 people were killed.",
+        (None, "none"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "placed"), KABUL, ids=["Kabul city", "Kabul the government"])
+def test_kabul_city_can_be_an_articles_main_place(nlp, text, placed):
+    (row,) = extract(nlp(text), Article("a", dt.date(2019, 10, 9), "day")).figures
+    assert (row["province"], row["place_basis"]) == placed
+
+
 # (text, the figure's number as written, expected country, expected province)
 COUNTRIES = [
     ("Clashes in Maiduguri killed 12 people on Sunday.", "12", "NGA", None),

@@ -48,14 +48,10 @@ def _revision(earlier: dict, later: dict) -> bool:
     return later["char_start"] > earlier["char_start"] and any(word in text for word in REVISIONS)
 
 
-def _party(row: dict) -> bool:
-    return row["victims"] in vocab.PARTY_TYPES.get(row["claimant_type"], ())
-
-
 def rank(row: dict) -> tuple:
     """How an analyst orders estimates of one toll: lower is counted first."""
     return (
-        _party(row),
+        vocab.party_count(row["victims"], row["claimant_type"]),
         vocab.SOURCE_PREFERENCE.index(row["claimant_type"]),
         vocab.SPECIFICITY[row["qualifier"]],
         -(row["people_estimate"] or 0),

@@ -248,11 +248,6 @@ class Publisher:
         return next(iter(quoted.values())) if len(quoted) == 1 else None
 
 
-def publisher(view: View) -> Publisher:
-    """The page's publisher, looked for only when a figure nobody is said to give needs it."""
-    return Publisher(view)
-
-
 def _organisation(source: str) -> str:
     """One key for an organisation's spellings: the phrase of ``claimants.csv`` it contains."""
     words = " " + " ".join(re.findall(r"[\w.]+", source.lower())) + " "
@@ -282,7 +277,7 @@ def _typed(view: View, claim: Claim) -> Claim:
 
 def claim_of(view: View, sent: Span, at: int, page: Publisher | None = None) -> Claim:
     """Who the text says gives what is told at token ``at`` of ``sent``; ``page`` is the
-    page's publisher (``publisher``), the source of what nobody is said to give."""
+    page's publisher (``Publisher``), the source of what nobody is said to give."""
     claim = _in_sentence(view, sent, at)
     if claim is None and view.words(sent) & QUOTES:
         # A quote told over several sentences: its speaker is named after it, or before.

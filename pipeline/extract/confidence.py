@@ -74,7 +74,7 @@ def figure_reasons(
         reasons.append("vague amount")
     if in_headline(view, sent):
         reasons.append("told in a headline")
-    if party_claim(view, sent, victims) or victims in vocab.PARTY_TYPES.get(claimant, ()):
+    if party_claim(view, sent, victims) or vocab.party_count(victims, claimant):
         reasons.append("claim by a party to the conflict")
     if view.words(sent) & HEDGES:
         reasons.append("hedged ('reportedly')")

@@ -210,7 +210,7 @@ def extract(doc: Doc, art: Article) -> Extraction:
     """All figures, pressure mentions and district events in one article."""
     view = View(doc)
     main = locate.main_place(view)
-    page = claims.publisher(view)
+    page = claims.Publisher(view)
     pressure, districts = _pressure_rows(view, art, main, page)
     pressure = one_status_a_day(pressure)
     figures = _figure_rows(view, art, main, page)

@@ -33,7 +33,6 @@ from pipeline.store.schema import tables
 
 VALUE_RATIO = 2.0
 SAME_NUMBER_FLOOR = 10  # two tolls this size or larger and equal are one toll told again
-RESTATED = 1.0  # how far a report naming no incident may differ from one that names it: not at all
 
 
 def _near(a: dict, b: dict, window: int) -> bool:
@@ -84,7 +83,7 @@ def _same_incident(a: dict, b: dict) -> bool:
     restate the other's number ("the blast killed 40" and "40 people died")."""
     if a["incident"] and b["incident"]:
         return bool(a["incident"] & b["incident"])
-    return not (a["incident"] or b["incident"]) or _ratio(a, b) <= RESTATED
+    return not (a["incident"] or b["incident"]) or _ratio(a, b) == 1.0
 
 
 def same_event(a: dict, b: dict, window: int, toll_window: int = 0) -> bool:
@@ -104,14 +103,10 @@ def same_event(a: dict, b: dict, window: int, toll_window: int = 0) -> bool:
     return _grew(a, b, window, toll_window) or _told_again(a, b, toll_window)
 
 
-def _party(r: dict) -> bool:
-    return r["victims"] in vocab.PARTY_TYPES.get(r.get("claimant_type") or "unknown", ())
-
-
 # An analyst's order of preference among the reports of one happening: each rule keeps the
 # reports it ranks highest, until one is left. ``choose_by`` (a setting) puts the most recent
 # report or the most trusted kind of source first.
-NOT_A_PARTY = ("not a party's claim", lambda r: not _party(r))
+NOT_A_PARTY = ("not a party's claim", lambda r: not vocab.party_count(r["victims"], r.get("claimant_type")))
 LATEST = ("most recent report", lambda r: r["published"] or dt.date.min)
 TRUSTED = (
     "most trusted source",

@@ -52,7 +52,7 @@ def attach(reviews: Mapping[Anchor, Review], rows: Mapping[str, Sequence[Mapping
     return Applied(attached, orphans)
 
 
-def review_frame(applied: Applied, household_size: float) -> pl.DataFrame:
+def review_frame(applied: Applied) -> pl.DataFrame:
     """``raw_reviews``: one row per reviewed row, with its status and its corrected values."""
     out = []
     for (target, row_id), review in applied.rows.items():
@@ -161,7 +161,7 @@ def live_frame(
     }
     if not newer:
         return stored
-    fresh = review_frame(Applied(newer, []), household_size)
+    fresh = review_frame(Applied(newer, []))
     people = []
     for row in fresh.iter_rows(named=True):
         value, low, unit = extracted.get(row["row_id"], (None, None, "people"))
@@ -170,10 +170,5 @@ def live_frame(
         corrected = row["target"] == "figure" and row["review_status"] == "corrected"
         people.append(round(floor * scale) if corrected else None)
     fresh = fresh.with_columns(pl.Series("people_estimate", people, dtype=pl.Int64))
-    keys = set(newer)
-    kept = stored.filter(
-        ~pl.struct("target", "row_id").map_elements(
-            lambda k: (k["target"], k["row_id"]) in keys, return_dtype=pl.Boolean
-        )
-    )
+    kept = stored.join(fresh.select("target", "row_id"), on=["target", "row_id"], how="anti")
     return pl.concat([kept, fresh.select(stored.columns)])
