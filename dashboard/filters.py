@@ -47,8 +47,8 @@ LOW = CONFIDENCE[-1]
 # The rows "hide armed groups' claims" can leave out (an event has its chosen figure's source).
 HAS_CLAIMANT = HAS_CONFIDENCE
 ARMED_GROUP = "armed_group"
-# The rows an analyst's review can leave out of the tables (reviews apply to figures so far).
-HAS_REVIEW = frozenset({"figures"})
+# The rows an analyst's review can leave out of the tables.
+HAS_REVIEW = frozenset({"figures", "pressure", "district_events"})
 # An article is "in" a province when one of its figures or pressure mentions is.
 ARTICLE_PLACE_VIEWS = ("figures", "pressure")
 
@@ -237,7 +237,7 @@ def describe(f: Filters) -> str:
     if f.hide_claims:
         parts.append("armed groups' claims hidden")
     if f.show_rejected:
-        parts.append("rejected figures shown")
+        parts.append("rejected rows shown")
     if f.reviewed_only:
-        parts.append("reviewed figures only")
+        parts.append("reviewed rows only")
     return " · ".join(parts)

@@ -64,6 +64,8 @@ BUCKETS = {"week": "date_trunc('week', event_date)", "month": "date_trunc('month
 PLACED = {"week": "date_precision = 'day'", "month": "date_precision IN ('day', 'month')"}
 MONTH = "CAST(date_trunc('month', event_date) AS DATE) AS month"
 PROVINCE = "coalesce(province, '(no province)') AS province"
+# A pressure mention an analyst rejected is shown in the tables on request, never counted.
+KEPT = "review_status <> 'rejected'"
 
 
 def rows(view: str, f: Filters, limit: int | None = None) -> Query:
@@ -164,7 +166,7 @@ def totals(f: Filters) -> Query:
             ),
             mentions AS (
                 SELECT capital, level, level_rank, event_date, date_precision FROM pressure
-                WHERE NOT is_background AND {pw}
+                WHERE NOT is_background AND {KEPT} AND {pw}
             ),
             latest AS (
                 SELECT capital, level FROM mentions
@@ -239,7 +241,7 @@ def capital_levels(f: Filters) -> Query:
                max(level_rank) AS level_rank, count(*) AS mentions,
                min(event_date) AS first_date, max(event_date) AS last_date
         FROM pressure
-        WHERE NOT is_background AND {cond}
+        WHERE NOT is_background AND {KEPT} AND {cond}
         GROUP BY capital, province ORDER BY capital
     """  # noqa: S608
     return sql, params
@@ -260,7 +262,7 @@ def pressure_grid(f: Filters, bucket: str) -> Query:
                count(*) AS mentions,
                string_agg(DISTINCT level, ', ' ORDER BY level) AS levels
         FROM pressure
-        WHERE event_date IS NOT NULL AND {PLACED[bucket]} AND {cond}
+        WHERE event_date IS NOT NULL AND {PLACED[bucket]} AND {KEPT} AND {cond}
         GROUP BY ALL ORDER BY period, capital, is_background
     """  # noqa: S608
     return sql, params
@@ -273,7 +275,7 @@ def capital_status(f: Filters) -> Query:
         SELECT capital, province, level, event_date, date_precision, is_background, sentence, title,
                source, published, published_precision, confidence, confidence_reason, pressure_id
         FROM pressure LEFT JOIN {PUBLISHED_PRECISION} ON aid = article_id
-        WHERE {cond}
+        WHERE {KEPT} AND {cond}
         QUALIFY row_number() OVER (PARTITION BY capital ORDER BY is_background, {LATEST_ORDER}) = 1
         ORDER BY level_rank DESC, event_date DESC NULLS LAST,
                  capital

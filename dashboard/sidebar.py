@@ -151,14 +151,17 @@ def render(src: db.Source, options: Options) -> Filters:
     )
 
     sb.toggle(
-        "Show rejected figures",
+        "Show rejected rows",
         key="show_rejected",
-        help="List the figures an analyst rejected in the tables and evidence (they are never summed).",
+        help=(
+            "List the figures, pressure mentions and district events an analyst rejected in the "
+            "tables and evidence (they are never counted)."
+        ),
     )
     sb.toggle(
-        "Reviewed figures only",
+        "Reviewed rows only",
         key="reviewed_only",
-        help="Only figures an analyst confirmed, corrected or rejected, in the numbers, charts and tables.",
+        help="Only rows an analyst confirmed, corrected or rejected, in the numbers, charts and tables.",
     )
 
     values: dict[str, Any] = {key: state[key] for key in urlparams.WIDGET_KEYS}

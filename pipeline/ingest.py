@@ -170,7 +170,9 @@ def _run(paths: list[Path], settings: Settings, db: Path, rebuild: bool) -> Summ
     frames = {
         **new,
         "raw_events": events,
-        "raw_pressure_episodes": pressure_episodes(pressure, settings.episode_gap_days),
+        "raw_pressure_episodes": pressure_episodes(
+            review.reviewed_rows(pressure, reviews, "pressure"), settings.episode_gap_days
+        ),
         "raw_rejects": rejects,
         "raw_articles": frame("raw_articles", to_write),
         "raw_reviews": reviews,

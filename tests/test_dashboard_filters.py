@@ -260,9 +260,10 @@ def test_where_text(f: Filters, view: str, sql: str, params: list[object]) -> No
         (Filters(country=(), show_rejected=True, reviewed_only=True), "review_status <> ?", ["unreviewed"]),
     ],
 )
-def test_reviews_narrow_the_figures(f: Filters, sql: str, params: list[object]) -> None:
-    assert where(f, "figures") == (sql, params)
-    assert where(f, "pressure") == ("TRUE", [])
+def test_reviews_narrow_every_reviewed_view(f: Filters, sql: str, params: list[object]) -> None:
+    for view in ("figures", "pressure", "district_events"):
+        assert where(f, view) == (sql, params)
+    assert where(f, "events") == ("TRUE", [])
 
 
 def test_unknown_view_is_refused() -> None:

@@ -139,3 +139,64 @@ def test_reviews_measure_the_extractor(tmp_path: Path, capsys) -> None:
     assert lines[("kind", "displaced")] == ["1", "0", "0", "1", "0.000"]
     assert lines[("kind", "killed")] == ["1", "0", "1", "0", "0.000"]
     assert "rejected because: wrong_place 1" in out
+
+
+CAPITALS = (
+    "The Taliban captured Kunduz city on Sunday, officials said.\n"
+    "On Saturday the Taliban attacked Sheberghan, the capital of Jawzjan province.\n"
+    "The militants seized Dasht-e-Archi district on Friday.\n"
+)
+
+
+def test_reviews_of_pressure_mentions_and_district_events_reach_their_views_and_episodes(
+    tmp_path: Path,
+) -> None:
+    """Rejected: the attack on Sheberghan (no episode, no capital); corrected: Kunduz besieged
+    on the 7th rather than fallen on the 8th, and the district threatened rather than fallen."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "k.txt").write_text(CAPITALS, encoding="utf-8")
+    (folder / "manifest.csv").write_text("file,published,title,source,url\nk.txt,2021-08-09,,,\n")
+    settings = Settings.load(reviews=str(tmp_path / "reviews.sqlite"))
+    db = tmp_path / "s.duckdb"
+    ingest([folder], settings, db)
+    pressure = "SELECT pressure_id, article_id, char_start, char_end, trigger, capital FROM pressure"
+    mentions = {row[5]: row for row in _rows(db, pressure)}
+    assert set(mentions) == {"Kunduz", "Sheberghan"}
+    ((did, aid, start, end, district),) = _rows(
+        db, "SELECT district_event_id, article_id, char_start, char_end, district FROM district_events"
+    )
+    with open_store(tmp_path / "reviews.sqlite") as store:
+        pid, paid, pstart, pend, trigger, _ = mentions["Sheberghan"]
+        record(
+            store,
+            Action("pressure", "reject", paid, pstart, pend, trigger, "ana", row_id=pid, reason="other"),
+        )
+        pid, paid, pstart, pend, trigger, _ = mentions["Kunduz"]
+        fields = {"level": "besieged", "event_date": "2021-08-07"}
+        record(
+            store,
+            Action("pressure", "correct", paid, pstart, pend, trigger, "ana", row_id=pid, fields=fields),
+        )
+        fields = {"status_district": "threatened"}
+        record(
+            store,
+            Action("district_event", "correct", aid, start, end, district, "bo", row_id=did, fields=fields),
+        )
+    ingest([folder], settings, db, rebuild=True)
+
+    assert _rows(
+        db,
+        "SELECT capital, level, original_level, event_date::VARCHAR, date_precision, review_status,"
+        " reviewed_by"
+        " FROM pressure ORDER BY capital",
+    ) == [
+        ("Kunduz", "besieged", "fell", "2021-08-07", "day", "corrected", "ana"),
+        ("Sheberghan", "attacked", "attacked", "2021-08-07", "day", "rejected", "ana"),
+    ]
+    assert _rows(db, "SELECT capital, highest_level, first_date::VARCHAR FROM pressure_episodes") == [
+        ("Kunduz", "besieged", "2021-08-07")
+    ]
+    assert _rows(db, "SELECT district, status, original_status, review_status FROM district_events") == [
+        ("Dasht-e Archi", "threatened", "fell", "corrected")
+    ]

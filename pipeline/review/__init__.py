@@ -7,11 +7,19 @@ file analysts fill in (export and import), and ``apply.py`` applies reviews to w
 step counts.
 """
 
-from pipeline.review.apply import Applied, attach, live_frame, orphan_frame, review_frame, reviewed_figures
+from pipeline.review.apply import (
+    Applied,
+    attach,
+    live_frame,
+    orphan_frame,
+    review_frame,
+    reviewed_figures,
+    reviewed_rows,
+)
 from pipeline.review.state import fold
 from pipeline.review.store import history, newest_action, open_store
 
 __all__ = [
     "Applied", "attach", "fold", "history", "live_frame", "newest_action", "open_store", "orphan_frame",
-    "review_frame", "reviewed_figures",
+    "review_frame", "reviewed_figures", "reviewed_rows",
 ]  # fmt: skip

@@ -114,33 +114,55 @@ def _when(text: str) -> dt.datetime | None:
     return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).replace(tzinfo=None)
 
 
-def reviewed_figures(figures: pl.DataFrame, reviews: pl.DataFrame, household_size: float) -> pl.DataFrame:
-    """The figures as the analysts left them, for grouping: rejected ones not counted, corrected
-    values in place of the extracted ones (``people_estimate`` recomputed)."""
-    mine = reviews.filter(pl.col("target") == "figure")
+def _corrected(rows: pl.DataFrame, reviews: pl.DataFrame, target: str) -> pl.DataFrame | None:
+    """``rows`` with their corrected values in place (a corrected date is known to the day) and
+    a ``review_status`` column; None when no review is of this target."""
+    mine = reviews.filter(pl.col("target") == target)
     if mine.is_empty():
-        return figures
-    fields = [c for c in VIEW_COLUMNS["figure"].values() if c in figures.columns]
-    joined = figures.join(
-        mine.select("row_id", "review_status", *[pl.col(c).alias(f"_r_{c}") for c in fields]),
-        left_on="figure_id",
+        return None
+    fields = [c for c in VIEW_COLUMNS[target].values() if c in rows.columns]
+    corrected = [pl.col(_column(target, c)).alias(f"_r_{c}") for c in fields]
+    joined = rows.join(
+        mine.select("row_id", "review_status", *corrected),
+        left_on=ID_COLUMNS[target],
         right_on="row_id",
         how="left",
     )
-    replaced = joined.with_columns(
-        *[pl.coalesce(pl.col(f"_r_{c}"), pl.col(c)).alias(c) for c in fields],
-        (pl.col("counted") & (pl.col("review_status").fill_null("") != "rejected")).alias("counted"),
-    )
+    dated = []
+    if "event_date" in fields and "date_precision" in rows.columns:
+        redated = pl.col("_r_event_date").is_not_null()
+        dated.append(
+            pl.when(redated).then(pl.lit("day")).otherwise(pl.col("date_precision")).alias("date_precision")
+        )
+    return joined.with_columns(*[pl.coalesce(pl.col(f"_r_{c}"), pl.col(c)).alias(c) for c in fields], *dated)
+
+
+def reviewed_figures(figures: pl.DataFrame, reviews: pl.DataFrame, household_size: float) -> pl.DataFrame:
+    """The figures as the analysts left them, for grouping: rejected ones not counted, corrected
+    values in place of the extracted ones (``people_estimate`` recomputed)."""
+    replaced = _corrected(figures, reviews, "figure")
+    if replaced is None:
+        return figures
+    status = pl.col("review_status").fill_null("")
     floor = pl.coalesce(pl.col("value"), pl.col("value_low"), pl.lit(0))
     scale = pl.when(pl.col("unit") == "families").then(pl.lit(household_size)).otherwise(pl.lit(1.0))
-    corrected = pl.col("review_status").fill_null("") == "corrected"
     replaced = replaced.with_columns(
-        pl.when(corrected)
+        (pl.col("counted") & (status != "rejected")).alias("counted"),
+        pl.when(status == "corrected")
         .then((floor * scale).round(0).cast(pl.Int64))
         .otherwise(pl.col("people_estimate"))
-        .alias("people_estimate")
+        .alias("people_estimate"),
     )
     return replaced.select(figures.columns)
+
+
+def reviewed_rows(rows: pl.DataFrame, reviews: pl.DataFrame, target: str) -> pl.DataFrame:
+    """Pressure mentions or district events as the analysts left them, for what is built from
+    them (pressure episodes): rejected rows out, corrected values in place."""
+    replaced = _corrected(rows, reviews, target)
+    if replaced is None:
+        return rows
+    return replaced.filter(pl.col("review_status").fill_null("") != "rejected").select(rows.columns)
 
 
 def live_frame(

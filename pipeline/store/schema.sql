@@ -224,6 +224,7 @@ WITH
                 coalesce(r.victims, f.victims) AS victims, coalesce(r.province, f.province) AS province,
                 coalesce(r.place, f.place) AS place, coalesce(r.country, f.country) AS country,
                 coalesce(r.event_date, f.event_date) AS event_date,
+                CASE WHEN r.event_date IS NULL THEN f.date_precision ELSE 'day' END AS date_precision,
                 coalesce(r.claimed_by, f.claimed_by) AS claimed_by,
                 coalesce(r.people_estimate, f.people_estimate) AS people_estimate,
                 f.counted AND coalesce(r.review_status, '') <> 'rejected' AS counted,
@@ -257,27 +258,69 @@ SELECT * FROM final;
 CREATE VIEW pressure AS
 WITH
     pressure AS (SELECT * FROM raw_pressure),
+    reviews AS (SELECT * FROM raw_reviews WHERE target = 'pressure'),
     articles AS (SELECT article_id, file, title, source, url, published FROM raw_articles),
+    reviewed AS (
+        -- An analyst's corrections in place of the extracted values, which stay as original_*.
+        SELECT
+            p.* REPLACE (
+                coalesce(r.capital, p.capital) AS capital, coalesce(r.province, p.province) AS province,
+                coalesce(r.country, p.country) AS country, coalesce(r.level, p.level) AS level,
+                coalesce(r.event_date, p.event_date) AS event_date,
+                CASE WHEN r.event_date IS NULL THEN p.date_precision ELSE 'day' END AS date_precision,
+                coalesce(r.claimed_by, p.claimed_by) AS claimed_by
+            ),
+            coalesce(r.review_status, 'unreviewed') AS review_status, r.reviewed_by, r.reviewed_at,
+            r.reason AS review_reason, r.note AS review_note,
+            p.capital AS original_capital, p.level AS original_level,
+            p.event_date AS original_event_date
+        FROM pressure AS p
+        LEFT JOIN reviews AS r ON r.row_id = p.pressure_id
+    ),
     final AS (
         SELECT
             p.event_date, year(p.event_date) AS year, p.country, p.capital, p.province, p.level,
             CASE p.level {LEVEL_RANK} END AS level_rank,
             p.is_background, p.claimed_by, p.claimant_type, p.confidence, p.confidence_reason,
+            p.review_status, p.reviewed_by, p.reviewed_at, p.review_reason, p.review_note,
+            p.original_capital, p.original_level, p.original_event_date,
             p.trigger, p.sentence,
             a.title, a.source, a.url, a.published,
             p.date_precision, p.pressure_id, p.article_id, a.file,
             p.char_start, p.char_end, p.sentence_start, p.sentence_end
-        FROM pressure AS p
+        FROM reviewed AS p
         JOIN articles AS a USING (article_id)
     )
 SELECT * FROM final;
 
 CREATE VIEW district_events AS
-SELECT
-    d.event_date, year(d.event_date) AS year, d.country, d.district, d.province, d.status,
-    d.is_background, d.sentence, d.date_precision, d.district_event_id, d.article_id,
-    d.char_start, d.char_end
-FROM raw_district_events AS d;
+WITH
+    districts AS (SELECT * FROM raw_district_events),
+    reviews AS (SELECT * FROM raw_reviews WHERE target = 'district_event'),
+    reviewed AS (
+        SELECT
+            d.* REPLACE (
+                coalesce(r.district, d.district) AS district, coalesce(r.province, d.province) AS province,
+                coalesce(r.country, d.country) AS country, coalesce(r.status, d.status) AS status,
+                coalesce(r.event_date, d.event_date) AS event_date,
+                CASE WHEN r.event_date IS NULL THEN d.date_precision ELSE 'day' END AS date_precision
+            ),
+            coalesce(r.review_status, 'unreviewed') AS review_status, r.reviewed_by, r.reviewed_at,
+            r.reason AS review_reason, r.note AS review_note,
+            d.district AS original_district, d.status AS original_status,
+            d.event_date AS original_event_date
+        FROM districts AS d
+        LEFT JOIN reviews AS r ON r.row_id = d.district_event_id
+    ),
+    final AS (
+        SELECT
+            d.event_date, year(d.event_date) AS year, d.country, d.district, d.province, d.status,
+            d.is_background, d.review_status, d.reviewed_by, d.reviewed_at, d.review_reason,
+            d.review_note, d.original_district, d.original_status, d.original_event_date,
+            d.sentence, d.date_precision, d.district_event_id, d.article_id, d.char_start, d.char_end
+        FROM reviewed AS d
+    )
+SELECT * FROM final;
 
 CREATE VIEW events AS
 SELECT
