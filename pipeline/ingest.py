@@ -129,10 +129,13 @@ def _run(paths: list[Path], settings: Settings, db: Path, rebuild: bool) -> Summ
 
     # 4. Group: events and episodes span articles, so they are made anew over all the database will hold.
     kept = set(plan.stored["article_id"]) - plan.redone
+    new["raw_figures"] = new["raw_figures"].with_columns(pl.col("added").fill_null(False))
     figures, pressure = (
         pl.concat(
             [
-                reader.read_rows(db, table, columns, kept) if state else frame(table).select(columns),
+                _extracted(reader.read_rows(db, table, columns, kept))
+                if state
+                else frame(table).select(columns),
                 new[table].select(columns),
             ]
         )
@@ -149,6 +152,9 @@ def _run(paths: list[Path], settings: Settings, db: Path, rebuild: bool) -> Summ
     # Reviews: found again by their anchors, applied before grouping so events count what the
     # analysts say (pipeline/review/apply.py).
     applied = _reviews(db, settings, kept, new)
+    applied, added = _added(db, applied, kept, to_write, settings.household_size)
+    new["raw_figures"] = pl.concat([new["raw_figures"], added])
+    figures = pl.concat([figures, added.select(figures.columns)])
     reviews = review.review_frame(applied)
     figures = review.reviewed_figures(figures, reviews, settings.household_size)
     reviews = _with_people(reviews, figures)
@@ -179,9 +185,12 @@ def _run(paths: list[Path], settings: Settings, db: Path, rebuild: bool) -> Summ
         "raw_review_orphans": review.orphan_frame(applied),
     }
     _check_writable(db)
-    if state:
+    if state and kept:
         frames["raw_runs"] = frame("raw_runs", [run])
         writer.update_database(db, plan.changed | plan.stale, plan.redone, frames, figure_events)
+    elif state:  # every article written anew (a new extractor or schema): a new file, runs kept
+        frames["raw_runs"] = pl.concat([state["raw_runs"], frame("raw_runs", [run])])
+        writer.write_database(db, frames)
     else:
         frames["raw_articles"] = frame("raw_articles", list(plan.articles.values())).sort("article_id")
         frames["raw_runs"] = frame("raw_runs", [run])
@@ -210,8 +219,38 @@ def _reviews(db: Path, settings: Settings, kept: set[str], new: dict[str, pl.Dat
     for target, (table, id_column, words) in ANCHORED.items():
         columns = [id_column, "article_id", "char_start", "char_end", words]
         stored = reader.read_rows(db, table, columns, kept) if db.exists() else frame(table).select(columns)
+        if table == "raw_figures" and db.exists():  # an added row is made anew, not found again
+            stored = stored.filter(pl.col(id_column).is_in(_extracted_ids(db, kept)))
         rows[target] = pl.concat([stored, new[table].select(columns)]).to_dicts()
     return review.attach(reviews, rows)
+
+
+def _extracted(figures: pl.DataFrame) -> pl.DataFrame:
+    """Stored figures less the ones analysts added: those are made anew from the history."""
+    return figures.filter(~pl.col("added").fill_null(False)) if "added" in figures.columns else figures
+
+
+def _extracted_ids(db: Path, kept: set[str]) -> list[str]:
+    stored = reader.read_rows(db, "raw_figures", ["figure_id", "added"], kept)
+    return _extracted(stored)["figure_id"].to_list()
+
+
+def _added(
+    db: Path, applied: review.Applied, kept: set[str], to_write: list[dict], household_size: float
+) -> tuple[review.Applied, pl.DataFrame]:
+    """Rows for the figures analysts added that no extracted row holds, and what is left orphaned."""
+    wanted = {r.anchor.article_id for r in applied.orphans if r.status == "added"}
+    if not wanted:
+        return applied, frame("raw_figures")
+    columns = ["article_id", "text", "published", "date_precision"]
+    articles = reader.read_rows(db, "raw_articles", columns, kept & wanted)
+    fresh = frame("raw_articles", to_write).select(columns)
+    known = pl.concat([articles, fresh]).filter(pl.col("article_id").is_in(list(wanted)))
+    texts = dict(zip(known["article_id"], known["text"], strict=True))
+    published = {r["article_id"]: (r["published"], r["date_precision"]) for r in known.iter_rows(named=True)}
+    made, left = review.added_rows(applied.orphans, texts, published, household_size)
+    attached = {**applied.rows, **{("figure", row["figure_id"]): found for found, row in made}}
+    return review.Applied(attached, left), frame("raw_figures", [row for _, row in made])
 
 
 def _with_people(reviews: pl.DataFrame, figures: pl.DataFrame) -> pl.DataFrame:

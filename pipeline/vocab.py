@@ -47,7 +47,7 @@ DISTRICT_STATUSES = ("threatened", "fell", "retaken")
 # Which rule placed a figure: a place in its own sentence, earlier in its paragraph, the
 # article's main place; several provinces told at once, the whole country, another country,
 # or nothing to go on.
-PLACE_BASES = ("sentence", "paragraph", "article", "several", "national", "foreign", "none")
+PLACE_BASES = ("sentence", "paragraph", "article", "several", "national", "foreign", "none", "analyst")
 
 # How far to trust a row (``confidence_reason`` says why it is not higher).
 CONFIDENCE = ("high", "medium", "low")

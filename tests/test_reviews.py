@@ -136,6 +136,9 @@ def test_two_writers_at_once_both_land(tmp_path):
         ({"action": "correct", "fields": {"value_low": 9, "value_high": 3}}, "above value_high"),
         ({"action": "correct", "fields": {"colour": "red"}}, "unknown field 'colour'"),
         ({"action": "undo"}, "names the action it undoes"),
+        ({"action": "add", "fields": {"value": 3}}, "needs its kind and its value"),
+        ({"action": "add", "fields": {"kind": "killed"}}, "needs its kind and its value"),
+        ({"target": "pressure", "action": "add", "fields": {"level": "fell"}}, "only figures can be added"),
     ],
 )
 def test_a_value_the_history_cannot_take_is_refused_with_its_reason(store, change, message):

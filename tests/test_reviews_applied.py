@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 
 from pipeline.ingest import ingest
-from pipeline.review.store import Action, open_store, record
+from pipeline.review.store import Action, open_store, record, undo_last
 from pipeline.settings import Settings
 
 KUNDUZ = "Officials said 40 people were killed in Kunduz city on Monday.\n"
@@ -200,3 +200,76 @@ def test_reviews_of_pressure_mentions_and_district_events_reach_their_views_and_
     assert _rows(db, "SELECT district, status, original_status, review_status FROM district_events") == [
         ("Dasht-e Archi", "threatened", "fell", "corrected")
     ]
+
+
+ADDED = (
+    "Officials said 40 people were killed in Kunduz city on Monday. "
+    "The hospital took in 33 patients with burns.\n"
+)
+
+
+def _figures(db: Path) -> list[tuple]:
+    return _rows(
+        db,
+        "SELECT kind, value, people_estimate, province, review_status, reviewed_by, counted, is_primary,"
+        " event_id IS NOT NULL, sentence FROM figures ORDER BY value",
+    )
+
+
+def test_an_added_figure_counts_joins_an_event_and_goes_with_an_undo(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "kunduz.txt").write_text(ADDED, encoding="utf-8")
+    (folder / "manifest.csv").write_text("file,published,title,source,url\nkunduz.txt,2021-07-06,,,\n")
+    settings = Settings.load(reviews=str(tmp_path / "reviews.sqlite"))
+    db = tmp_path / "s.duckdb"
+    ingest([folder], settings, db)
+    assert [r[1] for r in _figures(db)] == [40]  # the rules miss the 33
+    ((aid,),) = _rows(db, "SELECT article_id FROM articles")
+    start = ADDED.index("33")
+    fields = {"kind": "wounded", "value": 33, "province": "Kunduz"}
+    with open_store(tmp_path / "reviews.sqlite") as store:
+        record(store, Action("figure", "add", aid, start, start + 2, "33", "ana", fields=fields))
+    ingest([folder], settings, db)
+    second = "The hospital took in 33 patients with burns."
+    assert _figures(db)[0] == ("wounded", 33, 33, "Kunduz", "added", "ana", True, True, True, second)
+    assert (
+        _rows(
+            db,
+            "SELECT CAST(sum(people_estimate) AS BIGINT) FROM figures WHERE kind = 'wounded' AND is_primary",
+        )[0][0]
+        == 33
+    )
+    assert _rows(db, "SELECT kind, value FROM events ORDER BY kind") == [("killed", 40), ("wounded", 33)]
+
+    ingest([folder], settings, db)  # a run with nothing new keeps it, once
+    ingest([folder], settings, db, rebuild=True)
+    assert [r[1] for r in _figures(db)] == [33, 40]
+
+    with open_store(tmp_path / "reviews.sqlite") as store:
+        assert undo_last(store, "ana") is not None
+    ingest([folder], settings, db)
+    assert [r[1] for r in _figures(db)] == [40]
+    assert _rows(db, "SELECT count(*) FROM review_orphans")[0][0] == 0
+
+
+def test_an_added_figure_whose_words_are_gone_is_an_orphan(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "kunduz.txt").write_text(ADDED, encoding="utf-8")
+    settings = Settings.load(reviews=str(tmp_path / "reviews.sqlite"))
+    db = tmp_path / "s.duckdb"
+    ingest([folder], settings, db)
+    ((aid,),) = _rows(db, "SELECT article_id FROM articles")
+    start = ADDED.index("33")
+    with open_store(tmp_path / "reviews.sqlite") as store:
+        # Words that are not at that span (as after an edit of the text) make no row.
+        record(
+            store,
+            Action(
+                "figure", "add", aid, start, start + 2, "34", "ana", fields={"kind": "wounded", "value": 34}
+            ),
+        )
+    summary = ingest([folder], settings, db)
+    assert [r[1] for r in _figures(db)] == [40]
+    assert len(summary.orphans) == 1 and "'34'" in summary.orphans[0]

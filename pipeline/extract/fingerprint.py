@@ -73,6 +73,9 @@ def modules(entry: tuple[str, ...] = ENTRY, root: Path = ROOT) -> list[Path]:
     return sorted(seen.values())
 
 
+SCHEMA = "pipeline/store/schema.sql"
+
+
 def data_files(root: Path = ROOT) -> list[Path]:
     """Every table in the data folders extraction reads."""
     return sorted(p for folder in FOLDERS for p in (root / folder).rglob("*" + SUFFIX) if p.is_file())
@@ -91,6 +94,8 @@ def _files_digest(root: Path) -> str:
 def extractor_version(household_size: float, root: Path = ROOT) -> str:
     """The fingerprint of the extractor as it is on disk now, for rows of this household size."""
     h = hashlib.sha256(_files_digest(root).encode())
+    # The database's shape too: a run under a new schema writes every row anew, in a new file.
+    h.update((root / SCHEMA).read_bytes())
     h.update(metadata.version("spacy").encode())
     h.update(repr(float(household_size)).encode())
     return h.hexdigest()[:12]

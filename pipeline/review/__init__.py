@@ -7,6 +7,7 @@ file analysts fill in (export and import), and ``apply.py`` applies reviews to w
 step counts.
 """
 
+from pipeline.review.added import added_rows
 from pipeline.review.apply import (
     Applied,
     attach,
@@ -20,6 +21,6 @@ from pipeline.review.state import fold
 from pipeline.review.store import history, newest_action, open_store
 
 __all__ = [
-    "Applied", "attach", "fold", "history", "live_frame", "newest_action", "open_store", "orphan_frame",
-    "review_frame", "reviewed_figures", "reviewed_rows",
+    "Applied", "added_rows", "attach", "fold", "history", "live_frame", "newest_action", "open_store",
+    "orphan_frame", "review_frame", "reviewed_figures", "reviewed_rows",
 ]  # fmt: skip

@@ -202,6 +202,10 @@ def validate(action: Action) -> None:
         raise ReviewError(f"{a.action} needs at least one field")
     if a.action not in ("correct", "add") and a.fields:
         raise ReviewError(f"{a.action} takes no fields: use correct to change values")
+    if a.action == "add" and a.target != "figure":
+        raise ReviewError(f"only figures can be added, not a {a.target}")
+    if a.action == "add" and ("kind" not in a.fields or not {"value", "value_low"} & a.fields.keys()):
+        raise ReviewError("an added figure needs its kind and its value (or value_low)")
     check_all(a.target, a.fields)
     if (a.action == "undo") != (a.undoes is not None):
         raise ReviewError("an undo, and only an undo, names the action it undoes")

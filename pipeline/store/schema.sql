@@ -58,6 +58,7 @@ CREATE TABLE raw_figures (
     sentence_end     INTEGER NOT NULL,
     event_id         VARCHAR,                  -- the event it reports (events view); NULL if not grouped
     is_primary       BOOLEAN NOT NULL DEFAULT false, -- the figure its event keeps
+    added            BOOLEAN NOT NULL DEFAULT false, -- added by an analyst: made anew from the reviews at every run
     CHECK (value_low <= coalesce(value_high, value_low)),
     CHECK (char_start < char_end)
 );

@@ -74,7 +74,8 @@ def update_database(
     """Copy the live database, change only what this run changed, and swap the copy in.
 
     ``drop_articles`` leave ``raw_articles`` (to be inserted again from ``frames``);
-    ``drop_extracted`` lose their per-article rows; derived tables are replaced whole; runs
+    ``drop_extracted`` lose their per-article rows; derived tables and the figures analysts
+    added are replaced whole; runs
     are appended; every figure gets its (possibly new) ``event_id`` and ``is_primary``.
     """
     with _swap(path, start_from=path) as con:
@@ -88,6 +89,7 @@ def update_database(
         )
         for table in PER_ARTICLE:  # children before the articles they point to
             con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM drop_extracted)")  # noqa: S608
+        con.execute("DELETE FROM raw_figures WHERE added")  # made anew from the review history
         con.execute("DELETE FROM raw_articles WHERE article_id IN (SELECT article_id FROM drop_articles)")
         for table in DERIVED:
             con.execute(f"DELETE FROM {table}")  # noqa: S608
