@@ -297,3 +297,10 @@ def evidence(src: Source, kind: str, row_id: str) -> dict[str, Any] | None:
     """A figure's (``kind="figure"``) or pressure mention's evidence and its article, or None."""
     found = _query(src, *queries.evidence(kind, row_id))
     return found.row(0, named=True) if found.height else None
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def review_values(src: Source, target: str, row_id: str) -> dict[str, Any] | None:
+    """The correctable values of one row as its view shows them now, or None."""
+    found = _query(src, *queries.review_values(target, row_id))
+    return found.row(0, named=True) if found.height else None

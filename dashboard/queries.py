@@ -12,6 +12,7 @@ import dataclasses
 
 from dashboard.filters import ARMED_GROUP, LOW, Filters, counted, where
 from pipeline import vocab
+from pipeline.review.fields import ID_COLUMNS, VIEW_COLUMNS, VIEWS
 from pipeline.store.schema import OFFSETS, level_case, views
 
 Query = tuple[str, list[object]]
@@ -283,32 +284,55 @@ def capital_status(f: Filters) -> Query:
     return sql, params
 
 
-# Evidence: a row's span and its article, by id. The text is in raw_articles only.
+# Evidence: a row as the analysts left it (its public view), its span and its article, by id.
+# The text is in raw_articles only. A district event keeps no sentence offsets: its sentence is
+# found in the text (the district's own span when it is not).
+ARTICLE = """a.title, a.source, a.url, a.published, a.date_precision AS published_precision,
+               a.file, a.text"""
+REVIEW = "x.article_id, x.review_status, x.reviewed_by"
 EVIDENCE = {
-    "figure": """
+    "figure": f"""
         SELECT x.figure_id AS id, x.sentence, x.sentence_start, x.sentence_end, x.char_start,
                x.char_end, x.kind || ' ' || x.number_text AS what, x.event_date, x.date_precision,
                x.confidence, x.confidence_reason, x.claimed_by, x.claimant_type, x.event_id,
-               x.article_id, x.number_text AS anchor_text, x.kind, x.value, x.unit, x.province,
-               v.review_status, v.reviewed_by,
-               a.title, a.source, a.url, a.published, a.date_precision AS published_precision,
-               a.file, a.text
-        FROM raw_figures AS x JOIN raw_articles AS a USING (article_id)
-        JOIN figures AS v ON v.figure_id = x.figure_id
+               x.number_text AS anchor_text, x.kind, x.value, x.unit, x.province, {REVIEW}, {ARTICLE}
+        FROM figures AS x JOIN raw_articles AS a USING (article_id)
         WHERE x.figure_id = ?
-    """,
-    "pressure": """
+    """,  # noqa: S608 (this module's constants only)
+    "pressure": f"""
         SELECT x.pressure_id AS id, x.sentence, x.sentence_start, x.sentence_end, x.char_start,
                x.char_end, x.capital || ' ' || x.level AS what, x.event_date, x.date_precision,
                x.confidence, x.confidence_reason, x.claimed_by, x.claimant_type, NULL AS event_id,
-               a.title, a.source, a.url, a.published, a.date_precision AS published_precision,
-               a.file, a.text
-        FROM raw_pressure AS x JOIN raw_articles AS a USING (article_id)
+               x.trigger AS anchor_text, {REVIEW}, {ARTICLE}
+        FROM pressure AS x JOIN raw_articles AS a USING (article_id)
         WHERE x.pressure_id = ?
-    """,
+    """,  # noqa: S608 (this module's constants only)
+    "district_event": f"""
+        SELECT x.district_event_id AS id, x.sentence,
+               CASE WHEN instr(a.text, x.sentence) > 0 THEN instr(a.text, x.sentence) - 1
+                    ELSE x.char_start END AS sentence_start,
+               CASE WHEN instr(a.text, x.sentence) > 0
+                    THEN instr(a.text, x.sentence) - 1 + length(x.sentence)
+                    ELSE x.char_end END AS sentence_end,
+               x.char_start, x.char_end, x.district || ' ' || x.status AS what, x.event_date,
+               x.date_precision, 'high' AS confidence, '' AS confidence_reason, NULL AS claimed_by,
+               'unknown' AS claimant_type, NULL AS event_id, x.district AS anchor_text, {REVIEW},
+               {ARTICLE}
+        FROM district_events AS x JOIN raw_articles AS a USING (article_id)
+        WHERE x.district_event_id = ?
+    """,  # noqa: S608 (this module's constants only)
 }
 
 
+def review_values(target: str, row_id: str) -> Query:
+    """The values an analyst may correct on one row, as its public view shows them now, by the
+    field names of ``pipeline/review/fields.py``."""
+    columns = VIEW_COLUMNS[target]  # a KeyError for anything but a known target
+    picked = ", ".join(f"{column} AS {name}" for name, column in columns.items())
+    return f"SELECT {picked} FROM {VIEWS[target]} WHERE {ID_COLUMNS[target]} = ?", [row_id]  # noqa: S608
+
+
 def evidence(kind: str, row_id: str) -> Query:
-    """One figure's or pressure mention's evidence with its article's text and metadata."""
+    """One figure's, pressure mention's or district event's evidence with its article's text
+    and metadata."""
     return EVIDENCE[kind], [row_id]

@@ -789,8 +789,8 @@ def _review(at: AppTest, figure: str, verb: str, **form: object) -> AppTest:
     show(at, "Evidence").selectbox(key="evidence_figure").set_value(figure).run()
     at.text_input(key="reviewer").set_value("ana").run()
     at.radio(key="review_verb").set_value(verb)
-    for key, value in form.items():
-        at.number_input(key=key).set_value(value)
+    for field, value in form.items():
+        at.number_input(key=f"fix_{figure}_{field}").set_value(value)
     (record,) = [b for b in at.button if b.label == "Record"]
     return record.click().run()
 
@@ -824,7 +824,7 @@ def test_a_figure_is_rejected_corrected_and_undone_from_its_evidence(
     show(at, "Evidence").button(key="review_undo").click().run()
     assert metrics(at)["People displaced"] == "2,000"
 
-    at = _review(at, ids["killed"], "correct", review_value=45)
+    at = _review(at, ids["killed"], "correct", value=45)
     assert metrics(at)["Killed"] == "45"
     assert "Reviewed by analysts: 1 of the 2 figures summed (1 corrected)." in [c.value for c in at.caption]
     figures = frames(show(at, "Tables", "table", "Figures"))["figures"]
@@ -860,3 +860,114 @@ def _rows_of(db: Path) -> list[dict]:
     with duckdb.connect(str(db), read_only=True) as con:
         cur = con.execute("SELECT figure_id, kind FROM figures")
         return [dict(zip(("figure_id", "kind"), r, strict=True)) for r in cur.fetchall()]
+
+
+CAPITAL_NEWS = (
+    "The Taliban captured Kunduz city on Sunday, officials said.\n"
+    "On Saturday the Taliban attacked Sheberghan, the capital of Jawzjan province.\n"
+    "The militants seized Dasht-e-Archi district on Friday. The hospital took in 33 patients with burns.\n"
+)
+
+
+def _capitals_db(tmp_path: Path) -> Path:
+    """A database built by the batch step from one article written for the test."""
+    from pipeline.ingest import ingest
+    from pipeline.settings import Settings
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "k.txt").write_text(CAPITAL_NEWS, encoding="utf-8")
+    (folder / "manifest.csv").write_text("file,published,title,source,url\nk.txt,2021-08-09,,,\n")
+    db = tmp_path / "c.duckdb"
+    ingest([folder], Settings.load(reviews=str(db.with_suffix(".reviews.sqlite"))), db)
+    return db
+
+
+def _one(db: Path, sql: str) -> tuple:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute(sql).fetchone()
+
+
+def test_pressure_mentions_and_district_events_are_reviewed_from_their_evidence(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    db = _capitals_db(tmp_path)
+    at = run_app(monkeypatch, db)
+    assert metrics(at)["Capitals under pressure"] == "2"
+    (sheberghan,) = _one(db, "SELECT pressure_id FROM pressure WHERE capital = 'Sheberghan'")
+    show(at, "Evidence").radio(key="evidence_kind").set_value("pressure").run()
+    at.selectbox(key="evidence_pressure").set_value(sheberghan).run()
+    at.text_input(key="reviewer").set_value("ana").run()
+    at.radio(key="review_verb").set_value("reject")
+    (record,) = [b for b in at.button if b.label == "Record"]
+    at = record.click().run()
+    assert not at.exception
+    assert metrics(at)["Capitals under pressure"] == "1"  # a rejected mention counts nowhere
+
+    (kunduz,) = _one(db, "SELECT pressure_id FROM pressure WHERE capital = 'Kunduz'")
+    at.selectbox(key="evidence_pressure").set_value(kunduz).run()
+    at.radio(key="review_verb").set_value("correct")
+    at.selectbox(key=f"fix_{kunduz}_level").set_value("besieged")
+    (record,) = [b for b in at.button if b.label == "Record"]
+    at = record.click().run()
+    pressure = frames(show(at, "Tables", "table", "Pressure mentions"))["pressure"]
+    row = pressure[pressure["pressure_id"] == kunduz].iloc[0]
+    assert (row["level"], row["original_level"], row["review_status"]) == ("besieged", "fell", "corrected")
+
+    (district,) = _one(db, "SELECT district_event_id FROM district_events")
+    show(at, "Evidence").radio(key="evidence_kind").set_value("district_event").run()
+    at.selectbox(key="evidence_district_event").set_value(district).run()
+    at.radio(key="review_verb").set_value("confirm")
+    (record,) = [b for b in at.button if b.label == "Record"]
+    at = record.click().run()
+    districts = frames(show(at, "Tables", "table", "District events"))["district_events"]
+    assert list(districts["review_status"]) == ["confirmed"]
+
+
+def test_a_figure_the_rules_missed_is_added_from_its_sentence(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from pipeline.ingest import ingest
+    from pipeline.settings import Settings
+
+    db = _capitals_db(tmp_path)
+    at = run_app(monkeypatch, db)
+    assert "Wounded" not in metrics(at) or metrics(at)["Wounded"] == "0"
+    (district,) = _one(db, "SELECT district_event_id FROM district_events")
+    show(at, "Evidence").radio(key="evidence_kind").set_value("district_event").run()
+    at.selectbox(key="evidence_district_event").set_value(district).run()
+    at.text_input(key="reviewer").set_value("ana").run()
+    (pick,) = [s for s in at.selectbox if s.key and s.key.startswith("add_sentence_")]
+    (burns,) = [i for i, label in enumerate(pick.options) if "burns" in label]
+    pick.set_value(burns).run()
+    (words,) = [t for t in at.text_input if t.label.startswith("The number as written")]
+    words.set_value("33")
+    at.selectbox(key="add_kind").set_value("wounded")
+    at.number_input(key="add_value").set_value(33)
+    at.selectbox(key="add_province").set_value("Kunduz")
+    (add,) = [b for b in at.button if b.label == "Add figure"]
+    at = add.click().run()
+    assert not at.exception and not at.error
+
+    ingest([tmp_path / "articles"], Settings.load(reviews=str(db.with_suffix(".reviews.sqlite"))), db)
+    at = run_app(monkeypatch, db)
+    assert metrics(at)["Wounded"] == "33"
+    assert _one(db, "SELECT review_status, reviewed_by, province FROM figures WHERE value = 33") == (
+        "added",
+        "ana",
+        "Kunduz",
+    )
+
+
+def test_a_selected_table_row_opens_its_evidence_and_review(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    db = _capitals_db(tmp_path)
+    at = run_app(monkeypatch, db)
+    show(at, "Tables", "table", "Pressure mentions")
+    assert not [m for m in at.markdown if m.value == "**Evidence of the selected row**"]
+    at.session_state["table_pressure"] = {"selection": {"rows": [0], "columns": []}}
+    at.run()
+    assert not at.exception
+    assert [m for m in at.markdown if m.value == "**Evidence of the selected row**"]
+    assert [t for t in at.text_input if t.key == "reviewer"]

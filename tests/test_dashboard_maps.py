@@ -144,3 +144,18 @@ def test_a_redrawn_map_reads_no_file(src: db.Source, monkeypatch: pytest.MonkeyP
         monkeypatch.setattr(owner, name, no_file)
     again = province_map.figure(totals, levels, capital_coordinates(), "displaced")
     assert again.to_plotly_json() == first.to_plotly_json()
+
+
+@pytest.mark.parametrize(
+    ("selection", "expected"),
+    [
+        (None, (None, None)),
+        ({"selection": {"points": []}}, (None, None)),
+        ({"selection": {"points": [{"customdata": ["Kunduz", "Kunduz", "fell", 2, ""]}]}}, ("Kunduz", None)),
+        ({"selection": {"points": [{"location": "Helmand", "z": 400}]}}, (None, "Helmand")),
+    ],
+)
+def test_a_click_on_the_map_names_a_capital_or_a_province(selection, expected) -> None:
+    from dashboard.tabs.map import clicked
+
+    assert clicked(selection) == expected

@@ -47,8 +47,11 @@ def _about(view: str, about: str, f: Filters) -> str:
     return about
 
 
-def table(src: db.Source, f: Filters, view: str, about: str) -> None:
-    """One filtered table with a CSV download of the same rows and a caption saying what they are."""
+def table(src: db.Source, f: Filters, view: str, about: str, id_column: str | None = None) -> str | None:
+    """One filtered table with a CSV download of the same rows and a caption saying what they are.
+
+    With ``id_column``, a row can be selected (a click on its left edge): its id is returned.
+    """
     total = db.count(src, view, f)
     frame = db.rows(src, view, f, MAX_SHOWN)
     # The button comes first: once the caption below shows these filters, the button is current too.
@@ -65,12 +68,24 @@ def table(src: db.Source, f: Filters, view: str, about: str) -> None:
     st.caption(f"{_about(view, about, f)} {total} row(s) for {describe(f)}.")
     if frame.is_empty():
         st.info("No rows match the filters.")
-        return
+        return None
     if total > MAX_SHOWN:
         # A browser table of a million rows helps no one; the download holds them all.
         st.caption(f"Showing the first {MAX_SHOWN:,} rows; the CSV holds all {total:,}.")
     shown = dates.shown(frame.head(MAX_SHOWN), view)
-    st.dataframe(shown, hide_index=True, key=f"table_{view}", column_config=COLUMN_CONFIG)
+    if id_column is None:
+        st.dataframe(shown, hide_index=True, key=f"table_{view}", column_config=COLUMN_CONFIG)
+        return None
+    picked = st.dataframe(
+        shown,
+        hide_index=True,
+        key=f"table_{view}",
+        column_config=COLUMN_CONFIG,
+        on_select="rerun",
+        selection_mode="single-row",
+    )
+    rows = picked.selection.rows if picked is not None else []
+    return str(shown[id_column][rows[0]]) if rows and rows[0] < shown.height else None
 
 
 def chart(frame: pl.DataFrame, draw: Callable[[pl.DataFrame], go.Figure], empty: str, key: str) -> None:

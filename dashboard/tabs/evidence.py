@@ -1,4 +1,4 @@
-"""The Evidence tab: one figure or pressure mention, its sentence highlighted in its article.
+"""The Evidence tab: one figure, pressure mention or district event, its sentence highlighted in its article.
 
 Article text is never HTML: it is shown as plain text, or as Markdown in which every punctuation
 character is escaped (``dashboard/excerpt.py``), so the only markup is the highlight.
@@ -16,13 +16,21 @@ from dashboard.tabs import review
 from dashboard.tabs.common import MAX_SHOWN, event_reports
 from pipeline.settings import Settings
 
-# What evidence can be shown for: kind → (view, id column).
-EVIDENCE_KINDS = {"figure": ("figures", "figure_id"), "pressure": ("pressure", "pressure_id")}
+# What evidence can be shown for: kind → (view, id column, what the picker calls it).
+EVIDENCE_KINDS = {
+    "figure": ("figures", "figure_id", "a figure"),
+    "pressure": ("pressure", "pressure_id", "a pressure mention"),
+    "district_event": ("district_events", "district_event_id", "a district event"),
+}
 
 
 def _choice_label(row: dict[str, Any], kind: str) -> str:
     """``2016-10-10 · Helmand · killed 14 — The militants killed 14 …`` for the picker."""
-    what = f"{row['kind']} {row['number_text']}" if kind == "figure" else f"{row['capital']} {row['level']}"
+    what = {
+        "figure": lambda: f"{row['kind']} {row['number_text']}",
+        "pressure": lambda: f"{row['capital']} {row['level']}",
+        "district_event": lambda: f"{row['district']} {row['status']}",
+    }[kind]()
     place = row.get("province") or "no province"
     sentence = row["sentence"] if len(row["sentence"]) <= 80 else row["sentence"][:79] + "…"
     when = dates.text(row["event_date"], row["date_precision"]) or "undated"
@@ -30,18 +38,18 @@ def _choice_label(row: dict[str, Any], kind: str) -> str:
 
 
 def draw(src: db.Source, f: Filters) -> None:
-    """Pick a figure or pressure mention (same filters as the tables); see its evidence."""
+    """Pick a figure, pressure mention or district event (same filters as the tables); see its evidence."""
     kind = st.radio(
         "Evidence for",
         list(EVIDENCE_KINDS),
-        format_func=lambda k: "a figure" if k == "figure" else "a pressure mention",
+        format_func=lambda k: EVIDENCE_KINDS[k][2],
         horizontal=True,
         key="evidence_kind",
     )
-    view, id_column = EVIDENCE_KINDS[kind]
+    view, id_column, _ = EVIDENCE_KINDS[kind]
     frame = db.rows(src, view, f, MAX_SHOWN)
     if frame.is_empty():
-        st.info(f"No {view} in the selection: widen the filters to see evidence.")
+        st.info(f"No {view.replace('_', ' ')} in the selection: widen the filters to see evidence.")
         return
     labels = {r[id_column]: _choice_label(r, kind) for r in frame.head(MAX_SHOWN).iter_rows(named=True)}
     chosen = st.selectbox(
@@ -50,14 +58,21 @@ def draw(src: db.Source, f: Filters) -> None:
         format_func=lambda i: labels.get(i, i),
         key=f"evidence_{kind}",
     )
-    found = db.evidence(src, kind, chosen) if chosen else None
+    for_row(src, kind, chosen)
+
+
+def for_row(src: db.Source, kind: str, row_id: str | None) -> None:
+    """One row's evidence, its review controls, and the reports of its event (for a figure)."""
+    found = db.evidence(src, kind, row_id) if row_id else None
     if found is None:
         st.info("Choose a row to see its evidence.")
         return
     show(found)
     # SITREP_READONLY=1 serves the dashboard without review controls (for publishing a view).
-    if kind == "figure" and src.reviews and not Settings.load().readonly:
-        review.panel(src, found)
+    if src.reviews and not Settings.load().readonly:
+        name = review.reviewer()
+        review.panel(src, kind, found, name)
+        review.add_form(src, found, name)
     if found.get("event_id"):
         st.markdown("**Reports of the same event**")
         event_reports(src, found["event_id"])

@@ -6,12 +6,17 @@ cached), so a rerun reads no file; only the two queries run.
 
 from __future__ import annotations
 
+import dataclasses
+from typing import Any
+
 import polars as pl
 import streamlit as st
 
 from dashboard import db
 from dashboard.filters import Filters
 from dashboard.plots import province_map
+from dashboard.tabs import evidence
+from dashboard.tabs.common import table
 from pipeline.extract.places import capital_coordinates
 
 
@@ -27,10 +32,53 @@ def draw(src: db.Source, f: Filters) -> None:
     totals = db.province_totals(src, f)
     levels = db.capital_levels(src, f)
     fig = province_map.figure(totals, levels, capital_coordinates(), metric)
-    st.plotly_chart(fig, key="map", config={"displaylogo": False, "scrollZoom": False})
+    picked = st.plotly_chart(
+        fig,
+        key="map",
+        config={"displaylogo": False, "scrollZoom": False},
+        on_select="rerun",
+        selection_mode="points",
+    )
     shaded = totals.filter(pl.col(metric) > 0).height
     st.caption(
         f"{shaded} province(s) with {province_map.METRICS[metric][0].lower()} in the selection; "
         f"{levels.height} capital(s) with current pressure mentions (grey: none). "
         "Figures without a province are not on the map. Outlines: Natural Earth (public domain)."
     )
+    _opened(src, f, picked)
+
+
+def clicked(selection: Any) -> tuple[str | None, str | None]:
+    """The capital (a dot) or the province (a shaded area) a click on the map chose."""
+    # The chart's state is a dict: {"selection": {"points": [...], ...}}.
+    points = (selection or {}).get("selection", {}).get("points", []) if isinstance(selection, dict) else []
+    for point in points:
+        data = point.get("customdata")
+        if isinstance(data, list | tuple) and data:
+            return str(data[0]), None
+        if point.get("location"):
+            return None, str(point["location"])
+    return None, None
+
+
+def _opened(src: db.Source, f: Filters, selection: Any) -> None:
+    """Under the map: the evidence of a clicked capital's latest mention, or a clicked province's
+    figures (a selected row opens its evidence)."""
+    capital, province = clicked(selection)
+    if capital is None and province is None:
+        st.caption("Click a capital's dot for its latest mention, or a shaded province for its figures.")
+        return
+    with st.container(border=True):
+        if capital is not None:
+            latest = db.capital_status(src, f).filter(pl.col("capital") == capital)
+            if latest.is_empty():
+                st.info(f"{capital}: no pressure mention in the selection.")
+                return
+            st.markdown(f"**{capital}: its latest mention**")
+            evidence.for_row(src, "pressure", latest["pressure_id"][0])
+            return
+        st.markdown(f"**{province}: its figures**")
+        narrowed = dataclasses.replace(f, province=(province,))
+        picked = table(src, narrowed, "figures", f"Figures in {province}.", "figure_id")
+        if picked:
+            evidence.for_row(src, "figure", picked)

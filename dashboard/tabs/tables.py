@@ -6,6 +6,7 @@ import streamlit as st
 
 from dashboard import dates, db
 from dashboard.filters import Filters
+from dashboard.tabs import evidence
 from dashboard.tabs.common import MAX_SHOWN, event_reports, table
 
 # view, tab title, what the rows are
@@ -21,13 +22,31 @@ TABLES = (
 )
 
 
+# view -> the kind of evidence a selected row opens, and the id column that names it (an event
+# opens its chosen figure).
+SELECTABLE = {
+    "figures": ("figure", "figure_id"),
+    "events": ("figure", "figure_id"),
+    "pressure": ("pressure", "pressure_id"),
+    "district_events": ("district_event", "district_event_id"),
+}
+
+
 def draw(src: db.Source, f: Filters) -> None:
-    """Inner tabs with the filtered rows of each view; only the open one runs its queries."""
+    """Inner tabs with the filtered rows of each view; only the open one runs its queries. A
+    selected row opens its evidence, with its review controls, under the table."""
     tabs = st.tabs([title for _, title, _ in TABLES], key="table", bind="query-params", on_change="rerun")
     for tab, (view, _, about) in zip(tabs, TABLES, strict=True):
         if tab.open:
             with tab:
-                table(src, f, view, about)
+                kind, id_column = SELECTABLE[view]
+                picked = table(src, f, view, about, id_column)
+                if picked:
+                    with st.container(border=True):
+                        st.markdown("**Evidence of the selected row**")
+                        evidence.for_row(src, kind, picked)
+                else:
+                    st.caption("Select a row (the box at its left) to see its evidence and review it here.")
                 if view == "events":
                     _one_event(src, f)
 
