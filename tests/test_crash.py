@@ -154,3 +154,53 @@ def test_an_unwritable_database_path_exits_non_zero_with_one_line(tmp_path):
     assert proc.returncode == 2
     assert err.startswith(f"sitrep: cannot write beside {not_a_folder / 's.duckdb'}: a file stands where")
     assert len(err.strip().splitlines()) == 1
+
+
+# Records review actions as fast as it can, printing each id once its transaction committed.
+WRITER = """
+import sys
+from pipeline.review.store import Action, open_store, record
+with open_store(sys.argv[1]) as store:
+    i = 0
+    while True:
+        i += 1
+        action = Action("figure", "confirm", "0123456789abcdef", i, i + 2, "40", sys.argv[2], row_id=f"f{i}")
+        print(record(store, action), flush=True)
+"""
+
+
+def test_a_killed_review_writer_loses_no_committed_action_and_corrupts_nothing(tmp_path: Path) -> None:
+    """Two writers append at once; one is killed with SIGKILL mid-stream. Every action either
+    writer reported committed is in the history, the file passes SQLite's integrity check, and
+    the survivor's writes go on."""
+    import sqlite3
+
+    from pipeline.review.store import history, open_store
+
+    path = tmp_path / "reviews.sqlite"
+    open_store(path).close()
+    writers = {
+        name: subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(path), name], cwd=ROOT, stdout=subprocess.PIPE, text=True
+        )
+        for name in ("ana", "bob")
+    }
+    committed: dict[str, list[int]] = {"ana": [], "bob": []}
+    while len(committed["ana"]) < 200:
+        committed["ana"].append(int(writers["ana"].stdout.readline()))
+    writers["ana"].send_signal(signal.SIGKILL)
+    writers["ana"].wait()
+    committed["ana"] += [int(line) for line in writers["ana"].stdout.read().split()]  # printed, not yet read
+    while len(committed["bob"]) < 300:
+        committed["bob"].append(int(writers["bob"].stdout.readline()))
+    writers["bob"].terminate()
+    writers["bob"].wait()
+    committed["bob"] += [int(line) for line in writers["bob"].stdout.read().split()]
+
+    with sqlite3.connect(path) as con:
+        assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    with open_store(path) as store:
+        kept = {a.action_id: a.reviewer for a in history(store)}
+    for name, ids in committed.items():
+        assert all(kept.get(i) == name for i in ids), name
+    assert len(kept) >= 500
