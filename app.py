@@ -1,16 +1,19 @@
 """sitrep: a situation dashboard over the database the batch step builds.
 
-Run with ``streamlit run app.py``; ``SITREP_DB`` chooses the database file.
+Run with ``streamlit run app.py [-- --db FILE --reviews FILE]``; ``SITREP_DB`` and
+``SITREP_REVIEWS`` choose the files too.
 """
 
 from __future__ import annotations
+
+import sys
 
 import streamlit as st
 
 from dashboard import countries, db, freeze_long_lived, headline, sidebar
 from dashboard.tabs import capitals, charts, evidence, sources, tables
 from dashboard.tabs import map as province_map  # plain ``map`` would hide the builtin
-from pipeline.settings import Settings
+from pipeline.settings import Settings, app_arguments
 
 # The country names (the world gazetteer) are read once per process, before the freeze: their
 # ~18,000 objects then stay out of the garbage collection after every run, as the modules do.
@@ -21,7 +24,8 @@ st.set_page_config(page_title="sitrep", layout="wide")
 st.title("sitrep")
 st.caption("Figures and events extracted from news articles about the conflict in Afghanistan.")
 
-settings = Settings.load()
+# `streamlit run app.py -- --db FILE --reviews FILE` overrides SITREP_DB and SITREP_REVIEWS.
+settings = Settings.load(**app_arguments(sys.argv[1:]))
 path = settings.db
 src = db.source(path, settings.reviews, settings.household_size)
 if src is None:

@@ -6,6 +6,7 @@ overrides the default and the command line overrides the environment.
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
 import os
 from pathlib import Path
@@ -101,3 +102,13 @@ def _parse(setting: Setting, raw: str) -> object:
     if isinstance(setting.default, bool):
         return raw.strip().lower() in ("1", "true", "yes", "on")
     return type(setting.default)(raw)
+
+
+def app_arguments(argv: list[str]) -> dict[str, str]:
+    """``--db FILE`` and ``--reviews FILE`` given to the dashboard
+    (``streamlit run app.py -- --db FILE``); other arguments are not the app's and are left."""
+    parser = argparse.ArgumentParser(prog="streamlit run app.py --", add_help=False)
+    parser.add_argument("--db")
+    parser.add_argument("--reviews")
+    known, _ = parser.parse_known_args(argv)
+    return {k: v for k, v in vars(known).items() if v is not None}

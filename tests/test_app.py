@@ -971,3 +971,19 @@ def test_a_selected_table_row_opens_its_evidence_and_review(
     assert not at.exception
     assert [m for m in at.markdown if m.value == "**Evidence of the selected row**"]
     assert [t for t in at.text_input if t.key == "reviewer"]
+
+
+def test_the_app_takes_db_and_reviews_arguments(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """``streamlit run app.py -- --db FILE --reviews FILE`` wins over the environment."""
+    db = _reviewable(tmp_path)
+    monkeypatch.setenv("SITREP_DB", str(tmp_path / "missing.duckdb"))
+    monkeypatch.setenv("SITREP_REVIEWS", str(tmp_path / "elsewhere.sqlite"))
+    monkeypatch.setattr("sys.argv", ["app.py", "--db", str(db), "--reviews", str(tmp_path / "mine.sqlite")])
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception and not at.error
+    assert metrics(at)["Killed"] == "40"
+    show(at, "Evidence").text_input(key="reviewer").set_value("ana").run()
+    at.radio(key="review_verb").set_value("confirm")
+    (record,) = [b for b in at.button if b.label == "Record"]
+    record.click().run()
+    assert (tmp_path / "mine.sqlite").exists() and not (tmp_path / "elsewhere.sqlite").exists()
