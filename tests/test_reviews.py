@@ -420,3 +420,34 @@ def test_cells_are_safe_in_a_spreadsheet_and_read_back_as_written(tmp_path, cell
     written = read(path)[0]["note"]
     assert written == (f"'{cell}" if cell[0] in "=+-@\t\r" else cell)
     assert sheet._uncell(written) == cell.strip()
+
+
+def test_a_correction_keeps_the_values_it_replaces(store):
+    record(store, act("correct", fields={"value": 45}, before={"value": 40}))
+    (kept,) = history(store)
+    assert (kept.fields, kept.before, kept.reviewer) == ({"value": 45}, {"value": 40}, "ana")
+    assert kept.created_at
+
+
+def test_a_history_kept_before_values_were_recorded_opens_and_reads(tmp_path):
+    """A file from before the ``before`` column: it is added, and old actions read with none."""
+    import sqlite3
+
+    path = tmp_path / "old.sqlite"
+    with sqlite3.connect(path) as con:
+        con.execute(
+            "CREATE TABLE actions (action_id INTEGER PRIMARY KEY, target TEXT NOT NULL, action TEXT NOT NULL,"
+            " article_id TEXT NOT NULL, char_start INTEGER NOT NULL, char_end INTEGER NOT NULL,"
+            " anchor_text TEXT NOT NULL, row_id TEXT, fields TEXT, reason TEXT, note TEXT,"
+            " reviewer TEXT NOT NULL, created_at TEXT NOT NULL, undoes INTEGER)"
+        )
+        con.execute(
+            "INSERT INTO actions (target, action, article_id, char_start, char_end, anchor_text, reviewer,"
+            " created_at) VALUES ('figure', 'confirm', ?, 10, 12, '12', 'ana', '2026-01-01T00:00:00+00:00')",
+            (TWELVE.article_id,),
+        )
+    with open_store(path) as s:
+        record(s, act("correct", fields={"value": 13}, before={"value": 12}))
+        old, new = history(s)
+    assert (old.action, old.before) == ("confirm", {})
+    assert new.before == {"value": 12}

@@ -82,6 +82,7 @@ def panel(src: db.Source, target: str, found: dict[str, Any], name: str) -> None
             _save(src, Action(
                 target, verb, found["article_id"], found["char_start"], found["char_end"],
                 found["anchor_text"], name, row_id=found["id"], fields=fields,
+                before={field: now.get(field) for field in fields},
                 reason=reason if verb == "reject" else None, note=note or None,
             ))  # fmt: skip
     if st.button("Undo my last review", key="review_undo"):

@@ -188,6 +188,7 @@ def _row_action(
         name,
         row_id=row_id,
         fields=corrections,
+        before={name: row.get(F.VIEW_COLUMNS[target][name]) for name in corrections},
         reason=get["reason"] or None,
         note=get["note"] or None,
     )

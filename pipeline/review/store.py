@@ -2,7 +2,8 @@
 
 The history is the record; the current review of a row is folded from it (``state.py``). The
 file sits beside the database (``data/reviews.sqlite``, setting ``reviews``) because the
-database is rebuilt by every ingest and reviews must outlive it. Writes use one transaction per
+database is rebuilt by every ingest and reviews must outlive it. Each action records who took
+it, when, the values it sets and the values they replace. Writes use one transaction per
 call in WAL mode with ``synchronous=FULL``, so a committed action survives a crash, and a busy
 timeout, so analysts saving at the same moment wait their turn instead of failing. Triggers
 refuse any UPDATE or DELETE: an undo is a new action that points at the one it undoes.
@@ -41,6 +42,7 @@ SCHEMA = (
         anchor_text TEXT NOT NULL,   -- the number as written, the trigger, or the district
         row_id      TEXT,            -- the row's id when the action was taken (informative only)
         fields      TEXT CHECK (fields IS NULL OR json_valid(fields)),
+        before      TEXT CHECK (before IS NULL OR json_valid(before)), -- those fields as the row showed them
         reason      TEXT CHECK (reason IN ({_quoted(vocab.REJECT_REASONS)})),
         note        TEXT,
         reviewer    TEXT NOT NULL,
@@ -54,7 +56,7 @@ SCHEMA = (
 )
 COLUMNS = (
     "action_id", "target", "action", "article_id", "char_start", "char_end", "anchor_text", "row_id",
-    "fields", "reason", "note", "reviewer", "created_at", "undoes",
+    "fields", "before", "reason", "note", "reviewer", "created_at", "undoes",
 )  # fmt: skip
 _ARTICLE_ID = re.compile(r"[0-9a-f]{16}")
 
@@ -72,6 +74,7 @@ class Action:
     reviewer: str
     row_id: str | None = None
     fields: dict[str, object] = dataclasses.field(default_factory=dict)
+    before: dict[str, object] = dataclasses.field(default_factory=dict)  # the fields' values until then
     reason: str | None = None
     note: str | None = None
     undoes: int | None = None
@@ -124,6 +127,11 @@ def open_store(path: Path | str) -> ReviewStore:
         with _transaction(con):
             for statement in SCHEMA:
                 con.execute(statement)
+            have = {row[1] for row in con.execute("PRAGMA table_info(actions)")}
+            if "before" not in have:  # a history kept before actions recorded the values they replaced
+                con.execute(
+                    "ALTER TABLE actions ADD COLUMN before TEXT CHECK (before IS NULL OR json_valid(before))"
+                )
     except sqlite3.Error as err:
         con.close()
         raise ReviewError(f"cannot use the review history {path}: {err}") from err
@@ -220,6 +228,7 @@ def _insert(con: sqlite3.Connection, action: Action, now: str) -> int:
             action.target, action.action, action.article_id, action.char_start, action.char_end,
             action.anchor_text, action.row_id,
             json.dumps(action.fields, sort_keys=True) if action.fields else None,
+            json.dumps(action.before, sort_keys=True, default=str) if action.before else None,
             action.reason, action.note or None, action.reviewer.strip(), action.created_at or now,
             action.undoes,
         ),
@@ -245,6 +254,7 @@ def _check_undoable(con: sqlite3.Connection, undo: Action) -> None:
 def _action(row: tuple) -> Action:
     values = dict(zip(COLUMNS, row, strict=True))
     values["fields"] = json.loads(values["fields"]) if values["fields"] else {}
+    values["before"] = json.loads(values["before"]) if values["before"] else {}
     return Action(**values)
 
 
