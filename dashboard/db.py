@@ -213,6 +213,12 @@ def rejects(src: Source) -> pl.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
+def review_orphans(src: Source) -> pl.DataFrame:
+    """Reviews that no row held at the last ingest, newest first."""
+    return _query(src, "SELECT * FROM review_orphans ORDER BY reviewed_at DESC NULLS LAST, article_id")
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
 def last_run(src: Source) -> dict[str, Any] | None:
     """The latest batch run, or None when the database records none."""
     df = _query(src, "SELECT * FROM runs ORDER BY finished_at DESC LIMIT 1")

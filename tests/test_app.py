@@ -987,3 +987,22 @@ def test_the_app_takes_db_and_reviews_arguments(monkeypatch: pytest.MonkeyPatch,
     (record,) = [b for b in at.button if b.label == "Record"]
     record.click().run()
     assert (tmp_path / "mine.sqlite").exists() and not (tmp_path / "elsewhere.sqlite").exists()
+
+
+def test_reviews_without_a_row_are_listed_under_sources(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from pipeline.ingest import ingest
+    from pipeline.review.store import Action, open_store, record
+    from pipeline.settings import Settings
+
+    db = _reviewable(tmp_path)
+    (aid,) = _one(db, "SELECT article_id FROM figures WHERE kind = 'killed'")
+    with open_store(db.with_suffix(".reviews.sqlite")) as store:
+        record(store, Action("figure", "confirm", aid, 100, 103, "999", "ana"))  # words no row holds
+    ingest([tmp_path / "articles"], Settings.load(reviews=str(db.with_suffix(".reviews.sqlite"))), db)
+    at = run_app(monkeypatch, db)
+    at = show(at, "Sources", "sources", "Reviews without a row")
+    assert not at.exception
+    (orphans,) = [df.value for df in at.dataframe if "anchor_text" in df.value.columns]
+    assert list(orphans["anchor_text"]) == ["999"] and list(orphans["reviewed_by"]) == ["ana"]

@@ -1,4 +1,5 @@
-"""The Sources tab: the articles behind the view, and the inputs the batch step rejected."""
+"""The Sources tab: the articles behind the view, the inputs the batch step rejected, and the
+reviews that no row holds any more."""
 
 from __future__ import annotations
 
@@ -13,8 +14,11 @@ ARTICLES_ABOUT = "Articles read; with a province chosen, those with a figure or 
 
 def draw(src: db.Source, f: Filters) -> None:
     """Inner tabs: the filtered articles, and the rejected inputs (not filtered)."""
-    articles, rejected = st.tabs(
-        ["Articles", "Rejected inputs"], key="sources", bind="query-params", on_change="rerun"
+    articles, rejected, orphans = st.tabs(
+        ["Articles", "Rejected inputs", "Reviews without a row"],
+        key="sources",
+        bind="query-params",
+        on_change="rerun",
     )
     if articles.open:
         with articles:
@@ -22,6 +26,9 @@ def draw(src: db.Source, f: Filters) -> None:
     if rejected.open:
         with rejected:
             _rejects(src)
+    if orphans.open:
+        with orphans:
+            _orphans(src)
 
 
 def _rejects(src: db.Source) -> None:
@@ -40,3 +47,24 @@ def _rejects(src: db.Source) -> None:
         on_click="ignore",
     )
     st.dataframe(found, hide_index=True, key="table_rejects")
+
+
+def _orphans(src: db.Source) -> None:
+    """Reviews whose words the last ingest found in no row: kept in the history, listed here."""
+    found = db.review_orphans(src)
+    st.caption(
+        "Reviews whose words no row holds after the last ingest (the article's text changed, or "
+        f"the rules no longer find the row). They stay in the review history. {found.height} row(s)."
+    )
+    if found.is_empty():
+        st.info("Every review found its row.")
+        return
+    st.download_button(
+        "Download CSV",
+        data=export.csv_bytes(found),
+        file_name="sitrep-review-orphans.csv",
+        mime="text/csv",
+        key="download_review_orphans",
+        on_click="ignore",
+    )
+    st.dataframe(found, hide_index=True, key="table_review_orphans")
