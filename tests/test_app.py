@@ -159,7 +159,7 @@ def test_everything_shown_by_default(monkeypatch: pytest.MonkeyPatch, sample_db:
     assert [t.label for t in at.tabs] == VIEWS[:4] + TABLE_TABS + VIEWS[4:]
     assert len(at.dataframe) == 1 and not _charts(at)
     show(at, "Sources")
-    assert [t.label for t in at.tabs] == VIEWS + ["Articles", "Rejected inputs"]
+    assert [t.label for t in at.tabs] == VIEWS + ["Articles", "Rejected inputs", "Reviews without a row"]
     assert {"figures", "events", "pressure", "episodes", "articles"} <= set(all_frames(at))
     assert not at.exception
 
