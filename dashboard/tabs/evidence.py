@@ -70,6 +70,7 @@ def for_row(src: db.Source, kind: str, row_id: str | None) -> None:
     show(found)
     # SITREP_READONLY=1 serves the dashboard without review controls (for publishing a view).
     if src.reviews and not Settings.load().readonly:
+        st.markdown("**Review**")
         name = review.reviewer()
         review.panel(src, kind, found, name)
         review.add_form(src, found, name)

@@ -51,8 +51,7 @@ def reviewer() -> str:
 
 def panel(src: db.Source, target: str, found: dict[str, Any], name: str) -> None:
     """The review controls under a row's evidence, and what the history says of it now; ``name``
-    is the reviewer's (see ``reviewer``)."""
-    st.markdown("**Review**")
+    is the reviewer's (see ``reviewer``), asked under the heading ``for_row`` writes."""
     by = f" by {found['reviewed_by']}" if found.get("reviewed_by") else ""
     st.caption(
         f"Review status: {found['review_status']}{by}. Numbers and tables show a review at once; "
