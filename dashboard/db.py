@@ -244,34 +244,41 @@ HURT = (*HARM, "casualties")  # the charts of harm show combined totals too
 
 
 def _people(
-    src: Source, f: Filters, kinds: tuple[str, ...], group: tuple[str, ...], dated: bool
+    src: Source, f: Filters, kinds: tuple[str, ...], group: tuple[str, ...], bucket: str | None = None
 ) -> pl.DataFrame:
     """Sum of ``people_estimate`` for ``kinds`` in the filtered figures, grouped by ``group``."""
-    return _query(src, *queries.people(f, kinds, group, dated))
+    return _query(src, *queries.people(f, kinds, group, bucket))
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def displacement_by_province(src: Source, f: Filters) -> pl.DataFrame:
     """People displaced per province."""
-    return _people(src, f, ("displaced",), (queries.PROVINCE,), dated=False)
+    return _people(src, f, ("displaced",), (queries.PROVINCE,))
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def displacement_by_month(src: Source, f: Filters) -> pl.DataFrame:
-    """People displaced per month and province (dated figures)."""
-    return _people(src, f, ("displaced",), (queries.MONTH, queries.PROVINCE), dated=True)
+def displacement_over_time(src: Source, f: Filters, bucket: str = "month") -> pl.DataFrame:
+    """People displaced per ``bucket`` (day, week, month, quarter) and province (dated figures)."""
+    return _people(src, f, ("displaced",), (queries.period(bucket), queries.PROVINCE), bucket)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def harm_by_month(src: Source, f: Filters) -> pl.DataFrame:
-    """People killed, wounded or hurt per month, kind and victim group (dated figures)."""
-    return _people(src, f, HURT, (queries.MONTH, "kind", "victims"), dated=True)
+def harm_over_time(src: Source, f: Filters, bucket: str = "month") -> pl.DataFrame:
+    """People killed, wounded or hurt per ``bucket``, kind and victim group (dated figures)."""
+    return _people(src, f, HURT, (queries.period(bucket), "kind", "victims"), bucket)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def dated_span(src: Source, f: Filters) -> tuple[Any, Any]:
+    """The first and last day the charts over time cover."""
+    found = _query(src, *queries.dated_span(f))
+    return (found["first"][0], found["last"][0]) if found.height else (None, None)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def harm_by_province(src: Source, f: Filters) -> pl.DataFrame:
     """People killed, wounded or hurt per province, kind and victim group."""
-    return _people(src, f, HURT, (queries.PROVINCE, "kind", "victims"), dated=False)
+    return _people(src, f, HURT, (queries.PROVINCE, "kind", "victims"))
 
 
 @st.cache_data(show_spinner=False, max_entries=256)

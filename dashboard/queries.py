@@ -36,13 +36,14 @@ def _columns(view: str) -> tuple[str, ...]:
 
 
 COLUMNS = {view: _columns(view) for view in TABLE_VIEWS}
+# Newest first: an analyst reads what happened last before what led to it.
 ORDER = {
-    "figures": "event_date NULLS LAST, province NULLS LAST, kind, figure_id",
-    "pressure": "event_date NULLS LAST, capital, level_rank, pressure_id",
-    "district_events": "event_date NULLS LAST, province, district, district_event_id",
-    "articles": "published NULLS LAST, title, article_id",
-    "events": "date_start NULLS LAST, province NULLS LAST, kind, event_id",
-    "pressure_episodes": "first_date, capital, episode_id",
+    "figures": "event_date DESC NULLS LAST, province NULLS LAST, kind, figure_id",
+    "pressure": "event_date DESC NULLS LAST, capital, level_rank, pressure_id",
+    "district_events": "event_date DESC NULLS LAST, province, district, district_event_id",
+    "articles": "published DESC NULLS LAST, title, article_id",
+    "events": "date_start DESC NULLS LAST, province NULLS LAST, kind, event_id",
+    "pressure_episodes": "first_date DESC, capital, episode_id",
 }
 # What "nothing matches these filters" looks at: every filtered table of the page.
 FILTERED_VIEWS = ("figures", "events", "pressure", "district_events", "articles")
@@ -58,12 +59,21 @@ HARM_IN = _literal_list(HARM)
 MAPPED_IN = _literal_list(("displaced", *HARM))  # the kinds the map shades
 # On one day a retaking comes after whatever it undid (as in pipeline/group/episodes.py).
 LATEST_ORDER = f"event_date DESC NULLS LAST, {level_case('level', vocab.LEVEL_SEQUENCE)} DESC"
-# Calendar buckets of the pressure timeline.
-BUCKETS = {"week": "date_trunc('week', event_date)", "month": "date_trunc('month', event_date)"}
-# The precisions that place a date in a bucket: a mention of "October 2016" belongs to no week,
+# Calendar bins of the charts over time and of the pressure timeline: each bin's first day.
+BUCKETS = {
+    "day": "event_date",
+    "week": "date_trunc('week', event_date)",
+    "month": "date_trunc('month', event_date)",
+    "quarter": "date_trunc('quarter', event_date)",
+}
+# The precisions that place a date in a bin: a mention of "October 2016" belongs to no week,
 # one of "2016" to no month, and is left out rather than drawn on its first day.
-PLACED = {"week": "date_precision = 'day'", "month": "date_precision IN ('day', 'month')"}
-MONTH = "CAST(date_trunc('month', event_date) AS DATE) AS month"
+PLACED = {
+    "day": "date_precision = 'day'",
+    "week": "date_precision = 'day'",
+    "month": "date_precision IN ('day', 'month')",
+    "quarter": "date_precision IN ('day', 'month')",
+}
 PROVINCE = "coalesce(province, '(no province)') AS province"
 # A pressure mention an analyst rejected is shown in the tables on request, never counted.
 KEPT = "review_status <> 'rejected'"
@@ -198,15 +208,21 @@ def harm_by_victims(f: Filters) -> Query:
     return sql, params
 
 
-def people(f: Filters, kinds: tuple[str, ...], group: tuple[str, ...], dated: bool) -> Query:
+def period(bucket: str) -> str:
+    """The column ``period``: the first day of a figure's ``bucket`` (day, week, month, quarter)."""
+    return f"CAST({BUCKETS[bucket]} AS DATE) AS period"  # a KeyError for anything but a known bin
+
+
+def people(f: Filters, kinds: tuple[str, ...], group: tuple[str, ...], bucket: str | None = None) -> Query:
     """Sum of ``people_estimate`` for ``kinds``, grouped by fixed column expressions.
 
-    ``dated``: only figures dated at least to the month, for the per-month charts.
+    ``bucket``: only figures dated precisely enough to fall in one such bin, for the charts
+    over time (whose ``group`` holds ``period(bucket)``).
     """
     cond, params = where(f, "figures")
     marks = ", ".join("?" for _ in kinds)
     keys = ", ".join(group)
-    date_cond = f"event_date IS NOT NULL AND {PLACED['month']}" if dated else "TRUE"
+    date_cond = f"event_date IS NOT NULL AND {PLACED[bucket]}" if bucket else "TRUE"
     sql = f"""
         SELECT {keys}, CAST(sum(people_estimate) AS BIGINT) AS people, count(*) AS reports
         FROM figures
@@ -336,3 +352,14 @@ def evidence(kind: str, row_id: str) -> Query:
     """One figure's, pressure mention's or district event's evidence with its article's text
     and metadata."""
     return EVIDENCE[kind], [row_id]
+
+
+def dated_span(f: Filters) -> Query:
+    """The first and last day of the summed figures dated at least to the month: the span the
+    charts over time cover, which sets their bin."""
+    cond, params = where(f, "figures")
+    sql = f"""
+        SELECT min(event_date) AS first, max(event_date) AS last FROM figures
+        WHERE {counted(f)} AND event_date IS NOT NULL AND {PLACED["month"]} AND {cond}
+    """  # noqa: S608
+    return sql, params

@@ -29,8 +29,8 @@ def src(tmp_path_factory: pytest.TempPathFactory) -> db.Source:
     ("query", "draw", "trace_names"),
     [
         (db.displacement_by_province, bars.displacement_by_province, {""}),
-        (db.displacement_by_month, bars.displacement_by_month, {"Badghis", "Helmand"}),
-        (db.harm_by_month, bars.harm_by_month, {"civilians", "security_forces", "militants", "mixed"}),
+        (db.displacement_over_time, bars.displacement_over_time, {"Badghis", "Helmand"}),
+        (db.harm_over_time, bars.harm_over_time, {"civilians", "security_forces", "militants", "mixed"}),
         (db.harm_by_province, bars.harm_by_province, {"militants", "mixed", "civilians", "unspecified"}),
     ],
 )
@@ -47,14 +47,17 @@ def test_harm_panels_one_per_kind_on_one_scale(src: db.Source) -> None:
     assert panels == {("x", "y"), ("x2", "y2")}
     assert [a.text for a in fig.layout.annotations] == ["killed", "wounded"]
     assert fig.layout.yaxis2.matches == "y" and fig.layout.xaxis2.matches == "x"
-    assert fig.layout.yaxis2.showticklabels is False
+    assert fig.layout.yaxis2.showticklabels is False  # one set of province labels
     # Each victim group once in the legend, in the same colour in both panels.
     shown = [t.name for t in fig.data if t.showlegend is not False]
     assert len(shown) == len(set(shown)) == len({t.name for t in fig.data})
     assert all(t.marker.color == VICTIM_COLORS[t.name] for t in fig.data)
-    # The killed panel holds only killed figures.
-    killed = {t.name: list(t.y) for t in fig.data if t.xaxis == "x"}
-    frame = db.harm_by_province(src, Filters()).filter(pl.col("kind") == "killed")
+    # The killed panel holds only killed figures; bars lie across, a province's people on x.
+    killed = {t.name: list(t.x) for t in fig.data if t.xaxis == "x"}
+    assert all(t.orientation == "h" for t in fig.data)
+    frame = db.harm_by_province(src, Filters()).filter(
+        (pl.col("kind") == "killed") & (pl.col("province") != "(no province)")
+    )
     assert sum(sum(v) for v in killed.values()) == frame["people"].sum()
 
 
@@ -104,3 +107,58 @@ def test_colours_are_keyed_by_the_vocabulary(palette: dict[str, str], vocabulary
 
 def test_escalation_is_the_vocabulary_in_rank_order() -> None:
     assert timeline.ESCALATION == ("threatened", "attacked", "besieged", "breached", "fell")
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "name"),
+    [
+        ("2021-08-07", "2021-08-13", "day"),
+        ("2021-07-15", "2021-08-13", "day"),
+        ("2021-03-01", "2021-08-13", "week"),
+        ("2019-01-01", "2021-08-13", "month"),
+        ("2005-01-01", "2021-08-13", "quarter"),
+        (None, None, "month"),
+    ],
+)
+def test_the_time_bin_follows_the_span(first, last, name) -> None:
+    import datetime as dt
+
+    from dashboard.plots.bins import choose
+
+    day = dt.date.fromisoformat
+    assert choose(first and day(first), last and day(last)).name == name
+
+
+def test_no_province_is_never_a_province_bar_and_is_kept_apart() -> None:
+    df = pl.DataFrame(
+        {
+            "province": ["(no province)", "Uruzgan", "Helmand"],
+            "people": [9000, 300, 200],
+            "reports": [3, 1, 1],
+        }
+    )
+    fig = bars.displacement_by_province(df)
+    assert list(fig.data[0].y) == ["Helmand", "Uruzgan"]
+    assert bars.placed(df)[1] == 9000
+    assert fig.layout.height >= 110 + bars.ROW_PX * 2 and fig.layout.yaxis.dtick == 1
+
+
+def test_over_time_names_the_largest_provinces_and_keeps_the_rest_apart() -> None:
+    import datetime as dt
+
+    provinces = [f"P{i:02d}" for i in range(12)]
+    df = pl.DataFrame(
+        {
+            "period": [dt.date(2021, 7, 1)] * 13,
+            "province": [*provinces, "(no province)"],
+            "people": [*range(1200, 0, -100), 50],
+            "reports": [1] * 13,
+        }
+    )
+    fig = bars.displacement_over_time(df, "month")
+    names = [t.name for t in fig.data]
+    assert names == [*provinces[: bars.NAMED_PROVINCES], "other provinces", "(no province)"]
+    colors = [t.marker.color for t in fig.data]
+    assert len(set(colors)) == len(colors)  # one distinct colour per series
+    others = next(t for t in fig.data if t.name == "other provinces")
+    assert list(others.y) == [sum(range(400, 0, -100))]

@@ -127,11 +127,11 @@ def test_charts_per_month_or_week_leave_out_what_is_not_dated_that_finely(tmp_pa
             "UPDATE raw_figures SET event_date = '2016-01-01', date_precision = 'year' WHERE figure_id = 'f3'"
         )
     src = db.source(str(path))
-    assert "Helmand" not in set(db.displacement_by_month(src, Filters())["province"])
+    assert "Helmand" not in set(db.displacement_over_time(src, Filters())["province"])
     assert ("Helmand", 30000) in db.displacement_by_province(src, Filters()).select(
         "province", "people"
     ).rows()
-    assert D(2016, 10, 1) in set(db.harm_by_month(src, Filters())["month"])  # f1: October 2016
+    assert D(2016, 10, 1) in set(db.harm_over_time(src, Filters())["period"])  # f1: October 2016
     # p1, Lashkar Gah attacked "in October 2016": in its month, in no week.
     assert "Lashkar Gah" in set(db.pressure_grid(src, Filters(), "month")["capital"])
     assert "Lashkar Gah" not in set(db.pressure_grid(src, Filters(), "week")["capital"])

@@ -145,7 +145,7 @@ def test_displacement_aggregates(src: db.Source, each_event: bool, badghis: list
     by_province = db.displacement_by_province(src, Filters(each_event=each_event))
     assert by_province.schema["people"] == pl.Int64
     assert by_province.sort("province").rows() == badghis + [("Helmand", 30000, 1)]
-    by_month = db.displacement_by_month(src, Filters(each_event=each_event))
+    by_month = db.displacement_over_time(src, Filters(each_event=each_event))
     assert by_month.rows() == [(D(2016, 10, 1), "Helmand", 30000, 1)] + [
         (D(2021, 7, 1), *row) for row in badghis
     ]
@@ -345,3 +345,18 @@ def test_replaced_file_is_read_afresh(tmp_path: Path) -> None:
 @pytest.mark.parametrize("views", [FILTERED_VIEWS, ("figures",), ("district_events", "articles")])
 def test_anything_agrees_with_the_counts(src: db.Source, f: Filters, views: tuple[str, ...]) -> None:
     assert db.anything(src, views, f) == any(db.count(src, view, f) > 0 for view in views)
+
+
+@pytest.mark.parametrize(
+    ("bucket", "first_days"),
+    [
+        ("day", {D(2016, 10, 10), D(2021, 7, 8)}),  # f3 on a Monday, f4 on a Thursday
+        ("week", {D(2016, 10, 10), D(2021, 7, 5)}),  # weeks start on Monday
+        ("quarter", {D(2016, 10, 1), D(2021, 7, 1)}),
+    ],
+)
+def test_displacement_over_time_in_each_bin(src: db.Source, bucket: str, first_days: set) -> None:
+    """Each figure in the bin of its day; every bin sums the same people."""
+    by_bin = db.displacement_over_time(src, Filters(), bucket)
+    assert set(by_bin["period"]) == first_days
+    assert by_bin["people"].sum() == db.displacement_over_time(src, Filters(), "month")["people"].sum()

@@ -159,3 +159,30 @@ def test_a_click_on_the_map_names_a_capital_or_a_province(selection, expected) -
     from dashboard.tabs.map import clicked
 
     assert clicked(selection) == expected
+
+
+def test_the_caption_names_the_shaded_provinces_and_counts_capitals_as_the_headline() -> None:
+    from dashboard.tabs.map import caption
+
+    totals = pl.DataFrame(
+        {
+            "province": ["Badghis", "Helmand", "Ghor"],
+            "displaced": [75000, 30000, 0],
+            "killed_wounded": [0, 5, 0],
+        }
+    )
+    levels = pl.DataFrame({"capital": ["Qala-i-Naw", "Lashkar Gah", "Kunduz", "Farah"]})
+    text = caption(totals, levels, "displaced", 3)
+    assert text.startswith("People displaced: Badghis 75,000; Helmand 30,000.")
+    assert "Ghor" not in text
+    assert "3 capital(s) under pressure now (as in the headline" in text and "4 with current" in text
+
+
+def test_the_legend_stays_clear_of_the_toolbar() -> None:
+    fig = province_map.figure(
+        pl.DataFrame({"province": ["Badghis"], "displaced": [10], "killed_wounded": [0], "reports": [1]}),
+        pl.DataFrame(schema={"capital": pl.String, "province": pl.String, "level": pl.String}),
+        capital_coordinates(),
+        "displaced",
+    )
+    assert fig.layout.legend.yanchor == "bottom" and fig.layout.legend.y < 0.2

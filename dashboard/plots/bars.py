@@ -1,4 +1,4 @@
-"""Bar charts of people displaced, killed and wounded, by province and per month.
+"""Bar charts of people displaced, killed and wounded, by province and over time.
 
 Only plain cartesian charts: Plotly's geo and mapbox traces fetch map data from a CDN (the
 offline map is ``province_map.py``).
@@ -11,12 +11,16 @@ from typing import Any
 import plotly.graph_objects as go
 import polars as pl
 
-from dashboard.plots.style import VICTIM_COLORS, style
+from dashboard.plots.bins import BY_NAME, Bin
+from dashboard.plots.style import (
+    NO_PROVINCE,
+    NO_PROVINCE_COLOR,
+    OTHERS_COLOR,
+    SERIES_COLORS,
+    VICTIM_COLORS,
+    style,
+)
 from pipeline.vocab import KINDS, VICTIMS
-
-# Plotly sizes date-axis bars by the gap between x values; months years apart would give
-# bars years wide, so monthly bars get a fixed width (in milliseconds) of about a month.
-MONTH_BAR_MS = 26 * 24 * 3600 * 1000
 
 
 # Figures are built from graph objects, not plotly.express: express applies and validates a
@@ -25,7 +29,8 @@ MONTH_BAR_MS = 26 * 24 * 3600 * 1000
 def _bar(part: pl.DataFrame, x: str, y: str, name: str, what: str, **extra: Any) -> go.Bar:
     """One bar trace whose hover reads ``<x>: <n> <what> (<k> reports)``."""
     horizontal = extra.get("orientation") == "h"
-    where = "%{y}" if horizontal else ("%{x|%b %Y}" if x == "month" else "%{x}")
+    when = BY_NAME[extra.pop("bucket")].hover if "bucket" in extra else ""
+    where = "%{y}" if horizontal else (f"%{{x|{when}}}" if when else "%{x}")
     amount = "%{x:,}" if horizontal else "%{y:,}"
     return go.Bar(
         x=part[x].to_list(),
@@ -38,51 +43,106 @@ def _bar(part: pl.DataFrame, x: str, y: str, name: str, what: str, **extra: Any)
     )
 
 
-def _monthly(fig: go.Figure) -> go.Figure:
-    """Month bars a month wide, ticks as ``Oct 2016``."""
-    fig.update_traces(width=MONTH_BAR_MS)
-    fig.update_xaxes(tickformat="%b %Y")
+def _over_time(fig: go.Figure, bin_: Bin) -> go.Figure:
+    """Bars as wide as their bin (Plotly would size them by the gap between them), ticks to match."""
+    fig.update_traces(width=bin_.bar_ms)
+    fig.update_xaxes(tickformat=bin_.tick)
+    return fig
+
+
+# A horizontal bar per province: tall enough for every province's label to be read.
+ROW_PX = 26
+
+
+def placed(df: pl.DataFrame) -> tuple[pl.DataFrame, int]:
+    """The rows with a province, and the people of the rows without one (shown apart, never as a bar)."""
+    apart = df.filter(pl.col("province") == NO_PROVINCE)
+    return df.filter(pl.col("province") != NO_PROVINCE), int(apart["people"].sum() or 0)
+
+
+def _tall(fig: go.Figure, rows: int) -> go.Figure:
+    fig.update_layout(height=max(260, 110 + ROW_PX * rows))
+    fig.update_yaxes(automargin=True, dtick=1)
     return fig
 
 
 def displacement_by_province(df: pl.DataFrame) -> go.Figure:
-    """Horizontal bars of people displaced per province, largest first."""
-    df = df.sort("people")
+    """Horizontal bars of people displaced per province, largest at the top; figures with no
+    province are left to the caption (``placed``)."""
+    df = placed(df)[0].sort("people")
     fig = go.Figure(_bar(df, "people", "province", "", "people displaced", orientation="h"))
     fig.update_xaxes(title_text="people displaced")
-    return style(fig, "People displaced by province")
+    return style(_tall(fig, df.height), "People displaced by province")
 
 
-def displacement_by_month(df: pl.DataFrame) -> go.Figure:
-    """Monthly bars of people displaced, stacked by province."""
-    provinces = sorted(set(df["province"].to_list()))
+# How many provinces a chart over time names; the others are stacked together.
+NAMED_PROVINCES = len(SERIES_COLORS)
+
+
+def displacement_over_time(df: pl.DataFrame, bucket: str = "month") -> go.Figure:
+    """Bars of people displaced per ``bucket``, stacked by province: the largest provinces each
+    in its own colour, the others together, figures with no province in grey."""
+    totals = (
+        placed(df)[0]
+        .group_by("province")
+        .agg(pl.col("people").sum())
+        .sort(["people", "province"], descending=[True, False])
+    )
+    named = totals["province"].head(NAMED_PROVINCES).to_list()
+    series = (
+        df.with_columns(
+            pl.when(pl.col("province").is_in([*named, NO_PROVINCE]))
+            .then(pl.col("province"))
+            .otherwise(pl.lit("other provinces"))
+            .alias("province")
+        )
+        .group_by("period", "province")
+        .agg(pl.col("people").sum(), pl.col("reports").sum())
+        .sort("period")
+    )
+    colors = {
+        **dict(zip(named, SERIES_COLORS, strict=False)),
+        "other provinces": OTHERS_COLOR,
+        NO_PROVINCE: NO_PROVINCE_COLOR,
+    }
+    present = set(series["province"].to_list())
+    order = [p for p in (*named, "other provinces", NO_PROVINCE) if p in present]
     fig = go.Figure(
         [
-            _bar(df.filter(pl.col("province") == p), "month", "people", p, "people displaced")
-            for p in provinces
+            _bar(series.filter(pl.col("province") == p), "period", "people", p, "people displaced",
+                 bucket=bucket, marker_color=colors[p])
+            for p in order
         ]
-    )
-    fig.update_layout(barmode="stack", yaxis_title_text="people displaced")
-    return style(_monthly(fig), "People displaced per month")
+    )  # fmt: skip
+    fig.update_layout(barmode="stack", yaxis_title_text="people displaced", legend_traceorder="normal")
+    bin_ = BY_NAME[bucket]
+    return style(_over_time(fig, bin_), f"People displaced {bin_.words}")
 
 
-def _harm(df: pl.DataFrame, x: str, title: str) -> go.Figure:
-    """Bars of people hurt along ``x``, one panel per kind side by side, stacked by victim group."""
+def _harm(df: pl.DataFrame, x: str, title: str, bucket: str | None = None) -> go.Figure:
+    """Bars of people hurt along ``x``, one panel per kind side by side, stacked by victim group.
+
+    Per province the bars lie across (every province's label readable, largest at the top).
+    """
+    across = x == "province"
     kinds = [k for k in KINDS if k in set(df["kind"].to_list())]
     gap = 0.06
     width = (1 - gap * (len(kinds) - 1)) / len(kinds)
     layout: dict[str, Any] = {"barmode": "stack", "annotations": []}
     traces: list[go.Bar] = []
     in_legend: set[str] = set()
+    people, place = ("xaxis", "yaxis") if across else ("yaxis", "xaxis")
     for i, kind in enumerate(kinds):
         n = "" if i == 0 else str(i + 1)
         left = i * (width + gap)
         layout[f"xaxis{n}"] = {"domain": [left, left + width], "anchor": f"y{n}"}
-        layout[f"yaxis{n}"] = {"anchor": f"x{n}", "title": {"text": "people"}}
+        layout[f"yaxis{n}"] = {"anchor": f"x{n}"}
+        layout[f"{people}{n}"]["title"] = {"text": "people"}
         if i:
-            # The panels share both axes, so they compare at a glance; one set of y labels.
+            # The panels share both axes, so they compare at a glance; one set of place labels.
             layout[f"xaxis{n}"]["matches"] = "x"
-            layout[f"yaxis{n}"] = {"anchor": f"x{n}", "matches": "y", "showticklabels": False}
+            layout[f"yaxis{n}"]["matches"] = "y"
+            layout[f"{'yaxis' if not across else place}{n}"]["showticklabels"] = False
         layout["annotations"].append(
             {"text": kind, "x": left + width / 2, "y": 1.0, "xref": "paper", "yref": "paper",
              "xanchor": "center", "yanchor": "bottom", "showarrow": False}
@@ -90,18 +150,29 @@ def _harm(df: pl.DataFrame, x: str, title: str) -> go.Figure:
         part = df.filter(pl.col("kind") == kind)
         for victims in (v for v in VICTIMS if v in set(part["victims"].to_list())):
             rows = part.filter(pl.col("victims") == victims)
-            look = {"marker_color": VICTIM_COLORS[victims], "legendgroup": victims}
+            look: dict[str, Any] = {"marker_color": VICTIM_COLORS[victims], "legendgroup": victims}
             look |= {"showlegend": victims not in in_legend, "xaxis": f"x{n}", "yaxis": f"y{n}"}
-            traces.append(_bar(rows, x, "people", victims, kind, **look))
+            if bucket:
+                look["bucket"] = bucket
+            if across:
+                traces.append(_bar(rows, "people", x, victims, kind, orientation="h", **look))
+            else:
+                traces.append(_bar(rows, x, "people", victims, kind, **look))
             in_legend.add(victims)
-    return style(go.Figure(traces, layout=layout), title)
+    fig = go.Figure(traces, layout=layout)
+    if across:
+        fig.update_yaxes(categoryorder="total ascending")
+        _tall(fig, df["province"].n_unique())
+    return style(fig, title)
 
 
-def harm_by_month(df: pl.DataFrame) -> go.Figure:
-    """Monthly people killed and wounded, by victim group."""
-    return _monthly(_harm(df, "month", "Killed and wounded per month, by victim group"))
+def harm_over_time(df: pl.DataFrame, bucket: str = "month") -> go.Figure:
+    """People killed and wounded per ``bucket``, by victim group."""
+    bin_ = BY_NAME[bucket]
+    return _over_time(_harm(df, "period", f"Killed and wounded {bin_.words}, by victim group", bucket), bin_)
 
 
 def harm_by_province(df: pl.DataFrame) -> go.Figure:
-    """People killed and wounded per province, by victim group."""
-    return _harm(df, "province", "Killed and wounded by province, by victim group")
+    """People killed and wounded per province, by victim group; figures with no province are
+    left to the caption (``placed``)."""
+    return _harm(placed(df)[0], "province", "Killed and wounded by province, by victim group")

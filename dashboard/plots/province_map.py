@@ -116,7 +116,16 @@ def figure(
         map={"style": MAP_STYLE, "center": CENTER, "zoom": ZOOM},
         margin={"l": 0, "r": 0, "t": 10, "b": 0},
         height=560,
-        legend={"title": {"text": "Capital, highest level"}, "x": 1, "xanchor": "right", "y": 1},
+        # Bottom right, clear of the toolbar at the top right, on a white card like the colour bar.
+        legend={
+            "title": {"text": "Capital, highest level", "font": {"color": ON_MAP}},
+            "font": {"color": ON_MAP},
+            "bgcolor": "rgba(255,255,255,0.9)",
+            "x": 0.99,
+            "xanchor": "right",
+            "y": 0.02,
+            "yanchor": "bottom",
+        },
     )
     return fig
 

@@ -28,6 +28,14 @@ VICTIM_COLORS = {
 }
 
 
+# Provinces stacked in one chart: the largest few each in a hue of Plotly's colour-blind-safe
+# "Safe" set, the rest together, and figures with no province in a neutral grey of their own.
+SERIES_COLORS = ("#88CCEE", "#CC6677", "#DDCC77", "#117733", "#332288", "#AA4499", "#44AA99", "#999933")
+OTHERS_COLOR = "#B0B0B0"
+NO_PROVINCE = "(no province)"
+NO_PROVINCE_COLOR = "#6E6E6E"
+
+
 def style(fig: go.Figure, title: str) -> go.Figure:
     """Common layout: title, compact margins, legend above the plot.
 

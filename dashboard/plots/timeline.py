@@ -13,6 +13,7 @@ ESCALATION = tuple(sorted((lv for lv in LEVELS if LEVEL_RANK[lv] > 0), key=LEVEL
 MENTION = {False: "current", True: "background"}
 BUCKET_WIDTH = {"week": "week of", "month": "month of"}
 RETAKEN_MARK = "retaken in the same period"
+TICKS = {"week": "%d %b %Y", "month": "%b %Y"}
 
 
 def pressure_grid(df: pl.DataFrame, bucket: str) -> go.Figure:
@@ -63,6 +64,13 @@ def pressure_grid(df: pl.DataFrame, bucket: str) -> go.Figure:
         )
     capitals = sorted(set(df["capital"].to_list()), reverse=True)
     fig.update_yaxes(categoryorder="array", categoryarray=capitals, title_text="")
-    fig.update_xaxes(title_text="", tickformat="%b %Y")
-    fig.update_layout(height=max(240, 60 + 36 * len(capitals)))
-    return style(fig, f"Capitals under pressure per {bucket}: highest level reached")
+    # A week is named by its first day, so a week's ticks never repeat one month's name.
+    fig.update_xaxes(title_text="", tickformat=TICKS[bucket])
+    # The legend sits under the plot, one row wide, so one capital's chart still shows it whole.
+    fig = style(fig, f"Capitals under pressure per {bucket}: highest level reached")
+    fig.update_layout(
+        height=max(320, 150 + 36 * len(capitals)),
+        legend={"orientation": "h", "yanchor": "top", "y": -0.12, "xanchor": "left", "x": 0},
+        margin={"b": 90},
+    )
+    return fig

@@ -31,6 +31,21 @@ COLUMN_CONFIG: dict[str, Any] = {
     "confidence_reason": st.column_config.TextColumn("confidence_reason", width="medium"),
 }
 MAX_SHOWN = 10_000
+# The columns a table shows first, so the sentence is on screen without scrolling; the others
+# follow in the view's order (downloads keep the view's order).
+LEADING = {
+    "figures": ("event_date", "province", "kind", "number_text", "people_estimate", "victims", "sentence"),
+    "events": ("date_start", "date_end", "province", "kind", "people_estimate", "n_reports", "sentence"),
+    "pressure": ("event_date", "capital", "level", "sentence"),
+    "district_events": ("event_date", "district", "province", "status", "sentence"),
+    "articles": ("published", "title", "source"),
+}
+
+
+def column_order(view: str, columns: list[str]) -> list[str]:
+    """The table's columns with the ones an analyst reads first at the front."""
+    lead = [c for c in LEADING.get(view, ()) if c in columns]
+    return lead + [c for c in columns if c not in lead]
 
 
 def table_csv(src: db.Source, view: str, f: Filters) -> bytes:
@@ -73,14 +88,18 @@ def table(src: db.Source, f: Filters, view: str, about: str, id_column: str | No
         # A browser table of a million rows helps no one; the download holds them all.
         st.caption(f"Showing the first {MAX_SHOWN:,} rows; the CSV holds all {total:,}.")
     shown = dates.shown(frame.head(MAX_SHOWN), view)
+    order = column_order(view, shown.columns)
     if id_column is None:
-        st.dataframe(shown, hide_index=True, key=f"table_{view}", column_config=COLUMN_CONFIG)
+        st.dataframe(
+            shown, hide_index=True, key=f"table_{view}", column_config=COLUMN_CONFIG, column_order=order
+        )
         return None
     picked = st.dataframe(
         shown,
         hide_index=True,
         key=f"table_{view}",
         column_config=COLUMN_CONFIG,
+        column_order=order,
         on_select="rerun",
         selection_mode="single-row",
     )

@@ -39,13 +39,24 @@ def draw(src: db.Source, f: Filters) -> None:
         on_select="rerun",
         selection_mode="points",
     )
-    shaded = totals.filter(pl.col(metric) > 0).height
-    st.caption(
-        f"{shaded} province(s) with {province_map.METRICS[metric][0].lower()} in the selection; "
-        f"{levels.height} capital(s) with current pressure mentions (grey: none). "
-        "Figures without a province are not on the map. Outlines: Natural Earth (public domain)."
-    )
+    st.caption(caption(totals, levels, metric, db.totals(src, f)["capitals"]))
     _opened(src, f, picked)
+
+
+def caption(totals: pl.DataFrame, levels: pl.DataFrame, metric: str, under_pressure: int) -> str:
+    """What the map shows in words: the shaded provinces by name (the map cannot write them
+    offline), and the capitals counted as the headline counts them."""
+    label = province_map.METRICS[metric][0].lower()
+    shaded = totals.filter(pl.col(metric) > 0).sort([metric, "province"], descending=[True, False])
+    named = "; ".join(f"{r['province']} {r[metric]:,}" for r in shaded.iter_rows(named=True))
+    mentioned = levels.height
+    return (
+        f"{label.capitalize()}: {named or 'none in the selection'}. "
+        f"{under_pressure} capital(s) under pressure now (as in the headline: the latest mention is "
+        f"no retaking); {mentioned} with current pressure mentions coloured by the highest level "
+        "(grey: none). Figures without a province are not on the map. "
+        "Outlines: Natural Earth (public domain)."
+    )
 
 
 def clicked(selection: Any) -> tuple[str | None, str | None]:

@@ -1,0 +1,36 @@
+"""The time bin of a chart over time, picked from the span it covers: days for a month, weeks
+for half a year, months for a few years, quarters beyond. Pure."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+DAY_MS = 24 * 3600 * 1000
+
+
+@dataclasses.dataclass(frozen=True)
+class Bin:
+    name: str  # day, week, month, quarter: a key of ``dashboard.queries.BUCKETS``
+    up_to_days: float  # the longest span it is chosen for
+    bar_ms: int  # a bar's width: Plotly sizes date bars by the gap between them otherwise
+    tick: str  # the axis label of a bin's first day
+    hover: str  # the same in a hover line
+    words: str  # "per week"
+
+
+BINS = (
+    Bin("day", 31, int(0.8 * DAY_MS), "%d %b %Y", "%d %b %Y", "per day"),
+    Bin("week", 183, int(5.5 * DAY_MS), "%d %b %Y", "week of %d %b %Y", "per week"),
+    Bin("month", 3 * 366, 26 * DAY_MS, "%b %Y", "%b %Y", "per month"),
+    Bin("quarter", float("inf"), 80 * DAY_MS, "%b %Y", "quarter from %b %Y", "per quarter"),
+)
+BY_NAME = {b.name: b for b in BINS}
+
+
+def choose(first: dt.date | None, last: dt.date | None) -> Bin:
+    """The bin for a chart whose dated items run from ``first`` to ``last`` (months when unknown)."""
+    if first is None or last is None:
+        return BY_NAME["month"]
+    span = (last - first).days + 1
+    return next(b for b in BINS if span <= b.up_to_days)
