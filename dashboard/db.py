@@ -71,23 +71,7 @@ def _overlay(src: Source) -> pl.DataFrame | None:
     """``raw_reviews`` with the reviews taken since the database's last ingest, or None when
     there are none (the database's own table is then current)."""
     with duckdb.connect(src.path, read_only=True) as con:
-        if "reviews_seen" not in {r[0] for r in con.execute("DESCRIBE raw_runs").fetchall()}:
-            return None  # a database built before reviews
-        row = con.execute("SELECT reviews_seen FROM raw_runs ORDER BY run_id DESC LIMIT 1").fetchone()
-        seen = (row[0] if row else 0) or 0
-        with review.open_store(src.reviews) as store:
-            if review.newest_action(store) == seen:
-                return None
-            reviews = review.fold(review.history(store))
-        ids = [r.row_id for r in reviews.values() if r.anchor.target == "figure" and r.row_id]
-        con.register("wanted", pl.DataFrame({"figure_id": ids}, schema={"figure_id": pl.String}))
-        rows = con.execute(
-            "SELECT figure_id, value, value_low, unit FROM raw_figures"
-            " WHERE figure_id IN (SELECT figure_id FROM wanted)"
-        ).fetchall()
-        stored = con.sql("SELECT * FROM raw_reviews").pl()
-    extracted = {fid: (value, low, unit) for fid, value, low, unit in rows}
-    return review.live_frame(stored, reviews, seen, extracted, src.household_size)
+        return review.overlay(con, src.reviews, src.household_size)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
