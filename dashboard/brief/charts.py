@@ -136,14 +136,17 @@ def timeline(grid: pl.DataFrame, bucket: str) -> Figure | None:
     fig = Figure(figsize=(6.4, 1.0 + 0.3 * len(capitals)))
     ax = fig.add_subplot()
     y = {c: i for i, c in enumerate(reversed(capitals))}
-    for row in rows.iter_rows(named=True):
-        color = LEVEL_COLORS.get(row["level"], NO_REPORT_COLOR)
-        face = "none" if row["is_background"] else color
-        ax.plot(row["period"], y[row["capital"]], "s", ms=9, mfc=face, mec=color, mew=1.5)
-        if row["retaken"] and row["level"] != RETAKEN:  # a retaking beside what it undid
-            ax.plot(row["period"], y[row["capital"]] + 0.3, "D", ms=5, color=LEVEL_COLORS[RETAKEN])
-    # One bucket of margin each side: a single week is drawn as a week, not as four years.
-    pad = dt.timedelta(days=BUCKET_DAYS[bucket])
+    rows = rows.with_columns(pl.col("capital").replace_strict(y, return_dtype=pl.Float64).alias("y"))
+    # One call per level and kind of mention: a call per square takes seconds on years of data.
+    for (level, background), part in rows.group_by("level", "is_background"):
+        color = LEVEL_COLORS.get(level, NO_REPORT_COLOR)
+        face = "none" if background else color
+        ax.plot(part["period"], part["y"], "s", ls="none", ms=9, mfc=face, mec=color, mew=1.5)
+    undone = rows.filter(pl.col("retaken") & (pl.col("level") != RETAKEN))  # a retaking beside what it undid
+    if not undone.is_empty():
+        ax.plot(undone["period"], undone["y"] + 0.3, "D", ls="none", ms=5, color=LEVEL_COLORS[RETAKEN])
+    # A bucket and a half of margin each side: a single week is drawn as a week, not as four years.
+    pad = dt.timedelta(days=1.5 * BUCKET_DAYS[bucket])
     ax.set_xlim(rows["period"].min() - pad, rows["period"].max() + pad)
     locator = mdates.AutoDateLocator(maxticks=8)
     ax.xaxis.set_major_locator(locator)
