@@ -1,10 +1,11 @@
-"""The only module of the app that reads the database.
+"""How the pages read the database.
 
 Each query opens a short-lived read-only connection: the batch step replaces the file whole
 (``os.replace``), so a held connection would keep reading the old one. Results are cached by
 ``Source`` (path and modification time) and ``Filters``, so a replaced file is read afresh.
 The SQL comes from ``queries.py``; aggregation happens in DuckDB. Pages and tabs call these
-functions; nothing else opens the file.
+functions; besides them only ``dashboard.brief.build`` opens the file, running the same queries
+on a connection of its own, with the same reviews laid over (``review.overlay``).
 """
 
 from __future__ import annotations
