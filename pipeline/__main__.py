@@ -62,19 +62,22 @@ def main(argv: list[str] | None = None) -> int:
     b = sub.add_parser(
         "brief", help="write the brief of a period: headline numbers and their change, with sources"
     )
-    b.add_argument("--db", type=Path, help=f"database file (default: {defaults.db})")
-    b.add_argument(
-        "--reviews", type=Path, help=f"review history laid over the database (default: {defaults.reviews})"
+    file_args = (
+        ("--db", f"database file (default: {defaults.db})"),
+        ("--reviews", f"review history laid over the database (default: {defaults.reviews})"),
+        ("--out", "file to write (default: standard output)"),
     )
-    b.add_argument(
-        "--since", type=_day, help="first day of the period, YYYY-MM-DD (default: the data's first)"
-    )
-    b.add_argument("--until", type=_day, help="last day of the period, YYYY-MM-DD (default: the data's last)")
+    for flag, text in file_args:
+        b.add_argument(flag, type=Path, metavar="FILE", help=text)
+    for flag, text in (
+        ("--since", "first day, YYYY-MM-DD (default: the data's first)"),
+        ("--until", "last day, YYYY-MM-DD (default: the data's last)"),
+    ):
+        b.add_argument(flag, type=_day, metavar="DATE", help=text)
     b.add_argument(
         "--province", nargs="+", action="extend", default=[], metavar="NAME", help="only these provinces"
     )
     b.add_argument("--format", choices=BRIEF_FORMATS, help="md, html or pdf (default: from --out, else md)")
-    b.add_argument("--out", type=Path, help="file to write (default: standard output)")
     args = parser.parse_args(argv)
     if args.command == "brief":
         return _brief(args, Settings.load(db=args.db, reviews=args.reviews))
