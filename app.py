@@ -11,7 +11,7 @@ import sys
 import streamlit as st
 
 from dashboard import countries, db, freeze_long_lived, headline, sidebar
-from dashboard.tabs import capitals, charts, evidence, sources, tables
+from dashboard.tabs import brief, capitals, charts, evidence, sources, tables
 from dashboard.tabs import map as province_map  # plain ``map`` would hide the builtin
 from pipeline.settings import Settings, app_arguments
 
@@ -51,7 +51,7 @@ if headline.nothing_matches(src, filters):
 headline.draw(src, filters)
 
 # One view at a time: only the open tab's queries run and only its charts reach the browser,
-# so a filter change redraws one view, not six. The open tab is kept in the address (?view=).
+# so a filter change redraws one view, not seven. The open tab is kept in the address (?view=).
 VIEWS = (
     ("Map", province_map.draw),
     ("Charts", charts.draw),
@@ -59,6 +59,7 @@ VIEWS = (
     ("Tables", tables.draw),
     ("Evidence", evidence.draw),
     ("Sources", sources.draw),
+    ("Brief", brief.draw),
 )
 tabs = st.tabs([label for label, _ in VIEWS], key="view", bind="query-params", on_change="rerun")
 for tab, (_, draw) in zip(tabs, VIEWS, strict=True):

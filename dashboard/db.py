@@ -1,10 +1,11 @@
-"""The only module of the app that reads the database.
+"""How the pages read the database.
 
 Each query opens a short-lived read-only connection: the batch step replaces the file whole
 (``os.replace``), so a held connection would keep reading the old one. Results are cached by
 ``Source`` (path and modification time) and ``Filters``, so a replaced file is read afresh.
 The SQL comes from ``queries.py``; aggregation happens in DuckDB. Pages and tabs call these
-functions; nothing else opens the file.
+functions; besides them only ``dashboard.brief.build`` opens the file, running the same queries
+on a connection of its own, with the same reviews laid over (``review.overlay``).
 """
 
 from __future__ import annotations
@@ -71,23 +72,7 @@ def _overlay(src: Source) -> pl.DataFrame | None:
     """``raw_reviews`` with the reviews taken since the database's last ingest, or None when
     there are none (the database's own table is then current)."""
     with duckdb.connect(src.path, read_only=True) as con:
-        if "reviews_seen" not in {r[0] for r in con.execute("DESCRIBE raw_runs").fetchall()}:
-            return None  # a database built before reviews
-        row = con.execute("SELECT reviews_seen FROM raw_runs ORDER BY run_id DESC LIMIT 1").fetchone()
-        seen = (row[0] if row else 0) or 0
-        with review.open_store(src.reviews) as store:
-            if review.newest_action(store) == seen:
-                return None
-            reviews = review.fold(review.history(store))
-        ids = [r.row_id for r in reviews.values() if r.anchor.target == "figure" and r.row_id]
-        con.register("wanted", pl.DataFrame({"figure_id": ids}, schema={"figure_id": pl.String}))
-        rows = con.execute(
-            "SELECT figure_id, value, value_low, unit FROM raw_figures"
-            " WHERE figure_id IN (SELECT figure_id FROM wanted)"
-        ).fetchall()
-        stored = con.sql("SELECT * FROM raw_reviews").pl()
-    extracted = {fid: (value, low, unit) for fid, value, low, unit in rows}
-    return review.live_frame(stored, reviews, seen, extracted, src.household_size)
+        return review.overlay(con, src.reviews, src.household_size)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

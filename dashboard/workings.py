@@ -5,7 +5,7 @@ Pure SQL builders, like ``queries.py``: values are bound as ``?``, names come fr
 
 from __future__ import annotations
 
-from dashboard.filters import Filters, counted, where
+from dashboard.filters import ARMED_GROUP, Filters, counted, where
 from dashboard.queries import Query
 from pipeline.vocab import HARM
 
@@ -58,3 +58,17 @@ def reviewed_share(f: Filters) -> Query:
         GROUP BY review_status ORDER BY review_status
     """  # noqa: S608
     return sql, params
+
+
+def makeup(f: Filters) -> Query:
+    """What each headline sum (killed, wounded, displaced) is made of: its figures and people by
+    review status, confidence and whether an armed group claims them."""
+    cond, params = where(f, "figures")
+    sql = f"""
+        SELECT kind, review_status, confidence, claimant_type = ? AS armed_group,
+               count(*) AS figures, CAST(sum(people_estimate) AS BIGINT) AS people
+        FROM figures
+        WHERE {counted(f)} AND kind IN ('killed', 'wounded', 'displaced') AND {cond}
+        GROUP BY ALL ORDER BY ALL
+    """  # noqa: S608
+    return sql, [ARMED_GROUP, *params]

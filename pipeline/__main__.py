@@ -1,8 +1,10 @@
-"""Command line: ``python -m pipeline ingest [PATH ...] [--db FILE]``, ``evaluate``, ``reviews``."""
+"""Command line: ``python -m pipeline ingest [PATH ...] [--db FILE]``, ``evaluate``, ``reviews``,
+``brief``."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -57,7 +59,28 @@ def main(argv: list[str] | None = None) -> int:
         q.add_argument("--reviews", type=Path, help=f"review history (default: {defaults.reviews})")
         if name == "import":
             q.add_argument("--reviewer", help="who reviewed, for rows whose reviewer column is empty")
+    b = sub.add_parser(
+        "brief", help="write the brief of a period: headline numbers and their change, with sources"
+    )
+    file_args = (
+        ("--db", f"database file (default: {defaults.db})"),
+        ("--reviews", f"review history laid over the database (default: {defaults.reviews})"),
+        ("--out", "file to write (default: standard output)"),
+    )
+    for flag, text in file_args:
+        b.add_argument(flag, type=Path, metavar="FILE", help=text)
+    for flag, text in (
+        ("--since", "first day, YYYY-MM-DD (default: the data's first)"),
+        ("--until", "last day, YYYY-MM-DD (default: the data's last)"),
+    ):
+        b.add_argument(flag, type=_day, metavar="DATE", help=text)
+    b.add_argument(
+        "--province", nargs="+", action="extend", default=[], metavar="NAME", help="only these provinces"
+    )
+    b.add_argument("--format", choices=BRIEF_FORMATS, help="md, html or pdf (default: from --out, else md)")
     args = parser.parse_args(argv)
+    if args.command == "brief":
+        return _brief(args, Settings.load(db=args.db, reviews=args.reviews))
     if args.command == "evaluate" and args.reviews:
         return _evaluate_reviews(Path(args.db or defaults.db))
     if args.command == "evaluate":
@@ -75,6 +98,62 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     print(summary.report())
     print(f"wrote {db}")
+    return 0
+
+
+BRIEF_FORMATS = ("md", "html", "pdf")
+
+
+def _day(text: str) -> dt.date:
+    """A day given as YYYY-MM-DD, for argparse."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a day: write it as YYYY-MM-DD") from None
+
+
+def _brief(args: argparse.Namespace, settings: Settings) -> int:
+    """Write the brief for a period and provinces; 2 with the cause when it cannot."""
+    from pipeline.extract.places import load_gazetteer
+
+    known = {name.casefold(): name for name in load_gazetteer().province_names()}
+    unknown = [p for p in args.province if p.casefold() not in known]
+    if unknown:
+        print(
+            f"sitrep: unknown province(s) {', '.join(unknown)}: use one of {', '.join(known.values())}",
+            file=sys.stderr,
+        )
+        return 2
+    if args.since and args.until and args.since > args.until:
+        print(f"sitrep: --since {args.since} is after --until {args.until}", file=sys.stderr)
+        return 2
+    db = Path(settings.db)
+    if not db.is_file():
+        print(f"sitrep: no database at {db}: build it with `python -m pipeline ingest`", file=sys.stderr)
+        return 2
+    suffix = args.out.suffix.lstrip(".").lower() if args.out else ""
+    fmt = args.format or (suffix if suffix in BRIEF_FORMATS else "md")
+
+    import duckdb
+
+    from dashboard import brief  # the dashboard's queries and the drawing libraries: only for a brief
+
+    chosen = brief.selection(tuple(known[p.casefold()] for p in args.province), args.since, args.until)
+    try:
+        document = brief.build(db, chosen, settings.reviews, settings.household_size)
+    except (duckdb.Error, ReviewError) as err:
+        print(
+            f"sitrep: cannot read {db} as a sitrep database ({err}): "
+            "rebuild it with `python -m pipeline ingest`",
+            file=sys.stderr,
+        )
+        return 2
+    data = brief.render(document, fmt)
+    if args.out is None:
+        sys.stdout.buffer.write(data)
+        return 0
+    args.out.write_bytes(data)
+    print(f"wrote {args.out}")
     return 0
 
 

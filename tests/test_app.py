@@ -50,7 +50,7 @@ def run_app(monkeypatch: pytest.MonkeyPatch, path: Path, query: dict | None = No
     return at.run()
 
 
-VIEWS = ["Map", "Charts", "Capitals", "Tables", "Evidence", "Sources"]
+VIEWS = ["Map", "Charts", "Capitals", "Tables", "Evidence", "Sources", "Brief"]
 TABLE_TABS = ["Figures", "Events", "Pressure mentions", "District events"]
 # Every tab that holds a filtered table: (view, inner tab key, inner tab label).
 # Capitals first: its status table has a ``trigger`` column too, and the Tables tab's must win.
@@ -159,7 +159,11 @@ def test_everything_shown_by_default(monkeypatch: pytest.MonkeyPatch, sample_db:
     assert [t.label for t in at.tabs] == VIEWS[:4] + TABLE_TABS + VIEWS[4:]
     assert len(at.dataframe) == 1 and not _charts(at)
     show(at, "Sources")
-    assert [t.label for t in at.tabs] == VIEWS + ["Articles", "Rejected inputs", "Reviews without a row"]
+    assert [t.label for t in at.tabs] == VIEWS[:6] + [
+        "Articles",
+        "Rejected inputs",
+        "Reviews without a row",
+    ] + VIEWS[6:]
     assert {"figures", "events", "pressure", "episodes", "articles"} <= set(all_frames(at))
     assert not at.exception
 
