@@ -13,6 +13,7 @@ import polars as pl
 
 from dashboard.plots.bins import BY_NAME, Bin
 from dashboard.plots.style import (
+    DATE_TICKS,
     NO_PROVINCE,
     NO_PROVINCE_COLOR,
     OTHERS_COLOR,
@@ -46,7 +47,7 @@ def _bar(part: pl.DataFrame, x: str, y: str, name: str, what: str, **extra: Any)
 def _over_time(fig: go.Figure, bin_: Bin) -> go.Figure:
     """Bars as wide as their bin (Plotly would size them by the gap between them), ticks to match."""
     fig.update_traces(width=bin_.bar_ms)
-    fig.update_xaxes(tickformat=bin_.tick)
+    fig.update_xaxes(tickformatstops=DATE_TICKS)
     return fig
 
 

@@ -14,16 +14,15 @@ class Bin:
     name: str  # day, week, month, quarter: a key of ``dashboard.queries.BUCKETS``
     up_to_days: float  # the longest span it is chosen for
     bar_ms: int  # a bar's width: Plotly sizes date bars by the gap between them otherwise
-    tick: str  # the axis label of a bin's first day
     hover: str  # the same in a hover line
     words: str  # "per week"
 
 
 BINS = (
-    Bin("day", 31, int(0.8 * DAY_MS), "%d %b %Y", "%d %b %Y", "per day"),
-    Bin("week", 183, int(5.5 * DAY_MS), "%d %b %Y", "week of %d %b %Y", "per week"),
-    Bin("month", 3 * 366, 26 * DAY_MS, "%b %Y", "%b %Y", "per month"),
-    Bin("quarter", float("inf"), 80 * DAY_MS, "%b %Y", "quarter from %b %Y", "per quarter"),
+    Bin("day", 31, int(0.8 * DAY_MS), "%d %b %Y", "per day"),
+    Bin("week", 183, int(5.5 * DAY_MS), "week of %d %b %Y", "per week"),
+    Bin("month", 3 * 366, 26 * DAY_MS, "%b %Y", "per month"),
+    Bin("quarter", float("inf"), 80 * DAY_MS, "quarter from %b %Y", "per quarter"),
 )
 BY_NAME = {b.name: b for b in BINS}
 

@@ -36,6 +36,15 @@ NO_PROVINCE = "(no province)"
 NO_PROVINCE_COLOR = "#6E6E6E"
 
 
+# Date ticks as fine as their spacing: days for ticks days or weeks apart (never one month's
+# name over and over), months for ticks months apart, years beyond.
+DATE_TICKS = [
+    {"dtickrange": [None, "M1"], "value": "%d %b %Y"},
+    {"dtickrange": ["M1", "M12"], "value": "%b %Y"},
+    {"dtickrange": ["M12", None], "value": "%Y"},
+]
+
+
 def style(fig: go.Figure, title: str) -> go.Figure:
     """Common layout: title, compact margins, legend above the plot.
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import polars as pl
 
-from dashboard.plots.style import LEVEL_COLORS, style
+from dashboard.plots.style import DATE_TICKS, LEVEL_COLORS, style
 from pipeline.vocab import LEVEL_RANK, LEVELS
 
 # The threats from least to worst; a retaking (rank 0) is no step of them.
@@ -13,7 +13,6 @@ ESCALATION = tuple(sorted((lv for lv in LEVELS if LEVEL_RANK[lv] > 0), key=LEVEL
 MENTION = {False: "current", True: "background"}
 BUCKET_WIDTH = {"week": "week of", "month": "month of"}
 RETAKEN_MARK = "retaken in the same period"
-TICKS = {"week": "%d %b %Y", "month": "%b %Y"}
 
 
 def pressure_grid(df: pl.DataFrame, bucket: str) -> go.Figure:
@@ -64,13 +63,13 @@ def pressure_grid(df: pl.DataFrame, bucket: str) -> go.Figure:
         )
     capitals = sorted(set(df["capital"].to_list()), reverse=True)
     fig.update_yaxes(categoryorder="array", categoryarray=capitals, title_text="")
-    # A week is named by its first day, so a week's ticks never repeat one month's name.
-    fig.update_xaxes(title_text="", tickformat=TICKS[bucket])
-    # The legend sits under the plot, one row wide, so one capital's chart still shows it whole.
+    fig.update_xaxes(title_text="", tickformatstops=DATE_TICKS)
+    # The legend lies in a row between the title and the plot, so a chart of one capital still
+    # shows it whole and it never covers the date labels.
     fig = style(fig, f"Capitals under pressure per {bucket}: highest level reached")
     fig.update_layout(
-        height=max(320, 150 + 36 * len(capitals)),
-        legend={"orientation": "h", "yanchor": "top", "y": -0.12, "xanchor": "left", "x": 0},
-        margin={"b": 90},
+        height=max(300, 170 + 36 * len(capitals)),
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "left", "x": 0},
+        margin={"t": 110},
     )
     return fig
