@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import plotly.graph_objects as go
@@ -14,6 +15,8 @@ from dashboard.filters import Filters
 from dashboard.plots import bars, timeline
 from dashboard.plots.style import LEVEL_COLORS, VICTIM_COLORS
 from pipeline.vocab import LEVELS, VICTIMS
+
+D = dt.date
 
 
 @pytest.fixture(scope="module")
@@ -162,3 +165,27 @@ def test_over_time_names_the_largest_provinces_and_keeps_the_rest_apart() -> Non
     assert len(set(colors)) == len(colors)  # one distinct colour per series
     others = next(t for t in fig.data if t.name == "other provinces")
     assert list(others.y) == [sum(range(400, 0, -100))]
+
+
+@pytest.mark.parametrize(
+    ("what", "point", "bin_name", "label", "narrowed"),
+    [
+        ("displaced", {"x": 75000, "y": "Badghis"}, "month", "people displaced in Badghis",
+         {"province": ("Badghis",), "kind": ("displaced",)}),
+        ("hurt", {"x": 69, "y": "Badghis"}, "month", "people killed or wounded in Badghis",
+         {"province": ("Badghis",), "kind": ("killed", "wounded")}),
+        ("displaced", {"x": "2021-07-01", "y": 75000}, "month", "people displaced, 2021-07-01 to 2021-07-31",
+         {"since": D(2021, 7, 1), "until": D(2021, 7, 31)}),
+        ("hurt", {"x": "2021-07-05", "y": 92}, "week", "people killed or wounded, 2021-07-05 to 2021-07-11",
+         {"since": D(2021, 7, 5), "until": D(2021, 7, 11)}),
+        ("displaced", {"x": "2021-10-01", "y": 5}, "quarter", "people displaced, 2021-10-01 to 2021-12-31",
+         {"since": D(2021, 10, 1), "until": D(2021, 12, 31)}),
+    ],
+)  # fmt: skip
+def test_a_clicked_bar_names_the_figures_it_sums(what, point, bin_name, label, narrowed) -> None:
+    from dashboard.plots.bins import BY_NAME
+    from dashboard.tabs.charts import behind
+
+    got_label, got = behind(Filters(), what, point, BY_NAME[bin_name])
+    assert got_label == label
+    assert {k: getattr(got, k) for k in narrowed} == narrowed

@@ -138,7 +138,8 @@ def _harm(df: pl.DataFrame, x: str, title: str, bucket: str | None = None) -> go
         left = i * (width + gap)
         layout[f"xaxis{n}"] = {"domain": [left, left + width], "anchor": f"y{n}"}
         layout[f"yaxis{n}"] = {"anchor": f"x{n}"}
-        layout[f"{people}{n}"]["title"] = {"text": "people"}
+        if across or not i:  # the panels side by side share one people axis when it stands up
+            layout[f"{people}{n}"]["title"] = {"text": "people"}
         if i:
             # The panels share both axes, so they compare at a glance; one set of place labels.
             layout[f"xaxis{n}"]["matches"] = "x"

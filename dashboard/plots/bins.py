@@ -33,3 +33,14 @@ def choose(first: dt.date | None, last: dt.date | None) -> Bin:
         return BY_NAME["month"]
     span = (last - first).days + 1
     return next(b for b in BINS if span <= b.up_to_days)
+
+
+def last_day(bin_: Bin, first: dt.date) -> dt.date:
+    """The last day of the bin that starts on ``first``."""
+    if bin_.name == "day":
+        return first
+    if bin_.name == "week":
+        return first + dt.timedelta(days=6)
+    months = 1 if bin_.name == "month" else 3
+    year, month = divmod(first.month - 1 + months, 12)
+    return dt.date(first.year + year, month + 1, 1) - dt.timedelta(days=1)

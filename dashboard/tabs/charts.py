@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+from typing import Any
+
 import polars as pl
 import streamlit as st
 
 from dashboard import db
 from dashboard.filters import Filters
 from dashboard.plots import bars, bins
-from dashboard.tabs.common import chart
+from dashboard.tabs import evidence
+from dashboard.tabs.common import chart, table
 from pipeline.vocab import HARM
 
 
@@ -22,34 +27,72 @@ def _note(words: str) -> str:
 
 
 def draw(src: db.Source, f: Filters) -> None:
-    """Displacement and harm charts, two to a row; the charts over time binned for their span."""
+    """Displacement and harm charts, two to a row; the charts over time binned for their span.
+    A click on a bar lists the figures it sums under the charts (select one for its evidence)."""
     bin_ = bins.choose(*db.dated_span(src, f))
+    clicks: dict[str, list[dict[str, Any]]] = {}
     st.subheader("Displacement")
     left, right = st.columns(2)
     with left:
         by_province = db.displacement_by_province(src, f)
-        chart(by_province, bars.displacement_by_province, "No displacement figures.", "dp")
+        clicks["displaced"] = chart(
+            by_province, bars.displacement_by_province, "No displacement figures.", "dp", clickable=True
+        )
         _apart(by_province, "displaced")
     with right:
-        chart(
+        clicks["displaced "] = chart(
             db.displacement_over_time(src, f, bin_.name),
             lambda df: bars.displacement_over_time(df, bin_.name),
             f"No displacement figures dated precisely enough to draw {bin_.words}.",
             "dm",
+            clickable=True,
         )
 
     st.subheader("Killed and wounded")
     left, right = st.columns(2)
     with left:
         empty = f"No killed or wounded figures dated precisely enough to draw {bin_.words}."
-        chart(
-            db.harm_over_time(src, f, bin_.name), lambda df: bars.harm_over_time(df, bin_.name), empty, "hm"
+        clicks["hurt "] = chart(
+            db.harm_over_time(src, f, bin_.name),
+            lambda df: bars.harm_over_time(df, bin_.name),
+            empty,
+            "hm",
+            clickable=True,
         )
     with right:
         hurt = db.harm_by_province(src, f)
-        chart(hurt, bars.harm_by_province, "No killed or wounded figures.", "hp")
+        clicks["hurt"] = chart(
+            hurt, bars.harm_by_province, "No killed or wounded figures.", "hp", clickable=True
+        )
         _apart(hurt.filter(pl.col("kind").is_in(HARM)), "killed or wounded")
     st.caption(_note(bin_.words))
+    picked = next(((what, points[0]) for what, points in clicks.items() if points), None)
+    if picked is None:
+        st.caption("Click a bar to list the figures it sums, and open their evidence.")
+        return
+    label, narrowed = behind(f, picked[0].strip(), picked[1], bin_)
+    with st.container(border=True):
+        st.markdown(f"**The figures behind {label}**")
+        row = table(src, narrowed, "figures", f"Figures of {label}.", "figure_id")
+        if row:
+            evidence.for_row(src, "figure", row)
+
+
+def behind(f: Filters, what: str, point: dict[str, Any], bin_: bins.Bin) -> tuple[str, Filters]:
+    """The words for a clicked bar and the filters that give the figures it sums: its province
+    (bars across) or its period (bars over time), and its kinds."""
+    kinds = ("displaced",) if what == "displaced" else HARM
+    words = "people displaced" if what == "displaced" else "people killed or wounded"
+    if isinstance(point.get("y"), str):  # a bar across: its province is its label
+        province = point["y"]
+        return f"{words} in {province}", dataclasses.replace(f, kind=kinds, province=(province,))
+    first = dt.date.fromisoformat(str(point["x"])[:10])
+    last = bins.last_day(bin_, first)
+    when = str(first) if first == last else f"{first} to {last}"
+    # Within the sidebar's own dates, which the bar's sum respects too.
+    since = max(first, f.since) if f.since else first
+    until = min(last, f.until) if f.until else last
+    return f"{words}, {when}", dataclasses.replace(f, kind=kinds, since=since, until=until)
 
 
 def _apart(frame: pl.DataFrame, what: str) -> None:

@@ -107,12 +107,26 @@ def table(src: db.Source, f: Filters, view: str, about: str, id_column: str | No
     return str(shown[id_column][rows[0]]) if rows and rows[0] < shown.height else None
 
 
-def chart(frame: pl.DataFrame, draw: Callable[[pl.DataFrame], go.Figure], empty: str, key: str) -> None:
-    """Draw a chart, or say why there is none instead of showing empty axes."""
+def chart(
+    frame: pl.DataFrame,
+    draw: Callable[[pl.DataFrame], go.Figure],
+    empty: str,
+    key: str,
+    clickable: bool = False,
+) -> list[dict[str, Any]]:
+    """Draw a chart, or say why there is none instead of showing empty axes; with ``clickable``,
+    the points (bars) the reader clicked."""
     if frame.is_empty():
         st.info(empty)
-        return
-    st.plotly_chart(draw(frame), key=key, config={"displaylogo": False})
+        return []
+    if not clickable:
+        st.plotly_chart(draw(frame), key=key, config={"displaylogo": False})
+        return []
+    state = st.plotly_chart(
+        draw(frame), key=key, config={"displaylogo": False}, on_select="rerun", selection_mode="points"
+    )
+    # The chart's state is a dict: {"selection": {"points": [...], ...}}.
+    return list((state or {}).get("selection", {}).get("points", [])) if isinstance(state, dict) else []
 
 
 def event_reports(src: db.Source, event_id: str, chosen_by: str | None = None) -> None:
