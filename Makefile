@@ -7,7 +7,7 @@ DB      ?= data/sitrep.duckdb
 ARTICLES ?= data/articles
 PORT    ?= 8501
 
-.PHONY: run test check lint bench load evaluate db ingest rebuild setup setup-dev browser clean
+.PHONY: run test check lint bench screenshots load evaluate db ingest rebuild setup setup-dev browser clean
 
 run: setup $(DB)  ## set up, build the database if missing, serve on http://127.0.0.1:$(PORT)
 	$(BIN)/streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT)
@@ -24,6 +24,9 @@ lint: setup-dev
 
 bench: setup-dev browser  ## measure speed on synthetic corpora and under load; writes BENCHMARKS.md (BENCH_FULL=1 adds 100k articles)
 	$(BIN)/python scripts/bench.py
+
+screenshots: setup-dev browser  ## pictures of every view of the sample data for the README, in docs/screenshots/
+	$(BIN)/python scripts/screenshots.py
 
 load: setup-dev browser  ## 10 sessions at once changing a filter (protocol and Chromium); prints a table
 	$(BIN)/python scripts/load.py --browsers
