@@ -121,34 +121,48 @@ def displacement_over_time(df: pl.DataFrame, bucket: str = "month") -> go.Figure
 
 
 def _harm(df: pl.DataFrame, x: str, title: str, bucket: str | None = None) -> go.Figure:
-    """Bars of people hurt along ``x``, one panel per kind side by side, stacked by victim group.
+    """Bars of people hurt along ``x``, one panel per kind on one scale, stacked by victim group.
 
-    Per province the bars lie across (every province's label readable, largest at the top).
+    Per province the panels stand side by side and the bars lie across (every province's label
+    readable, largest at the top); over time the panels lie one above the other, each as wide as
+    the chart, so the bars of many periods stay visible.
     """
     across = x == "province"
     kinds = [k for k in KINDS if k in set(df["kind"].to_list())]
-    gap = 0.06
-    width = (1 - gap * (len(kinds) - 1)) / len(kinds)
+    gap = 0.06 if across else 0.12
+    share = (1 - gap * (len(kinds) - 1)) / len(kinds)
     layout: dict[str, Any] = {"barmode": "stack", "annotations": []}
     traces: list[go.Bar] = []
     in_legend: set[str] = set()
-    people, place = ("xaxis", "yaxis") if across else ("yaxis", "xaxis")
     for i, kind in enumerate(kinds):
         n = "" if i == 0 else str(i + 1)
-        left = i * (width + gap)
-        layout[f"xaxis{n}"] = {"domain": [left, left + width], "anchor": f"y{n}"}
-        layout[f"yaxis{n}"] = {"anchor": f"x{n}"}
-        if across or not i:  # the panels side by side share one people axis when it stands up
-            layout[f"{people}{n}"]["title"] = {"text": "people"}
+        if across:
+            left = i * (share + gap)
+            layout[f"xaxis{n}"] = {
+                "domain": [left, left + share],
+                "anchor": f"y{n}",
+                "nticks": 4,
+                "tickformat": "~s",  # 1k, 2k: narrow panels keep their labels level
+                "title": {"text": "people"},
+            }
+            layout[f"yaxis{n}"] = {"anchor": f"x{n}"}
+            label = {"x": left + share / 2, "y": 1.0, "xanchor": "center"}
+        else:
+            top = 1 - i * (share + gap)
+            domain = [max(0.0, round(top - share, 6)), min(1.0, round(top, 6))]
+            layout[f"yaxis{n}"] = {"domain": domain, "anchor": f"x{n}", "title": {"text": "people"}}
+            # Only the lowest panel names the dates; the others share its axis.
+            layout[f"xaxis{n}"] = {"anchor": f"y{n}", "showticklabels": i == len(kinds) - 1}
+            label = {"x": 0.0, "y": top, "xanchor": "left"}
         if i:
             # The panels share both axes, so they compare at a glance; one set of place labels.
             layout[f"xaxis{n}"]["matches"] = "x"
             layout[f"yaxis{n}"]["matches"] = "y"
-            layout[f"{'yaxis' if not across else place}{n}"]["showticklabels"] = False
+            if across:
+                layout[f"yaxis{n}"]["showticklabels"] = False
         layout["annotations"].append(
-            {"text": kind, "x": left + width / 2, "y": 1.0, "xref": "paper", "yref": "paper",
-             "xanchor": "center", "yanchor": "bottom", "showarrow": False}
-        )  # fmt: skip
+            {"text": kind, "xref": "paper", "yref": "paper", "yanchor": "bottom", "showarrow": False, **label}
+        )
         part = df.filter(pl.col("kind") == kind)
         for victims in (v for v in VICTIMS if v in set(part["victims"].to_list())):
             rows = part.filter(pl.col("victims") == victims)
@@ -163,8 +177,11 @@ def _harm(df: pl.DataFrame, x: str, title: str, bucket: str | None = None) -> go
             in_legend.add(victims)
     fig = go.Figure(traces, layout=layout)
     if across:
-        fig.update_yaxes(categoryorder="total ascending")
-        _tall(fig, df["province"].n_unique())
+        by_total = df.group_by("province").agg(pl.col("people").sum()).sort(["people", "province"])
+        fig.update_yaxes(categoryorder="array", categoryarray=by_total["province"].to_list())
+        _tall(fig, by_total.height)
+    else:
+        fig.update_layout(height=170 + 170 * len(kinds))
     return style(fig, title)
 
 
