@@ -189,3 +189,22 @@ def test_a_clicked_bar_names_the_figures_it_sums(what, point, bin_name, label, n
     got_label, got = behind(Filters(), what, point, BY_NAME[bin_name])
     assert got_label == label
     assert {k: getattr(got, k) for k in narrowed} == narrowed
+
+
+def test_the_timeline_of_one_capital_is_tall_enough_for_its_legend() -> None:
+    grid = pl.DataFrame(
+        {
+            "period": [D(2021, 8, 2)] * 6,
+            "capital": ["Farah"] * 6,
+            "province": ["Farah"] * 6,
+            "is_background": [False, True, False, True, False, True],
+            "level": ["threatened", "threatened", "attacked", "attacked", "fell", "fell"],
+            "retaken": [False] * 6,
+            "mentions": [1] * 6,
+            "levels": ["x"] * 6,
+        }
+    )
+    fig = timeline.pressure_grid(grid, "week")
+    assert len(fig.data) == 6
+    assert fig.layout.height >= 130 + timeline.LEGEND_ROW_PX * 6
+    assert fig.layout.xaxis.tickformatstops[0].value == "%d %b %Y"  # weeks are named by their day

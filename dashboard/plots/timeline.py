@@ -13,6 +13,7 @@ ESCALATION = tuple(sorted((lv for lv in LEVELS if LEVEL_RANK[lv] > 0), key=LEVEL
 MENTION = {False: "current", True: "background"}
 BUCKET_WIDTH = {"week": "week of", "month": "month of"}
 RETAKEN_MARK = "retaken in the same period"
+LEGEND_ROW_PX = 24
 
 
 def pressure_grid(df: pl.DataFrame, bucket: str) -> go.Figure:
@@ -64,12 +65,8 @@ def pressure_grid(df: pl.DataFrame, bucket: str) -> go.Figure:
     capitals = sorted(set(df["capital"].to_list()), reverse=True)
     fig.update_yaxes(categoryorder="array", categoryarray=capitals, title_text="")
     fig.update_xaxes(title_text="", tickformatstops=DATE_TICKS)
-    # The legend lies in a row between the title and the plot, so a chart of one capital still
-    # shows it whole and it never covers the date labels.
+    # Tall enough for the whole legend beside the plot, so a chart of one capital never hides
+    # it in a scroll box.
     fig = style(fig, f"Capitals under pressure per {bucket}: highest level reached")
-    fig.update_layout(
-        height=max(300, 170 + 36 * len(capitals)),
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "left", "x": 0},
-        margin={"t": 110},
-    )
+    fig.update_layout(height=max(120 + 36 * len(capitals), 130 + LEGEND_ROW_PX * len(fig.data)))
     return fig
