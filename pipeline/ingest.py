@@ -172,7 +172,7 @@ def _run(paths: list[Path], settings: Settings, db: Path, rebuild: bool) -> Summ
 
     # 5. Store: a new file beside the live one, swapped in whole.
     summary.seconds = time.perf_counter() - started
-    run = {**_run_row(state, plan.version, paths, summary), "reviews_seen": _newest_review(settings)}
+    run = {**_run_row(state, plan.version, paths, summary), "reviews_seen": applied.seen}
     frames = {
         **new,
         "raw_events": events,
@@ -212,9 +212,13 @@ def _reviews(db: Path, settings: Settings, kept: set[str], new: dict[str, pl.Dat
     if not path.exists():
         return review.Applied({}, [])
     with review.open_store(path) as store:
-        reviews = review.fold(review.history(store))
+        actions = review.history(store)
+    # What this run applies, and so what it may say it has seen: an action recorded while it
+    # runs is newer, laid over the new database by the views and applied by the next run.
+    seen = max((a.action_id or 0 for a in actions), default=0)
+    reviews = review.fold(actions)
     if not reviews:
-        return review.Applied({}, [])
+        return review.Applied({}, [], seen)
     rows = {}
     for target, (table, id_column, words) in ANCHORED.items():
         columns = [id_column, "article_id", "char_start", "char_end", words]
@@ -222,7 +226,7 @@ def _reviews(db: Path, settings: Settings, kept: set[str], new: dict[str, pl.Dat
         if table == "raw_figures" and db.exists():  # an added row is made anew, not found again
             stored = stored.filter(pl.col(id_column).is_in(_extracted_ids(db, kept)))
         rows[target] = pl.concat([stored, new[table].select(columns)]).to_dicts()
-    return review.attach(reviews, rows)
+    return dataclasses.replace(review.attach(reviews, rows), seen=seen)
 
 
 def _extracted(figures: pl.DataFrame) -> pl.DataFrame:
@@ -250,7 +254,9 @@ def _added(
     published = {r["article_id"]: (r["published"], r["date_precision"]) for r in known.iter_rows(named=True)}
     made, left = review.added_rows(applied.orphans, texts, published, household_size)
     attached = {**applied.rows, **{("figure", row["figure_id"]): found for found, row in made}}
-    return review.Applied(attached, left), frame("raw_figures", [row for _, row in made])
+    return dataclasses.replace(applied, rows=attached, orphans=left), frame(
+        "raw_figures", [row for _, row in made]
+    )
 
 
 def _with_people(reviews: pl.DataFrame, figures: pl.DataFrame) -> pl.DataFrame:

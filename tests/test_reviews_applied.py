@@ -273,3 +273,52 @@ def test_an_added_figure_whose_words_are_gone_is_an_orphan(tmp_path: Path) -> No
     summary = ingest([folder], settings, db)
     assert [r[1] for r in _figures(db)] == [40]
     assert len(summary.orphans) == 1 and "'34'" in summary.orphans[0]
+
+
+def test_a_review_taken_while_an_ingest_runs_is_shown_at_once_and_applied_by_the_next_run(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """The run does not claim an action it never read: the views lay it over the new database,
+    and the next run applies it."""
+    from pipeline import review as reviews_package
+    from pipeline.review import live
+
+    settings = Settings.load(reviews=str(tmp_path / "reviews.sqlite"))
+    db = tmp_path / "s.duckdb"
+    folder = _corpus(tmp_path / "articles")
+    ingest([folder], settings, db)
+    _review(tmp_path / "reviews.sqlite", db)  # reject the 2,000, correct 40 -> 45
+    ((fid, aid, start, end, text),) = _rows(
+        db, "SELECT figure_id, article_id, char_start, char_end, number_text FROM figures WHERE value = 40"
+    )
+    attach = reviews_package.attach
+
+    def attach_while_an_analyst_saves(*args, **kwargs):
+        found = attach(*args, **kwargs)  # the run has read the history; an analyst saves now
+        with open_store(tmp_path / "reviews.sqlite") as store:
+            record(
+                store,
+                Action("figure", "correct", aid, start, end, text, "bo", row_id=fid, fields={"value": 47}),
+            )
+        return found
+
+    monkeypatch.setattr(reviews_package, "attach", attach_while_an_analyst_saves)
+    ingest([folder], settings, db)
+    monkeypatch.setattr(reviews_package, "attach", attach)
+    assert _rows(db, "SELECT value FROM figures WHERE original_value = 40") == [(45,)]  # what it read
+    (seen,) = _rows(db, "SELECT reviews_seen FROM runs ORDER BY run_id DESC LIMIT 1")[0]
+    with open_store(tmp_path / "reviews.sqlite") as store:
+        newest = max(a.action_id for a in reviews_package.history(store))
+    assert seen == newest - 1
+
+    # The views lay the newer action over the database at once ...
+    import duckdb as dd
+
+    with dd.connect(str(db), read_only=True) as con:
+        overlay = live.overlay(con, tmp_path / "reviews.sqlite", settings.household_size)
+        assert overlay is not None
+        con.register("raw_reviews", overlay)
+        assert con.execute("SELECT value FROM figures WHERE original_value = 40").fetchall() == [(47,)]
+    # ... and the next run applies it.
+    ingest([folder], settings, db)
+    assert _rows(db, "SELECT value, reviewed_by FROM figures WHERE original_value = 40") == [(47, "bo")]

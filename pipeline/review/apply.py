@@ -29,6 +29,7 @@ class Applied:
 
     rows: dict[tuple[str, str], Review]  # (target, row id) -> its review
     orphans: list[Review]
+    seen: int = 0  # the newest action of the history they were folded from
 
 
 def attach(reviews: Mapping[Anchor, Review], rows: Mapping[str, Sequence[Mapping[str, object]]]) -> Applied:

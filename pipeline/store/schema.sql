@@ -328,10 +328,12 @@ SELECT
     e.date_start, e.date_end, year(e.date_start) AS year, e.country, e.province, e.place, e.kind,
     e.victims, e.n_reports, e.value, e.value_low, e.value_high, e.qualifier, e.unit,
     e.people_estimate, e.chosen_by, e.range_low, e.range_high, f.claimed_by, f.claimant_type,
-    f.confidence, f.confidence_reason, f.sentence, e.event_id,
-    e.figure_id, f.article_id
+    f.confidence, f.confidence_reason,
+    coalesce(r.review_status, 'unreviewed') AS review_status, r.reviewed_by, r.reviewed_at,
+    f.sentence, e.event_id, e.figure_id, f.article_id
 FROM raw_events AS e
-JOIN raw_figures AS f USING (figure_id);
+JOIN raw_figures AS f USING (figure_id)
+LEFT JOIN raw_reviews AS r ON r.target = 'figure' AND r.row_id = e.figure_id;
 
 CREATE VIEW pressure_episodes AS
 SELECT
