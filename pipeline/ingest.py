@@ -96,7 +96,16 @@ def _run(paths: list[Path], settings: Settings, db: Path, rebuild: bool) -> Summ
 
     # 2. Plan: what is new, changed, unchanged, or stale since the database was written.
     state = {} if rebuild else reader.read_state(db)
-    plan = planning.make(result, state, extractor_version(settings.household_size), summary.notices)
+    # A database an older sitrep wrote lacks columns: none of its rows can be copied as they are,
+    # so every stored article is extracted again from its stored text, into a new file.
+    outdated = reader.missing_columns(db) if state else []
+    if outdated:
+        summary.notices.append(
+            f"the database was written by an older sitrep (it lacks {', '.join(outdated[:3])}"
+            f"{', …' if len(outdated) > 3 else ''}): every stored article is read again"
+        )
+    version = extractor_version(settings.household_size)
+    plan = planning.make(result, state, version, summary.notices, redo=bool(outdated))
     summary.n_read = len(result.articles)
     summary.n_inputs = len(result.articles) + len(result.rejects)
     summary.rejects = plan.rejects
@@ -177,12 +186,13 @@ def _run(paths: list[Path], settings: Settings, db: Path, rebuild: bool) -> Summ
         "raw_review_orphans": review.orphan_frame(applied),
     }
     _check_writable(db)
-    if state:
+    if state and not outdated:
         frames["raw_runs"] = frame("raw_runs", [run])
         writer.update_database(db, plan.changed | plan.stale, plan.redone, frames, figure_events)
     else:
-        frames["raw_articles"] = frame("raw_articles", list(plan.articles.values())).sort("article_id")
-        frames["raw_runs"] = frame("raw_runs", [run])
+        if not state:
+            frames["raw_articles"] = frame("raw_articles", list(plan.articles.values())).sort("article_id")
+        frames["raw_runs"] = pl.concat([state.get("raw_runs", frame("raw_runs")), frame("raw_runs", [run])])
         writer.write_database(db, frames)
     return summary
 

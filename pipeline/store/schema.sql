@@ -14,11 +14,17 @@ CREATE TABLE raw_articles (
     title           VARCHAR,
     source          VARCHAR,
     url             VARCHAR,
+    author          VARCHAR,
     published       DATE,
     date_source     VARCHAR NOT NULL CHECK (date_source IN ({DATE_SOURCES})),
     date_precision  VARCHAR CHECK (date_precision IN ({DATE_PRECISIONS})),
     n_chars         INTEGER NOT NULL CHECK (n_chars >= 0),
     text            VARCHAR NOT NULL,
+    -- How title, source (the outlet), author and url were found: metadata, or read from the page.
+    title_from      VARCHAR NOT NULL DEFAULT 'none' CHECK (title_from IN ({CITATION_SOURCES})),
+    source_from     VARCHAR NOT NULL DEFAULT 'none' CHECK (source_from IN ({CITATION_SOURCES})),
+    author_from     VARCHAR NOT NULL DEFAULT 'none' CHECK (author_from IN ({CITATION_SOURCES})),
+    url_from        VARCHAR NOT NULL DEFAULT 'none' CHECK (url_from IN ({CITATION_SOURCES})),
     CHECK ((published IS NULL) = (date_precision IS NULL))
 );
 
@@ -204,15 +210,16 @@ CREATE TABLE raw_runs (
 
 CREATE VIEW articles AS
 SELECT
-    published, title, source, url, file, date_source, date_precision, n_chars,
-    external_id, article_id
+    published, title, source, author, url, file, date_source, date_precision,
+    title_from, source_from, author_from, url_from,
+    n_chars, external_id, article_id
 FROM raw_articles;
 
 CREATE VIEW figures AS
 WITH
     figures AS (SELECT * FROM raw_figures),
     reviews AS (SELECT * FROM raw_reviews WHERE target = 'figure'),
-    articles AS (SELECT article_id, file, title, source, url, published FROM raw_articles),
+    articles AS (SELECT article_id, file, title, source, author, url, published FROM raw_articles),
     reviewed AS (
         -- An analyst's corrections in place of the extracted values, which stay as original_*.
         SELECT
@@ -246,7 +253,7 @@ WITH
             f.review_status, f.reviewed_by, f.reviewed_at, f.review_reason, f.review_note,
             f.original_kind, f.original_value, f.original_qualifier, f.original_unit,
             f.original_victims, f.original_province, f.original_country, f.original_event_date,
-            f.sentence, a.title, a.source, a.url, a.published,
+            f.sentence, a.title, a.source, a.author, a.url, a.published,
             f.date_precision, f.figure_id, f.parent_figure_id, f.event_id, f.is_primary,
             f.article_id, a.file, f.char_start, f.char_end, f.sentence_start, f.sentence_end
         FROM reviewed AS f
@@ -257,14 +264,14 @@ SELECT * FROM final;
 CREATE VIEW pressure AS
 WITH
     pressure AS (SELECT * FROM raw_pressure),
-    articles AS (SELECT article_id, file, title, source, url, published FROM raw_articles),
+    articles AS (SELECT article_id, file, title, source, author, url, published FROM raw_articles),
     final AS (
         SELECT
             p.event_date, year(p.event_date) AS year, p.country, p.capital, p.province, p.level,
             CASE p.level {LEVEL_RANK} END AS level_rank,
             p.is_background, p.claimed_by, p.claimant_type, p.confidence, p.confidence_reason,
             p.trigger, p.sentence,
-            a.title, a.source, a.url, a.published,
+            a.title, a.source, a.author, a.url, a.published,
             p.date_precision, p.pressure_id, p.article_id, a.file,
             p.char_start, p.char_end, p.sentence_start, p.sentence_end
         FROM pressure AS p
@@ -276,8 +283,10 @@ CREATE VIEW district_events AS
 SELECT
     d.event_date, year(d.event_date) AS year, d.country, d.district, d.province, d.status,
     d.is_background, d.sentence, d.date_precision, d.district_event_id, d.article_id,
+    a.title, a.source, a.author, a.url, a.published, a.file,
     d.char_start, d.char_end
-FROM raw_district_events AS d;
+FROM raw_district_events AS d
+JOIN raw_articles AS a USING (article_id);
 
 CREATE VIEW events AS
 SELECT
@@ -285,9 +294,11 @@ SELECT
     e.victims, e.n_reports, e.value, e.value_low, e.value_high, e.qualifier, e.unit,
     e.people_estimate, e.chosen_by, e.range_low, e.range_high, f.claimed_by, f.claimant_type,
     f.confidence, f.confidence_reason, f.sentence, e.event_id,
-    e.figure_id, f.article_id
+    e.figure_id, f.article_id,
+    a.title, a.source, a.author, a.url, a.published, a.file
 FROM raw_events AS e
-JOIN raw_figures AS f USING (figure_id);
+JOIN raw_figures AS f USING (figure_id)
+JOIN raw_articles AS a ON a.article_id = f.article_id;
 
 CREATE VIEW pressure_episodes AS
 SELECT
