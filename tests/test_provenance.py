@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.evaluate.citations import read_annotations, score_annotated
+from pipeline.evaluate.real import REAL
 from pipeline.extract import lexicon
 from pipeline.extract.provenance import read_provenance
+from pipeline.plan import cited_from_text
+from pipeline.settings import ROOT
+from tests.test_evaluate_real import CITATION_FLOORS
 
 LEAD = (
     "Taliban fighters stormed the district centre of Nad Ali on Monday after two days of fighting, "
@@ -102,6 +107,7 @@ def test_no_headline_no_title(text):
         # The site names itself: a source line, its name by its handle, a label, its copyright.
         (f"{HEAD}\n\nXinhua, May 8, 2017 Adjust font size:\n\n{STORY}", ("Xinhua", "chrome")),
         (f"Ariana News | @ariananews | 13 Aug 2021, 06:44 am\n{STORY}", ("Ariana News", "chrome")),
+        (f"Khaama Press (KP)\n\n{HEAD}\n\n{STORY}", ("Khaama Press", "chrome")),
         (f"{HEAD}\n\n{STORY}\n\nSOURCE:TRTWorld and agencies", ("TRT World", "chrome")),
         (f"{HEAD}\n\n{STORY}\n\nFollow Khaama Press on Twitter", ("Khaama Press", "chrome")),
         (f"{HEAD}\n\n{STORY}\n\n© 2021 Reuters", ("Reuters", "chrome")),
@@ -202,3 +208,17 @@ def test_every_outlet_example_names_its_outlet(row):
     """Each spelling's example, on a page, is read as its outlet (and its short name)."""
     found = read(f"{HEAD}\n\n{row['example']}\n\n{STORY}")["source"]
     assert found is not None and found[0] == row["outlet"], row
+
+
+def test_the_real_pages_cite_themselves_as_annotated():
+    """The readers alone on the 40 real pages, against tests/citations/realtext.csv."""
+    if not (REAL / "articles").is_dir():
+        pytest.skip(f"the annotated real pages are not beside the project ({REAL})")
+    notes = read_annotations(ROOT / "tests" / "citations" / "realtext.csv")
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in (REAL / "articles").glob("*.txt")}
+    assert set(notes) == set(texts)
+    scores, errors = score_annotated(
+        notes, {page: cited_from_text(text) for page, text in texts.items()}, texts
+    )
+    for name, (precision, recall) in CITATION_FLOORS.items():
+        assert scores[name].precision >= precision and scores[name].recall >= recall, (name, errors)

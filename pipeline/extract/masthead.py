@@ -44,6 +44,8 @@ INITIALS = re.compile(r"^[A-Z]{2,6}$")
 TOP_LINES = 2  # the first lines of a page, where a site's name may stand alone
 OPENING_LINES = 3  # the story's first lines, where its dateline stands
 BYLINE = re.compile(r"^(?:" + "|".join(lexicon.words("byline_label")) + r")\b\s*:?\s*", re.I)
+# What may follow an outlet's name alone: a note in parentheses ("Khaama Press (KP)").
+NOTE = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?")
 # What may follow an outlet's name in a line that is the site's own: a date, a handle, a widget.
 SITE_REST = re.compile(r"^\s*(?:[,|·•-]\s*|$)")
 LABEL = re.compile(
@@ -98,13 +100,13 @@ def from_byline(page: Page) -> Outlet | None:
 def _site_line(line: str, top: bool) -> str | None:
     """The outlet a line above the story names the site by: its name and a date ("Xinhua, May 8,
     2017", "Example News | @examplenews | 13 Aug 2021"), or, in the page's first lines (``top``),
-    its name alone."""
+    its name alone or with a note ("Khaama Press (KP)")."""
     first = line.split("|")[0]
     found = outlets.at_start(first)
     if not found:
         return None
     rest = line[found[0] :]
-    if not first[found[0] :].strip() and (top or find_dates(rest)):
+    if NOTE.fullmatch(first[found[0] :]) and (top or find_dates(rest)):
         return found[1]
     return found[1] if SITE_REST.match(rest) and find_dates(rest) else None
 
