@@ -19,9 +19,10 @@ Query = tuple[str, list[object]]
 # Columns shown and downloaded for each table, evidence sentence included: every column of the
 # public view (schema.sql orders them for reading) but the offsets locating the evidence.
 TABLE_VIEWS = ("figures", "pressure", "district_events", "articles", "events", "pressure_episodes")
-# Figures and pressure mentions carry their article's date, whose precision (in ``articles``) the
-# table needs to show "2016" rather than "2016-01-01"; it stands right after ``published``.
-WITH_ARTICLE_PRECISION = ("figures", "pressure")
+# Figures, pressure mentions, district events and events carry their article's date, whose
+# precision (in ``articles``) the table needs to show "2016" rather than "2016-01-01"; it stands
+# right after ``published``.
+WITH_ARTICLE_PRECISION = ("figures", "pressure", "district_events", "events")
 PUBLISHED_PRECISION = "(SELECT article_id AS aid, date_precision AS published_precision FROM articles)"
 
 
@@ -290,7 +291,8 @@ EVIDENCE = {
                x.article_id, x.number_text AS anchor_text, x.kind, x.value, x.unit, x.province,
                v.review_status, v.reviewed_by,
                a.title, a.source, a.url, a.published, a.date_precision AS published_precision,
-               a.file, a.text
+               a.file, a.text, a.author, a.title_from, a.source_from, a.author_from, a.url_from,
+               a.date_source
         FROM raw_figures AS x JOIN raw_articles AS a USING (article_id)
         JOIN figures AS v ON v.figure_id = x.figure_id
         WHERE x.figure_id = ?
@@ -300,7 +302,8 @@ EVIDENCE = {
                x.char_end, x.capital || ' ' || x.level AS what, x.event_date, x.date_precision,
                x.confidence, x.confidence_reason, x.claimed_by, x.claimant_type, NULL AS event_id,
                a.title, a.source, a.url, a.published, a.date_precision AS published_precision,
-               a.file, a.text
+               a.file, a.text, a.author, a.title_from, a.source_from, a.author_from, a.url_from,
+               a.date_source
         FROM raw_pressure AS x JOIN raw_articles AS a USING (article_id)
         WHERE x.pressure_id = ?
     """,
