@@ -37,7 +37,10 @@ BYLINE = re.compile(
     rf"^(?i:{_LABELS})\s*:?\s+(?P<name>{_NAME}(?:\s+and\s+{_NAME})?)"
     r"(?=\s*$|\s*[|,;:–—]|\s+-\s|-?(?:\s*)[A-Z]{2,}\b)"
 )
-REPORTING = re.compile(r"^(?i:reporting|written|reported)\s+by\s+")
+# Below the story, only a label naming the writer or the reporter: "Reporting by Jane Doe; ...".
+REPORTING = re.compile(
+    r"^(?i:" + "|".join(w.replace(" ", r"\s+") for w in lexicon.words("byline_label") if " " in w) + r")\s"
+)
 ORG_WORDS = frozenset(lexicon.words("org_word"))
 CUES = lexicon.furniture_cues()
 SIGNATURE_WORDS = (2, 3)

@@ -36,6 +36,8 @@ LINK_ROW = re.compile(r"\s[|»›]\s.*\s[|»›]\s|\s/\s.*\s/\s")
 # "UNAMA - United Nations Assistance Mission in Afghanistan": initials and what they stand for,
 # a site's or an office's name.
 EXPANSION = re.compile(r"^(?P<initials>[A-Z]{2,8})\s+[-–—:|]\s+(?P<name>.+)$")
+# What may follow a site's name in its masthead: nothing, a note, a motto after a bar or a dash.
+SITE_MOTTO = re.compile(r"\s*(?:\([^()]*\)\s*$|$|[|–—-]\s)")
 BYLINE = re.compile(r"^(?:" + "|".join(lexicon.words("byline_label")) + r")\b\s*:?\s*[A-Z]", re.I)
 NOT_TITLE = re.compile(
     r"(?<!\w)(?:" + "|".join(re.escape(w) for w in lexicon.words("not_title")) + r")(?!\w)", re.I
@@ -61,13 +63,14 @@ def _undated_words(line: str) -> int:
 
 
 def _section(line: str) -> bool:
-    """ "South: Fighting escalates ...", "Central Region: ...": a section of a report."""
+    """Whether ``line`` heads a section of a report: "South: Fighting ...", "Central Region: ..."."""
     label, colon, _ = line.partition(":")
     words = label.lower().split()
     return bool(colon) and 0 < len(words) <= 3 and all(w in SECTION_WORDS for w in words)
 
 
 def _stem(word: str) -> str:
+    """A word without a plural's "s" ("reports" -> "report")."""
     return word[:-1] if len(word) > 4 and word.endswith("s") else word
 
 
@@ -82,7 +85,7 @@ def _masthead(line: str) -> bool:
     "Example News | Online Newspaper"), or initials and the words they stand for ("UNAMA - United
     Nations Assistance Mission in Afghanistan")."""
     found = outlets.at_start(line)
-    if found and re.match(r"\s*(?:\([^()]*\)\s*$|$|[|–—-]\s)", line[found[0] :]):
+    if found and SITE_MOTTO.match(line[found[0] :]):
         return True
     m = EXPANSION.match(line)
     if not m:

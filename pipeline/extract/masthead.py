@@ -43,6 +43,7 @@ AGENCY_PLACE = re.compile(r"^(?P<outlet>[^/\n]{2,40})/[A-Z][\w'’ -]{2,30}(?:,\
 INITIALS = re.compile(r"^[A-Z]{2,6}$")
 TOP_LINES = 2  # the first lines of a page, where a site's name may stand alone
 OPENING_LINES = 3  # the story's first lines, where its dateline stands
+BYLINE_LINES = 10  # lines above the story (and its first) looked at for a byline
 BYLINE = re.compile(r"^(?:" + "|".join(lexicon.words("byline_label")) + r")\b\s*:?\s*", re.I)
 # What may follow an outlet's name alone: a note in parentheses ("Khaama Press (KP)").
 NOTE = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?")
@@ -88,7 +89,7 @@ def from_dateline(page: Page) -> Outlet | None:
 
 def from_byline(page: Page) -> Outlet | None:
     """An outlet a byline names instead of a person: "By Khaama Press - Mon Oct 10 2016"."""
-    for i in [*page.above(), page.start][:10]:
+    for i in [*page.above(), page.start][:BYLINE_LINES]:
         if i >= len(page.lines) or not (m := BYLINE.match(page.cleaned[i])):
             continue
         found = outlets.at_start(page.cleaned[i][m.end() :])
@@ -106,9 +107,9 @@ def _site_line(line: str, top: bool) -> str | None:
     if not found:
         return None
     rest = line[found[0] :]
-    if NOTE.fullmatch(first[found[0] :]) and (top or find_dates(rest)):
-        return found[1]
-    return found[1] if SITE_REST.match(rest) and find_dates(rest) else None
+    alone = bool(NOTE.fullmatch(first[found[0] :]))  # the line's first cell is the name only
+    dated = bool(find_dates(rest)) and (alone or bool(SITE_REST.match(rest)))
+    return found[1] if dated or (top and alone) else None
 
 
 def _labelled(line: str) -> str | None:
@@ -119,7 +120,7 @@ def _labelled(line: str) -> str | None:
 
 
 def _readable(page: Page, i: int) -> bool:
-    """A line that may name the site: not a list item, a caption, or a credit under a label."""
+    """A line that may name the site: not a list item (a caption's "- source" line) or a caption."""
     line = page.cleaned[i]
     return not (chrome.BULLET.match(line) or chrome.is_caption(line))
 
