@@ -24,7 +24,7 @@ from pipeline import plan as planning
 from pipeline import review
 from pipeline.errors import IngestError
 from pipeline.extract import lexicon
-from pipeline.extract.batch import extract_articles
+from pipeline.extract.batch import CITATIONS, extract_articles
 from pipeline.extract.fingerprint import extractor_version
 from pipeline.group.episodes import pressure_episodes
 from pipeline.group.events import group_figures
@@ -131,6 +131,10 @@ def _run(paths: list[Path], settings: Settings, db: Path, rebuild: bool) -> Summ
     extracted = extract_articles(
         to_write, settings.household_size, settings.workers, _progress_printer(len(to_write))
     )
+    # What the pages say of themselves, read with their extraction, where no metadata said it.
+    cited = {row["article_id"]: row for row in extracted.pop(CITATIONS)}
+    to_write = [planning.read_from_text(a, cited.get(a["article_id"])) for a in to_write]
+    plan.articles.update({a["article_id"]: a for a in to_write if a["article_id"] in plan.articles})
     summary.figures_by_kind.update(r["kind"] for r in extracted["raw_figures"])
     summary.n_pressure = len(extracted["raw_pressure"])
     summary.n_district_events = len(extracted["raw_district_events"])

@@ -14,7 +14,7 @@ from pathlib import Path
 import polars as pl
 
 from pipeline.extract.page import mask_furniture
-from pipeline.extract.provenance import read_provenance
+from pipeline.extract.provenance import CITED, citation_fields
 from pipeline.extract.published import find_published
 from pipeline.read.files import RawArticle, ReadResult, Reject, parse_published
 from pipeline.store import reader
@@ -25,24 +25,12 @@ META_COLUMNS = (
     "file", "title", "source", "url", "author", "published", "date_precision",
     "title_from", "source_from", "author_from", "url_from",
 )  # fmt: skip
-# What a citation holds, each with the column saying how it was found.
-CITED = ("title", "source", "author", "url")
 
 
 def dated_from_text(text: str) -> tuple[tuple, str]:
     """((published, precision), date_source) from an article's own text: a byline, a dateline."""
     found = find_published(mask_furniture(text))
     return ((found.date, found.precision), "text") if found else ((None, None), "unknown")
-
-
-def cited_from_text(text: str) -> dict[str, str | None]:
-    """The title, source, author and url an article's own text gives, each with how it was found."""
-    found = read_provenance(text)
-    out: dict[str, str | None] = {}
-    for field in CITED:
-        value = getattr(found, field)
-        out[field], out[f"{field}_from"] = (value.value, value.how) if value else (None, "none")
-    return out
 
 
 def _from_metadata(row: dict, field: str) -> bool:
@@ -53,21 +41,29 @@ def _from_metadata(row: dict, field: str) -> bool:
 
 
 def citation(raw: RawArticle, known: dict | None = None) -> dict[str, str | None]:
-    """An article's title, source, author and url with how each was found: metadata wins; the
-    rest is read from its text, or taken from ``known`` (the stored row of the same text, read by
-    the same extractor) when it was read from the text there too."""
-    given = {field: getattr(raw, field) for field in CITED}
+    """An article's title, source, author and url with how each was found: metadata wins; else
+    ``known`` (the stored row of the same text, read by the same extractor) when it read them
+    from the text; else left to be read from the text with the article's extraction (its
+    ``<field>_from`` None: ``read_from_text`` fills it in), where the work runs in parallel."""
     out: dict[str, str | None] = {}
-    read: dict[str, str | None] | None = None
     for field in CITED:
-        if given[field]:
-            out[field], out[f"{field}_from"] = given[field], "metadata"
+        if value := getattr(raw, field):
+            out[field], out[f"{field}_from"] = value, "metadata"
         elif known is not None and not _from_metadata(known, field):
             out[field], out[f"{field}_from"] = known[field], known[f"{field}_from"] or "none"
         else:
-            read = read if read is not None else cited_from_text(raw.text)
-            out[field], out[f"{field}_from"] = read[field], read[f"{field}_from"]
+            out[field], out[f"{field}_from"] = None, None
     return out
+
+
+def read_from_text(row: dict, read: dict[str, str | None] | None = None) -> dict:
+    """``row`` with the citation fields left to its text read (``read``: ``citation_fields`` of
+    its text, computed here when not given)."""
+    todo = [field for field in CITED if row[f"{field}_from"] is None]
+    if not todo:
+        return row
+    read = read if read is not None else citation_fields(row["text"])
+    return {**row, **{k: read[k] for field in todo for k in (field, f"{field}_from")}}
 
 
 def article_row(raw: RawArticle, notices: list[str], known: dict | None = None) -> dict:
@@ -145,8 +141,8 @@ def make(
 
 
 def stale_articles(db: Path, plan: Plan) -> list[dict]:
-    """The stored rows of the stale articles, texts included, dated and cited again from their
-    text where no metadata dated or cited them."""
+    """The stored rows of the stale articles, texts included, dated again from their text where
+    no metadata dated them; what no metadata cited them by is left to be read again."""
     if not plan.stale:
         return []
     stored = reader.read_rows(db, "raw_articles", list(frame("raw_articles").columns), plan.stale)

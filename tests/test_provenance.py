@@ -7,8 +7,7 @@ import pytest
 from pipeline.evaluate.citations import read_annotations, score_annotated
 from pipeline.evaluate.real import REAL
 from pipeline.extract import lexicon
-from pipeline.extract.provenance import read_provenance
-from pipeline.plan import cited_from_text
+from pipeline.extract.provenance import citation_fields, read_provenance
 from pipeline.settings import ROOT
 from tests.test_evaluate_real import CITATION_FLOORS
 
@@ -218,7 +217,7 @@ def test_the_real_pages_cite_themselves_as_annotated():
     texts = {p.stem: p.read_text(encoding="utf-8") for p in (REAL / "articles").glob("*.txt")}
     assert set(notes) == set(texts)
     scores, errors = score_annotated(
-        notes, {page: cited_from_text(text) for page, text in texts.items()}, texts
+        notes, {page: citation_fields(text) for page, text in texts.items()}, texts
     )
     for name, (precision, recall) in CITATION_FLOORS.items():
         assert scores[name].precision >= precision and scores[name].recall >= recall, (name, errors)

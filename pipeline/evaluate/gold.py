@@ -19,12 +19,13 @@ from pathlib import Path
 from pipeline.evaluate.citations import score_metadata
 from pipeline.evaluate.prf import PRF
 from pipeline.evaluate.sources import source_accuracy
-from pipeline.extract.batch import extract_articles
+from pipeline.extract.batch import CITATIONS, extract_articles
 from pipeline.extract.page import mask_furniture
 from pipeline.extract.places import CAPITAL, DISTRICT, PROVINCE, load_gazetteer
+from pipeline.extract.provenance import citation_fields
 from pipeline.extract.published import find_published
 from pipeline.group.events import group_figures
-from pipeline.plan import article_row, cited_from_text
+from pipeline.plan import article_row
 from pipeline.read.files import parse_published, read_inputs
 from pipeline.settings import ROOT, Settings
 from pipeline.store.schema import frame
@@ -119,6 +120,7 @@ def predict(gold_dir: Path, settings: Settings) -> dict[str, list[dict]]:
     articles = [article_row(raw, notices) for raw in result.articles]
     files = {a["article_id"]: a["file"] for a in articles}
     out = extract_articles(articles, settings.household_size, settings.workers)
+    out.pop(CITATIONS)  # the citations read from the texts are scored apart (``score_citing``)
     predicted = {
         table: [{**row, "file": files[row["article_id"]]} for row in rows] for table, rows in out.items()
     }
@@ -299,7 +301,7 @@ def score_citing(gold_dir: Path) -> dict[str, PRF]:
     """Titles and outlets read from the articles' own text (metadata withheld) against the manifest's."""
     result = read_inputs([gold_dir / "articles"], max_bytes=50_000_000)
     given = [(raw.file, {"title": raw.title, "source": raw.source}, raw.text) for raw in result.articles]
-    return score_metadata([(file, meta, cited_from_text(text)) for file, meta, text in given])[0]
+    return score_metadata([(file, meta, citation_fields(text)) for file, meta, text in given])[0]
 
 
 def evaluate(gold_dir: Path = GOLD, settings: Settings | None = None) -> Report:

@@ -29,8 +29,8 @@ from pathlib import Path
 from pipeline.evaluate.citations import read_annotations, score_annotated
 from pipeline.evaluate.prf import PRF
 from pipeline.evaluate.sources import source_accuracy
-from pipeline.extract.batch import extract_articles
-from pipeline.plan import article_row
+from pipeline.extract.batch import CITATIONS, extract_articles
+from pipeline.plan import article_row, read_from_text
 from pipeline.read.files import read_inputs
 from pipeline.settings import ROOT, Settings
 
@@ -103,6 +103,8 @@ def predict(folder: Path, settings: Settings) -> dict[str, dict]:
     alone = {field: None for field in ("published", "title", "source", "url", "author")}
     articles = [article_row(dataclasses.replace(raw, **alone), notices) for raw in read.articles]
     rows = extract_articles(articles, settings.household_size, settings.workers)
+    cited = {row["article_id"]: row for row in rows.pop(CITATIONS)}
+    articles = [read_from_text(a, cited.get(a["article_id"])) for a in articles]
     pages = {a["article_id"]: Path(a["file"]).stem for a in articles}
     out = {pages[a["article_id"]]: {"article": a, "figures": [], "pressure": []} for a in articles}
     for table, name in (("raw_figures", "figures"), ("raw_pressure", "pressure")):

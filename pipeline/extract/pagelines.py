@@ -74,11 +74,12 @@ def opens_story(line: str, following: str) -> bool:
     )
 
 
-def read_page(text: str) -> Page:
-    """The page's lines, what is chrome, and where its story starts and ends."""
+def read_page(text: str, furniture: set[int] | None = None) -> Page:
+    """The page's lines, what is chrome, and where its story starts and ends; ``furniture``: its
+    ``page.furniture_lines``, when already found."""
     lines = tuple(text.splitlines())
     cleaned = tuple(clean(line) for line in lines)
-    masked = frozenset(furniture_lines(text))
+    masked = frozenset(furniture_lines(text) if furniture is None else furniture)
     following = [*cleaned[1:], ""]
     story = [i for i, line in enumerate(cleaned) if i not in masked and opens_story(line, following[i])]
     prose = [i for i, line in enumerate(cleaned) if i not in masked and chrome.is_prose(line)]

@@ -30,6 +30,10 @@ ADDRESS = re.compile(
 )
 
 
+# What a citation holds; each is stored with ``<field>_from``, how it was found.
+CITED = ("title", "source", "author", "url")
+
+
 @dataclasses.dataclass(frozen=True)
 class Found:
     """One value read from the page, how it was found, and the line (0-based) it was read from."""
@@ -57,9 +61,10 @@ def find_address(lines: tuple[str, ...]) -> Found | None:
     return None
 
 
-def read_provenance(text: str) -> Provenance:
-    """The title, outlet, author and address ``text`` gives of itself."""
-    page = read_page(text)
+def read_provenance(text: str, furniture: set[int] | None = None) -> Provenance:
+    """The title, outlet, author and address ``text`` gives of itself (``furniture``: its
+    furniture lines, when already found)."""
+    page = read_page(text, furniture)
     headline = find_headline(page)
     outlet = find_outlet(page)
     author = find_author(page)
@@ -73,3 +78,14 @@ def read_provenance(text: str) -> Provenance:
         author=author and Found(author.name, author.how, author.line),
         url=find_address(page.lines),
     )
+
+
+def citation_fields(text: str, furniture: set[int] | None = None) -> dict[str, str | None]:
+    """The ``raw_articles`` columns of what ``text`` gives of itself: each of ``CITED`` and its
+    ``<field>_from`` (``none``, with no value, where the page says nothing sure)."""
+    found = read_provenance(text, furniture)
+    out: dict[str, str | None] = {}
+    for field in CITED:
+        value = getattr(found, field)
+        out[field], out[f"{field}_from"] = (value.value, value.how) if value else (None, "none")
+    return out
