@@ -2,8 +2,8 @@
 
 Compares this run's articles with what the live database already holds. An article whose text,
 metadata and extractor are unchanged keeps its rows; a new or changed one is extracted; when
-the extractor's fingerprint changed, every stored article is extracted (and dated) again from
-its stored text, even when it is not among this run's inputs.
+the extractor's fingerprint changed, every stored article is extracted (dated and cited) again
+from its stored text, even when it is not among this run's inputs.
 """
 
 from __future__ import annotations
@@ -71,7 +71,8 @@ def article_row(raw: RawArticle, notices: list[str], known: dict | None = None) 
 
     Metadata wins; without it, the date the text itself gives (a byline, a dateline) and the
     citation it gives (headline, outlet, author, address), which ``known`` (the stored row of the
-    same text, read by the same extractor) already holds.
+    same text, read by the same extractor) already holds; a citation not known yet is read with
+    the article's extraction (``citation``).
     """
     parsed = parse_published(raw.published) if raw.published else None
     if raw.published and parsed is None:
