@@ -20,9 +20,10 @@ Query = tuple[str, list[object]]
 # Columns shown and downloaded for each table, evidence sentence included: every column of the
 # public view (schema.sql orders them for reading) but the offsets locating the evidence.
 TABLE_VIEWS = ("figures", "pressure", "district_events", "articles", "events", "pressure_episodes")
-# Figures and pressure mentions carry their article's date, whose precision (in ``articles``) the
-# table needs to show "2016" rather than "2016-01-01"; it stands right after ``published``.
-WITH_ARTICLE_PRECISION = ("figures", "pressure")
+# Figures, pressure mentions, district events and events carry their article's date, whose
+# precision (in ``articles``) the table needs to show "2016" rather than "2016-01-01"; it stands
+# right after ``published``.
+WITH_ARTICLE_PRECISION = ("figures", "pressure", "district_events", "events")
 PUBLISHED_PRECISION = "(SELECT article_id AS aid, date_precision AS published_precision FROM articles)"
 
 
@@ -304,7 +305,8 @@ def capital_status(f: Filters) -> Query:
 # The text is in raw_articles only. A district event keeps no sentence offsets: its sentence is
 # found in the text (the district's own span when it is not).
 ARTICLE = """a.title, a.source, a.url, a.published, a.date_precision AS published_precision,
-               a.file, a.text"""
+               a.file, a.text, a.author, a.title_from, a.source_from, a.author_from, a.url_from,
+               a.date_source"""
 REVIEW = "x.article_id, x.review_status, x.reviewed_by"
 EVIDENCE = {
     "figure": f"""

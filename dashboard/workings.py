@@ -12,8 +12,8 @@ from pipeline.vocab import HARM
 # What a reader needs to weigh the reports of one event, in time order.
 REPORT_COLUMNS = (
     "published", "event_date", "date_precision", "number_text", "value", "qualifier", "unit", "victims",
-    "claimed_by", "claimant_type", "role", "is_primary", "confidence", "title", "source", "sentence",
-    "figure_id",
+    "claimed_by", "claimant_type", "role", "is_primary", "confidence", "title", "source", "author",
+    "sentence", "figure_id", "file",
 )  # fmt: skip
 SUMMED_COLUMNS = (
     "kind", "date_start", "date_end", "province", "place", "value", "qualifier", "unit", "people_estimate",

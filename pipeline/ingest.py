@@ -24,7 +24,7 @@ from pipeline import plan as planning
 from pipeline import review
 from pipeline.errors import IngestError
 from pipeline.extract import lexicon
-from pipeline.extract.batch import extract_articles
+from pipeline.extract.batch import CITATIONS, extract_articles
 from pipeline.extract.fingerprint import extractor_version
 from pipeline.group.episodes import pressure_episodes
 from pipeline.group.events import group_figures
@@ -96,7 +96,16 @@ def _run(paths: list[Path], settings: Settings, db: Path, rebuild: bool) -> Summ
 
     # 2. Plan: what is new, changed, unchanged, or stale since the database was written.
     state = {} if rebuild else reader.read_state(db)
-    plan = planning.make(result, state, extractor_version(settings.household_size), summary.notices)
+    # A database an older sitrep wrote lacks columns: none of its rows can be copied as they are,
+    # so every stored article is extracted again from its stored text, into a new file.
+    outdated = reader.missing_columns(db) if state else []
+    if outdated:
+        summary.notices.append(
+            f"the database was written by an older sitrep (it lacks {', '.join(outdated[:3])}"
+            f"{', …' if len(outdated) > 3 else ''}): every stored article is read again"
+        )
+    version = extractor_version(settings.household_size)
+    plan = planning.make(result, state, version, summary.notices, redo=bool(outdated))
     summary.n_read = len(result.articles)
     summary.n_inputs = len(result.articles) + len(result.rejects)
     summary.rejects = plan.rejects
@@ -122,6 +131,10 @@ def _run(paths: list[Path], settings: Settings, db: Path, rebuild: bool) -> Summ
     extracted = extract_articles(
         to_write, settings.household_size, settings.workers, _progress_printer(len(to_write))
     )
+    # What the pages say of themselves, read with their extraction, where no metadata said it.
+    cited = {row["article_id"]: row for row in extracted.pop(CITATIONS)}
+    to_write = [planning.read_from_text(a, cited.get(a["article_id"])) for a in to_write]
+    plan.articles.update({a["article_id"]: a for a in to_write if a["article_id"] in plan.articles})
     summary.figures_by_kind.update(r["kind"] for r in extracted["raw_figures"])
     summary.n_pressure = len(extracted["raw_pressure"])
     summary.n_district_events = len(extracted["raw_district_events"])
@@ -185,15 +198,13 @@ def _run(paths: list[Path], settings: Settings, db: Path, rebuild: bool) -> Summ
         "raw_review_orphans": review.orphan_frame(applied),
     }
     _check_writable(db)
-    if state and kept:
+    if state and kept and not outdated:
         frames["raw_runs"] = frame("raw_runs", [run])
         writer.update_database(db, plan.changed | plan.stale, plan.redone, frames, figure_events)
-    elif state:  # every article written anew (a new extractor or schema): a new file, runs kept
-        frames["raw_runs"] = pl.concat([state["raw_runs"], frame("raw_runs", [run])])
-        writer.write_database(db, frames)
-    else:
-        frames["raw_articles"] = frame("raw_articles", list(plan.articles.values())).sort("article_id")
-        frames["raw_runs"] = frame("raw_runs", [run])
+    else:  # a new file: the first run, or every article written anew (new rules or schema); runs kept
+        if not state:
+            frames["raw_articles"] = frame("raw_articles", list(plan.articles.values())).sort("article_id")
+        frames["raw_runs"] = pl.concat([state.get("raw_runs", frame("raw_runs")), frame("raw_runs", [run])])
         writer.write_database(db, frames)
     return summary
 

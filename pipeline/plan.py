@@ -2,8 +2,8 @@
 
 Compares this run's articles with what the live database already holds. An article whose text,
 metadata and extractor are unchanged keeps its rows; a new or changed one is extracted; when
-the extractor's fingerprint changed, every stored article is extracted (and dated) again from
-its stored text, even when it is not among this run's inputs.
+the extractor's fingerprint changed, every stored article is extracted (dated and cited) again
+from its stored text, even when it is not among this run's inputs.
 """
 
 from __future__ import annotations
@@ -14,13 +14,17 @@ from pathlib import Path
 import polars as pl
 
 from pipeline.extract.page import mask_furniture
+from pipeline.extract.provenance import CITED, citation_fields
 from pipeline.extract.published import find_published
 from pipeline.read.files import RawArticle, ReadResult, Reject, parse_published
 from pipeline.store import reader
 from pipeline.store.schema import frame
 
 # The metadata that, changed, makes an article new again.
-META_COLUMNS = ("file", "title", "source", "url", "published", "date_precision")
+META_COLUMNS = (
+    "file", "title", "source", "url", "author", "published", "date_precision",
+    "title_from", "source_from", "author_from", "url_from",
+)  # fmt: skip
 
 
 def dated_from_text(text: str) -> tuple[tuple, str]:
@@ -29,11 +33,46 @@ def dated_from_text(text: str) -> tuple[tuple, str]:
     return ((found.date, found.precision), "text") if found else ((None, None), "unknown")
 
 
+def _from_metadata(row: dict, field: str) -> bool:
+    """Whether a stored row's ``field`` came from metadata (a row written before values were read
+    from the text has no ``<field>_from``: its value, if any, was metadata)."""
+    how = row.get(f"{field}_from")
+    return how == "metadata" or (how is None and row.get(field) is not None)
+
+
+def citation(raw: RawArticle, known: dict | None = None) -> dict[str, str | None]:
+    """An article's title, source, author and url with how each was found: metadata wins; else
+    ``known`` (the stored row of the same text, read by the same extractor) when it read them
+    from the text; else left to be read from the text with the article's extraction (its
+    ``<field>_from`` None: ``read_from_text`` fills it in), where the work runs in parallel."""
+    out: dict[str, str | None] = {}
+    for field in CITED:
+        if value := getattr(raw, field):
+            out[field], out[f"{field}_from"] = value, "metadata"
+        elif known is not None and not _from_metadata(known, field):
+            out[field], out[f"{field}_from"] = known[field], known[f"{field}_from"] or "none"
+        else:
+            out[field], out[f"{field}_from"] = None, None
+    return out
+
+
+def read_from_text(row: dict, read: dict[str, str | None] | None = None) -> dict:
+    """``row`` with the citation fields left to its text read (``read``: ``citation_fields`` of
+    its text, computed here when not given)."""
+    todo = [field for field in CITED if row[f"{field}_from"] is None]
+    if not todo:
+        return row
+    read = read if read is not None else citation_fields(row["text"])
+    return {**row, **{k: read[k] for field in todo for k in (field, f"{field}_from")}}
+
+
 def article_row(raw: RawArticle, notices: list[str], known: dict | None = None) -> dict:
     """The ``raw_articles`` row of an article as read; a bad metadata date becomes a notice.
 
-    Metadata wins; without it, the date the text itself gives (a byline, a dateline), which
-    ``known`` (the stored row of the same text, read by the same extractor) already holds.
+    Metadata wins; without it, the date the text itself gives (a byline, a dateline) and the
+    citation it gives (headline, outlet, author, address), which ``known`` (the stored row of the
+    same text, read by the same extractor) already holds; a citation not known yet is read with
+    the article's extraction (``citation``).
     """
     parsed = parse_published(raw.published) if raw.published else None
     if raw.published and parsed is None:
@@ -48,9 +87,7 @@ def article_row(raw: RawArticle, notices: list[str], known: dict | None = None) 
         "article_id": raw.article_id,
         "file": raw.file,
         "external_id": raw.external_id,
-        "title": raw.title,
-        "source": raw.source,
-        "url": raw.url,
+        **citation(raw, known),
         "published": published,
         "date_source": source,
         "date_precision": precision,
@@ -77,11 +114,14 @@ class Plan:
         return self.changed | self.stale
 
 
-def make(result: ReadResult, state: dict[str, pl.DataFrame], version: str, notices: list[str]) -> Plan:
-    """Sort this run's articles into unchanged and changed, and find the stale stored ones."""
+def make(
+    result: ReadResult, state: dict[str, pl.DataFrame], version: str, notices: list[str], redo: bool = False
+) -> Plan:
+    """Sort this run's articles into unchanged and changed, and find the stale stored ones;
+    ``redo``: every stored article is stale (or changed), whatever extractor read it."""
     stored = state.get("raw_articles", frame("raw_articles").drop("text"))
     runs = state.get("raw_runs", frame("raw_runs"))
-    same_version = not runs.is_empty() and runs["extractor"][-1] == version
+    same_version = not redo and not runs.is_empty() and runs["extractor"][-1] == version
     known = {r["article_id"]: r for r in stored.iter_rows(named=True)}
     rows: dict[str, dict] = {}
     rejects = list(result.rejects)
@@ -103,7 +143,7 @@ def make(result: ReadResult, state: dict[str, pl.DataFrame], version: str, notic
 
 def stale_articles(db: Path, plan: Plan) -> list[dict]:
     """The stored rows of the stale articles, texts included, dated again from their text where
-    no metadata dated them."""
+    no metadata dated them; what no metadata cited them by is left to be read again."""
     if not plan.stale:
         return []
     stored = reader.read_rows(db, "raw_articles", list(frame("raw_articles").columns), plan.stale)
@@ -111,5 +151,6 @@ def stale_articles(db: Path, plan: Plan) -> list[dict]:
     for row in stored.iter_rows(named=True):
         if row["date_source"] != "metadata":
             (row["published"], row["date_precision"]), row["date_source"] = dated_from_text(row["text"])
-        out.append(row)
+        given = {field: row[field] if _from_metadata(row, field) else None for field in CITED}
+        out.append({**row, **citation(RawArticle(row["file"], row["text"], **given))})
     return out

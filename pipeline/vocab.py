@@ -59,6 +59,15 @@ PRECISION_RANK = {p: i for i, p in enumerate(DATE_PRECISIONS)}
 # Where an article's publication date came from.
 DATE_SOURCES = ("metadata", "text", "unknown")
 
+# How an article's title, source (its outlet), author and address were found: given as
+# metadata, or read from the page itself (``pipeline/extract/provenance.py``): its headline
+# line, a dateline ("KABUL (Reuters) -"), a byline ("By Jane Doe"), the site's name in the page
+# chrome ("SOURCE: TRT World", "Xinhua, May 8, 2017"), the outlet people speak to ("told AFP"), a
+# name signing off the story, a labelled address ("Permalink: https://…"); ``none``: not found.
+CITATION_SOURCES = (
+    "metadata", "headline", "dateline", "byline", "chrome", "carrier", "signature", "none",
+)  # fmt: skip
+
 # Who says a figure or a capture: the kind of source an attribution names ("according to OCHA",
 # "the Taliban claimed"); ``unknown`` when the text names none or too vaguely ("sources said").
 CLAIMANT_TYPES = (

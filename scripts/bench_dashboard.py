@@ -53,7 +53,10 @@ def build(path: Path, n_figures: int, n_pressure: int) -> None:
         )
         con.execute(
             """
-            INSERT INTO raw_articles
+            INSERT INTO raw_articles (
+                article_id, file, external_id, title, source, url, published, date_source,
+                date_precision, n_chars, text
+            )
             SELECT 'a' || i, 'synthetic/' || i || '.txt', NULL, 'SYNTHETIC article ' || i, 'SYNTHETIC',
                    NULL, DATE '2015-01-01' + CAST(i * 2557 // $n AS INTEGER), 'metadata', 'day', 200,
                    'SYNTHETIC text. ' || repeat('Words of a synthetic report. ', 6)

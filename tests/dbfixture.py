@@ -27,6 +27,9 @@ ARTICLES = [
     ("a5", "2016-03-18", "Afghan forces retake Khanishin"),
 ]
 
+# Authors read from the articles' bylines.
+AUTHORS = {"a1": "Ann Example"}
+
 # figure_id, article_id, kind, value, victims, province, event_date, counted, role, parent, sentence
 FIGURES = [
     ("f1", "a1", "killed", 14, "mixed", "Helmand", "2016-10-10", True, "total", None,
@@ -147,12 +150,15 @@ def build(path: Path) -> Path:
         create_schema(con)
         for article_id, published, title in ARTICLES:
             text = texts[article_id]
+            author = AUTHORS.get(article_id)
             con.execute(
-                "INSERT INTO raw_articles VALUES (?, ?, NULL, ?, 'Sample', ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO raw_articles (article_id, file, title, source, url, author, published,"
+                " date_source, date_precision, n_chars, text, title_from, source_from, author_from, url_from)"
+                " VALUES (?, ?, ?, 'Sample', ?, ?, ?, ?, ?, ?, ?, 'metadata', 'metadata', ?, 'metadata')",
                 [
                     article_id, f"articles/{article_id}.txt", title, f"https://example.invalid/{article_id}",
-                    published, "metadata" if published else "unknown", _precision(published, article_id),
-                    len(text), text,
+                    author, published, "metadata" if published else "unknown",
+                    _precision(published, article_id), len(text), text, "byline" if author else "none",
                 ],
             )  # fmt: skip
         for fid, aid, kind, value, victims, province, date, counted, role, parent, sentence in FIGURES:

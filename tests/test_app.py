@@ -693,8 +693,34 @@ def test_a_date_known_to_the_year_or_month_is_never_shown_as_a_day(
     assert list(status[0]["published"]) == ["2016"] and list(status[0]["event_date"]) == ["2016-10"]
     show(at, "Evidence").selectbox(key="evidence_figure").set_value("f1").run()
     assert not at.exception
-    assert any("Published: 2016\n" in t.value and "Event date: 2016-10\n" in t.value for t in at.text)
+    assert any(
+        "Published: 2016 (from the metadata)\n" in t.value and "Event date: 2016-10\n" in t.value
+        for t in at.text
+    )
     assert at.selectbox(key="evidence_figure").format_func("f1").startswith("2016-10 · Helmand")
+
+
+def test_evidence_gives_its_article_s_citation_to_copy(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    at = run_app(monkeypatch, build(tmp_path / "cite.duckdb"), {"view": "Evidence"})
+    at.selectbox(key="evidence_figure").set_value("f1").run()
+    assert not at.exception
+    assert [c.value for c in at.code] == [
+        'Sample, "Commandos deployed to Lashkar Gah", by Ann Example, 11 October 2016, '
+        "https://example.invalid/a1 (file articles/a1.txt)"
+    ]
+    (meta,) = [t.value for t in at.text if t.value.startswith("Title:")]
+    assert "Author: Ann Example (read from the page's byline)\n" in meta
+    assert "Source: Sample (from the metadata)\n" in meta
+
+
+@pytest.mark.parametrize("label", ["Figures", "Events", "Pressure mentions", "District events"])
+def test_every_table_cites_its_rows_articles(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, label) -> None:
+    at = run_app(monkeypatch, build(tmp_path / "tables.duckdb"))
+    (frame,) = frames(show(at, "Tables", "table", label)).values()
+    assert {"file", "title", "source", "author", "url", "published"} <= set(frame.columns), label
+    assert frame["title"].notna().all() and frame["file"].notna().all(), label
 
 
 def test_sources_list_articles_and_rejects(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ import sys
 
 import pytest
 
+from pipeline.evaluate.citations import score_annotated
 from pipeline.evaluate.real import REAL, evaluate_real, score, scored_figures, skeleton
 from pipeline.settings import ROOT
 
@@ -145,6 +146,12 @@ FLOORS = {
     "capitals under pressure": ("f1", 0.90),
     "capital pressure (+level)": ("f1", 0.83),
 }
+# The page's own citation, read from its text (tests/citations/realtext.csv): precision first.
+CITATION_FLOORS = {
+    "title (headline line)": (0.95, 0.90),
+    "outlet": (0.95, 0.80),
+    "author": (0.95, 0.80),
+}
 ACCURACY_FLOORS = {
     "figure province": 0.90,
     "figure victims": 0.92,
@@ -165,6 +172,9 @@ def test_real_reporting_stays_above_its_floors():
     for name, floor in ACCURACY_FLOORS.items():
         right, n = report.accuracy[name]
         assert right / n >= floor, (name, report.table())
+    for name, (precision, recall) in CITATION_FLOORS.items():
+        s = report.scores[name]
+        assert s.precision >= precision and s.recall >= recall, (name, report.table())
 
 
 # Invented displacement excerpts from 46 other countries, annotated by the real pages' guideline:
@@ -180,3 +190,30 @@ def test_displacement_abroad_meets_the_targets(folder):
     right, n = report.accuracy["figure country"]
     assert n >= 30 and right / n >= 0.90, report.table()
     assert report.accuracy["figure province"][0] == report.accuracy["figure province"][1], report.table()
+
+
+TEXT = "Home | World | Asia | Sport\nTaliban seize Kunduz | Reuters\n\nKUNDUZ (Reuters) - The Taliban ..."
+
+
+@pytest.mark.parametrize(
+    ("annotation", "read", "counts"),
+    [
+        # (title_line, outlet, author) against what was read: (tp, fp, fn) of title, outlet, author.
+        (("2", "Reuters", "Jane Doe"), ("Taliban seize Kunduz", "Reuters", "Jane Doe"), ((1, 0, 0),) * 3),
+        # A headline closed by its site's name is the headline alone; an outlet by any spelling.
+        (("2", "Agence France-Presse", ""), ("Taliban seize Kunduz", "AFP", None),
+         ((1, 0, 0), (1, 0, 0), (0, 0, 0))),
+        (("", "AP", ""), (None, "The Associated Press", None), ((0, 0, 0), (1, 0, 0), (0, 0, 0))),
+        # Nothing read: missed; something read where the page states nothing, or wrong: against precision.
+        (("2", "Reuters", "Jane Doe"), (None, None, None), ((0, 0, 1),) * 3),
+        (("", "", ""), ("Home | World | Asia | Sport", "AFP", "Jane Doe"), ((0, 1, 0),) * 3),
+        (("1", "Reuters", "Jane Doe"), ("Taliban seize Kunduz", "AFP", "John Roe"), ((0, 1, 1),) * 3),
+    ],
+)  # fmt: skip
+def test_a_page_citation_is_scored_against_its_annotation(annotation, read, counts):
+    title_line, outlet, author = annotation
+    notes = {"p": {"page": "p", "title_line": title_line, "outlet": outlet, "author": author}}
+    title, source, by = read
+    scores, _ = score_annotated(notes, {"p": {"title": title, "source": source, "author": by}}, {"p": TEXT})
+    found = tuple((s.tp, s.fp, s.fn) for s in scores.values())
+    assert found == counts

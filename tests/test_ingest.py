@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -14,17 +15,24 @@ from pipeline.ingest import IngestError, ingest
 from pipeline.store import schema, writer
 from tests.conftest import ARTICLES
 
+# What cites a row's article: every view of rows carries it.
+CITATION = ["file", "title", "source", "author", "url", "published"]
 CONTRACT = {
-    "articles": ["article_id", "file", "title", "source", "url", "published", "date_source", "n_chars"],
+    "articles": [
+        "article_id", "file", "title", "source", "author", "url", "published", "date_source", "n_chars",
+        "title_from", "source_from", "author_from", "url_from",
+    ],
     "figures": [
         "figure_id", "article_id", "kind", "value", "value_low", "value_high", "qualifier", "unit",
         "people_estimate", "victims", "province", "place", "event_date", "sentence", "char_start", "char_end",
+        *CITATION,
     ],
     "pressure": [
         "pressure_id", "article_id", "capital", "province", "level", "event_date", "is_background",
-        "sentence", "char_start", "char_end",
+        "sentence", "char_start", "char_end", *CITATION,
     ],
-    "district_events": ["district", "province", "status", "event_date", "sentence"],
+    "district_events": ["district", "province", "status", "event_date", "sentence", *CITATION],
+    "events": ["event_id", "kind", "people_estimate", "sentence", "figure_id", "article_id", *CITATION],
     "rejects": ["path", "line", "reason", "detail"],
 }  # fmt: skip
 
@@ -173,6 +181,87 @@ def test_metadata_wins_and_the_text_dates_what_has_none(tmp_path, settings):
         ("b", "2021-07-09", "metadata", "2021-07-09"),
         ("c", None, "unknown", None),
     ]
+
+
+PAGE = (
+    "Taliban seize district centre in Kunduz\n\nBy Jane Doe\n\n"
+    "KUNDUZ (Reuters) - Taliban fighters seized the district centre of Dasht-e Archi on Monday and "
+    "killed five policemen, officials said.\n"
+)
+
+
+def test_metadata_wins_and_the_page_cites_what_has_none(tmp_path, settings):
+    lines = [
+        {"id": "given", "text": PAGE, "title": "Given title", "source": "Given outlet", "author": "Ann Roe"},
+        {"id": "read", "text": PAGE.replace("five", "six")},
+        {"id": "none", "text": "Five policemen were killed in Farah city on Monday."},
+    ]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    ingest([feed], settings, db)
+    with duckdb.connect(str(db), read_only=True) as con:
+        articles = con.execute(
+            "SELECT external_id, title, title_from, source, source_from, author, author_from, url, url_from "
+            "FROM articles ORDER BY 1"
+        ).fetchall()
+        # Every view of rows carries its article's citation.
+        cited = {
+            view: con.execute(
+                f"SELECT DISTINCT a.external_id, {', '.join('v.' + c for c in CITATION)} "  # noqa: S608
+                f"FROM {view} v JOIN articles a USING (article_id) ORDER BY 1"
+            ).fetchall()
+            for view in ("figures", "events", "district_events")
+        }
+    assert articles == [
+        ("given", "Given title", "metadata", "Given outlet", "metadata", "Ann Roe", "metadata", None, "none"),
+        ("none", None, "none", None, "none", None, "none", None, "none"),
+        ("read", "Taliban seize district centre in Kunduz", "headline", "Reuters", "dateline", "Jane Doe",
+         "byline", None, "none"),
+    ]  # fmt: skip
+    assert {row[0] for row in cited["figures"]} == {"given", "none", "read"}
+    for view, rows in cited.items():
+        for external_id, _file, title, source, author, _url, _published in rows:
+            want = next(a for a in articles if a[0] == external_id)
+            assert (title, source, author) == (want[1], want[3], want[5]), view
+    assert cited["district_events"], "a district event to carry a citation"
+
+
+def _older_database(new: Path, old: Path) -> None:
+    """``old``: the rows of ``new`` in the schema of a sitrep that read no citation from the page."""
+    ddl = re.sub(r"^\s+author(?:_from)?\s+VARCHAR.*\n", "", schema.ddl(), flags=re.M)
+    for gone, kept in (("a.author, ", ""), ("author, url", "url"), ("author_from, ", "")):
+        ddl = ddl.replace(gone, kept)
+    with duckdb.connect(str(old)) as con:
+        con.execute(ddl)
+        con.execute(f"ATTACH '{new}' AS new (READ_ONLY)")
+        for table in schema.tables():
+            cols = ", ".join(columns(con, table))
+            con.execute(f"INSERT INTO {table} SELECT {cols} FROM new.{table}")  # noqa: S608
+
+
+def test_a_database_an_older_sitrep_wrote_is_read_again_whole(tmp_path, settings):
+    """Its tables lack columns: every stored article is extracted again and a new file written,
+    as a rebuild of all its articles would be (metadata kept)."""
+    first, second = tmp_path / "first", tmp_path / "second"
+    for folder, names in ((first, "00[0-2]*.txt"), (second, "00[3-4]*.txt")):
+        folder.mkdir()
+        for p in sorted(ARTICLES.glob(names)):
+            shutil.copy(p, folder / p.name)
+        shutil.copy(ARTICLES / "manifest.csv", folder / "manifest.csv")
+    current, step = tmp_path / "current.duckdb", tmp_path / "step.duckdb"
+    ingest([first], settings, current)
+    _older_database(current, step)
+    summary = ingest([second], settings, step)
+    assert any("written by an older sitrep" in n for n in summary.notices)
+    whole = tmp_path / "whole.duckdb"
+    ingest([first, second], settings, whole)
+    a, b = dump(step), dump(whole)
+    for table in a:
+        if table != "raw_rejects":  # the manifests name files the other folder holds
+            assert a[table] == b[table], table
+    with duckdb.connect(str(step), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM runs").fetchone() == (2,)
 
 
 def test_an_incremental_run_gives_the_rows_a_rebuild_gives(tmp_path, settings):

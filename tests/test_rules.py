@@ -131,6 +131,16 @@ BAD = [
         ),
         r"actors\.csv:2: hostile 'maybe' does not exist; use one of yes, no",
     ),
+    (
+        "outlets.csv",
+        ("outlet", "spelling", "example"),
+        rows(
+            ("outlet", "spelling", "example"),
+            ("Reuters", "Reuters", "(Reuters) -"),
+            ("Reuters", "Reuters", "x"),
+        ),
+        r"outlets\.csv:3: .*example 'x' does not contain 'Reuters'.*duplicate of line 2",
+    ),
 ]
 
 
@@ -191,6 +201,14 @@ def test_victim_words_and_country_actors_name_one_group(word, group):
 def test_country_actors_give_the_hostile_words_and_the_seat_of_government():
     assert "taliban" in lexicon.hostile() and "insurgents" in lexicon.hostile()
     assert lexicon.metonyms() == {"Kabul"}
+
+
+def test_an_outlet_s_spellings_may_differ_by_their_capitals_alone():
+    header = ("outlet", "spelling", "example")
+    table = rows(
+        header, ("Tolo News", "Tolo News", "Tolo News said."), ("Tolo News", "TOLO News", "TOLO News said.")
+    )
+    assert len(lexicon.check("outlets.csv", header, table)) == 2
 
 
 def test_every_word_family_is_documented_and_used():

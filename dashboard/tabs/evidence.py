@@ -14,6 +14,7 @@ from dashboard import dates, db, excerpt
 from dashboard.filters import Filters
 from dashboard.tabs import review
 from dashboard.tabs.common import MAX_SHOWN, event_reports
+from pipeline.citation import HOW_FOUND, citation
 from pipeline.settings import Settings
 
 # What evidence can be shown for: kind → (view, id column, what the picker calls it).
@@ -84,23 +85,49 @@ def _confidence(level: str, reason: str | None) -> str:
     return f"{level} ({reason})" if reason else level
 
 
+def _found(value: str | None, how: str | None, missing: str) -> str:
+    """``Reuters (read from the page's dateline)``, or what stands for a value not found."""
+    if not value:
+        return missing
+    return f"{value} ({HOW_FOUND.get(how, how)})" if how else value
+
+
+def citation_line(found: dict[str, Any]) -> str:
+    """The standard citation of an evidence row's article."""
+    return citation(
+        source=found["source"],
+        title=found["title"],
+        author=found["author"],
+        published=found["published"],
+        precision=found["published_precision"],
+        url=found["url"],
+        file=found["file"],
+    )
+
+
 def show(found: dict[str, Any]) -> None:
-    """Title, source, date and link as text, then the paragraph and the article with the sentence marked."""
+    """Title, source, author, dates and link as text, each with how it was found; a citation to
+    copy; then the paragraph and the article with the sentence marked."""
+    published = dates.text(found["published"], found["published_precision"])
     meta = [
-        ("Title", found["title"] or "(no title)"),
-        ("Source", found["source"] or "(unknown)"),
-        ("Published", dates.text(found["published"], found["published_precision"]) or "undated"),
+        ("Title", _found(found["title"], found["title_from"], "(no title)")),
+        ("Source", _found(found["source"], found["source_from"], "(unknown)")),
+        ("Author", _found(found["author"], found["author_from"], "(not named)")),
+        ("Published", _found(published, found["date_source"], "undated")),
         ("Event date", dates.text(found["event_date"], found["date_precision"]) or "undated"),
         ("Confidence", _confidence(found["confidence"], found["confidence_reason"])),
         (
             "Told by",
             f"{found['claimed_by'] or '(nobody named)'} ({found['claimant_type'].replace('_', ' ')})",
         ),
-        ("Link", found["url"] or "(none)"),
+        ("Link", _found(found["url"], found["url_from"], "(none)")),
         ("File", found["file"]),
     ]
     # st.text: the metadata is shown verbatim, a link is never made clickable.
     st.text("\n".join(f"{name}: {value}" for name, value in meta))
+    # st.code: plain text with a copy button, never rendered as HTML or Markdown.
+    st.caption("Citation (copy with the button at its right)")
+    st.code(citation_line(found), language=None)
     text = found["text"]
     start, end = found["sentence_start"], found["sentence_end"]
     with st.container(border=True):

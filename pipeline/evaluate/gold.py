@@ -16,10 +16,13 @@ import csv
 import dataclasses
 from pathlib import Path
 
+from pipeline.evaluate.citations import score_metadata
+from pipeline.evaluate.prf import PRF
 from pipeline.evaluate.sources import source_accuracy
-from pipeline.extract.batch import extract_articles
+from pipeline.extract.batch import CITATIONS, extract_articles
 from pipeline.extract.page import mask_furniture
 from pipeline.extract.places import CAPITAL, DISTRICT, PROVINCE, load_gazetteer
+from pipeline.extract.provenance import citation_fields
 from pipeline.extract.published import find_published
 from pipeline.group.events import group_figures
 from pipeline.plan import article_row
@@ -29,26 +32,6 @@ from pipeline.store.schema import frame
 from pipeline.vocab import PRECISION_RANK as RANK
 
 GOLD = ROOT / "tests" / "gold"
-
-
-@dataclasses.dataclass(frozen=True)
-class PRF:
-    tp: int
-    fp: int
-    fn: int
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 @dataclasses.dataclass
@@ -137,6 +120,7 @@ def predict(gold_dir: Path, settings: Settings) -> dict[str, list[dict]]:
     articles = [article_row(raw, notices) for raw in result.articles]
     files = {a["article_id"]: a["file"] for a in articles}
     out = extract_articles(articles, settings.household_size, settings.workers)
+    out.pop(CITATIONS)  # the citations read from the texts are scored apart (``score_citing``)
     predicted = {
         table: [{**row, "file": files[row["article_id"]]} for row in rows] for table, rows in out.items()
     }
@@ -313,9 +297,17 @@ def score_dating(gold_dir: Path) -> dict[str, tuple[int, int]]:
     return {name: (n, known) for name, n in counts.items()}
 
 
+def score_citing(gold_dir: Path) -> dict[str, PRF]:
+    """Titles and outlets read from the articles' own text (metadata withheld) against the manifest's."""
+    result = read_inputs([gold_dir / "articles"], max_bytes=50_000_000)
+    given = [(raw.file, {"title": raw.title, "source": raw.source}, raw.text) for raw in result.articles]
+    return score_metadata([(file, meta, citation_fields(text)) for file, meta, text in given])[0]
+
+
 def evaluate(gold_dir: Path = GOLD, settings: Settings | None = None) -> Report:
     """Extract the gold articles and score them."""
     settings = settings or Settings.load()
     report = score(gold_dir, predict(gold_dir, settings))
     report.dating = score_dating(gold_dir)
+    report.scores.update(score_citing(gold_dir))
     return report

@@ -9,7 +9,9 @@ the batch step extracts them, and compared page by page with ``gold.jsonl``:
 - capitals: spelling-insensitive capital names over mentions that are not background; levels:
   (capital, level) pairs;
 - the publication date must equal the annotated one (to the day, or to the month when only the
-  month is annotated).
+  month is annotated);
+- the page's own citation (``citations.py``), where ``tests/citations/<set>.csv`` annotates it:
+  the headline line, the outlet and the author read from the text.
 
 These are the rules of ``../shared/tools/score_real.py``; a test holds the two to the same numbers.
 """
@@ -24,10 +26,11 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-from pipeline.evaluate.gold import PRF
+from pipeline.evaluate.citations import read_annotations, score_annotated
+from pipeline.evaluate.prf import PRF
 from pipeline.evaluate.sources import source_accuracy
-from pipeline.extract.batch import extract_articles
-from pipeline.plan import article_row
+from pipeline.extract.batch import CITATIONS, extract_articles
+from pipeline.plan import article_row, read_from_text
 from pipeline.read.files import read_inputs
 from pipeline.settings import ROOT, Settings
 
@@ -97,8 +100,11 @@ def predict(folder: Path, settings: Settings) -> dict[str, dict]:
     """Extract every page of ``folder/articles`` from its text alone; rows by page id (file stem)."""
     read = read_inputs([folder / "articles"], max_bytes=int(settings.max_file_mb * 1e6))
     notices: list[str] = []
-    articles = [article_row(dataclasses.replace(raw, published=None), notices) for raw in read.articles]
+    alone = {field: None for field in ("published", "title", "source", "url", "author")}
+    articles = [article_row(dataclasses.replace(raw, **alone), notices) for raw in read.articles]
     rows = extract_articles(articles, settings.household_size, settings.workers)
+    cited = {row["article_id"]: row for row in rows.pop(CITATIONS)}
+    articles = [read_from_text(a, cited.get(a["article_id"])) for a in articles]
     pages = {a["article_id"]: Path(a["file"]).stem for a in articles}
     out = {pages[a["article_id"]]: {"article": a, "figures": [], "pressure": []} for a in articles}
     for table, name in (("raw_figures", "figures"), ("raw_pressure", "pressure")):
@@ -222,5 +228,13 @@ def evaluate_real(folder: Path = REAL, settings: Settings | None = None) -> Real
     }
     claims = ROOT / "tests" / "claims" / f"{folder.name}.csv"
     sources = list(csv.DictReader(claims.open(encoding="utf-8"))) if claims.is_file() else None
-    report = score(gold, predict(folder, settings or Settings.load()), sources)
+    pages = predict(folder, settings or Settings.load())
+    report = score(gold, pages, sources)
+    cited = read_annotations(ROOT / "tests" / "citations" / f"{folder.name}.csv")
+    if cited:
+        texts = {p.stem: p.read_text(encoding="utf-8") for p in (folder / "articles").glob("*.txt")}
+        articles = {pid: page["article"] for pid, page in pages.items()}
+        found, wrong = score_annotated(cited, articles, texts)
+        report.scores.update(found)
+        report.errors += wrong
     return dataclasses.replace(report, folder=str(folder))

@@ -24,8 +24,8 @@ from pipeline.extract.datafiles import FOLDERS, SUFFIX
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = "pipeline"
-# What the batch step calls to extract an article and to date it from its text.
-ENTRY = ("pipeline.extract.batch", "pipeline.extract.published")
+# What the batch step calls to extract an article, and to date and cite it from its text.
+ENTRY = ("pipeline.extract.batch", "pipeline.extract.published", "pipeline.extract.provenance")
 
 
 def _module_file(name: str, root: Path) -> Path | None:

@@ -69,6 +69,7 @@ TABLES: dict[str, Callable[[], Table]] = {
                 "dates",
                 "published",
                 "claims",
+                "provenance",
             )
         },
         phrase="",
@@ -110,7 +111,10 @@ TABLES: dict[str, Callable[[], Table]] = {
     "furniture.csv": lambda: Table(
         ("cue", "kind", "example"), ("cue", "kind"), {"kind": FURNITURE_KINDS}, phrase="cue"
     ),
+    "outlets.csv": lambda: Table(("outlet", "spelling", "example"), ("spelling",), {}, phrase="spelling"),
 }
+# Tables whose phrases are matched as written: an outlet's name is its capitals ("AP", "Dawn").
+AS_WRITTEN = ("claimants.csv", "outlets.csv")
 
 
 def _contains(example: str, phrase: str) -> bool:
@@ -146,7 +150,7 @@ def _check_row(name: str, row: dict[str, str], table: Table) -> list[str]:
         table.phrase
         and phrase != phrase.lower()
         and row.get("group") != GOVERNMENT
-        and name != "claimants.csv"
+        and name not in AS_WRITTEN
     ):
         problems.append(f"{table.phrase} {phrase!r} must be lower case (matching ignores case)")
     if "example" not in row:
@@ -184,7 +188,8 @@ def check(name: str, header: tuple[str, ...], rows: list[dict[str, str]]) -> tup
         if None in row or None in row.values():
             raise RuleError(f"data/rules/{name}:{line}: a row must have {len(spec.columns)} fields")
         problems = _check_row(name, row, spec)
-        key = tuple(row[c].lower() for c in spec.key)
+        # An outlet's spellings may differ by their capitals alone ("Tolo News", "TOLO News").
+        key = tuple(row[c] if name == "outlets.csv" else row[c].lower() for c in spec.key)
         if key in seen:
             problems.append(f"duplicate of line {seen[key]} ({', '.join(spec.key)}: {', '.join(key)})")
         if problems:
@@ -307,6 +312,11 @@ def furniture_cues() -> dict:
         "line": tuple(r["cue"] for r in rows if r["kind"] == "line"),
         "trail": tuple(r["cue"] for r in rows if r["kind"] == "trail"),
     }
+
+
+def outlets() -> dict[str, str]:
+    """An outlet's spelling as pages write it -> its short name ("Agence France-Presse" -> "AFP")."""
+    return {r["spelling"]: r["outlet"] for r in table("outlets.csv")}
 
 
 def claimant_types() -> dict[str, str]:

@@ -115,9 +115,10 @@ def _unwidget(line: str) -> str:
     return line[: m.start()] + _blank(line[m.start() :]) if m else line
 
 
-def mask_furniture(text: str) -> str:
-    """Return ``text`` with page furniture replaced by spaces (same length, same newlines)."""
-    masked = furniture_lines(text)
+def mask_furniture(text: str, furniture: set[int] | None = None) -> str:
+    """Return ``text`` with page furniture replaced by spaces (same length, same newlines);
+    ``furniture``: its ``furniture_lines``, when already found."""
+    masked = furniture_lines(text) if furniture is None else furniture
     return "".join(
         _blank(line) if i in masked else _unwidget(line)
         for i, line in enumerate(text.splitlines(keepends=True))

@@ -20,7 +20,7 @@ from pipeline.read.html import html_to_text, looks_like_html
 
 TEXT_SUFFIXES = {".txt", ".md"}
 MANIFEST = "manifest.csv"
-METADATA = ("title", "source", "url", "published")
+METADATA = ("title", "source", "url", "author", "published")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -32,6 +32,7 @@ class RawArticle:
     title: str | None = None
     source: str | None = None
     url: str | None = None
+    author: str | None = None
     published: str | None = None  # as given; parsed later
     external_id: str | None = None
 

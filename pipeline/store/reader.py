@@ -30,6 +30,17 @@ def read_state(path: Path) -> dict[str, pl.DataFrame]:
         }
 
 
+def missing_columns(path: Path) -> list[str]:
+    """The columns of this schema's tables that the database at ``path`` lacks ("raw_articles.author"):
+    it was written by an older sitrep; empty when there is no database."""
+    if not path.exists():
+        return []
+    with duckdb.connect(str(path), read_only=True) as con:
+        columns = "SELECT table_name, column_name FROM information_schema.columns"
+        present = set(con.execute(columns).fetchall())
+    return [f"{t}.{c}" for t, columns in tables().items() for c in columns if (t, c) not in present]
+
+
 def _select(con: duckdb.DuckDBPyConnection, table: str, columns: list[str], where: str = "") -> pl.DataFrame:
     present = {
         r[0]

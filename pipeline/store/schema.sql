@@ -14,11 +14,17 @@ CREATE TABLE raw_articles (
     title           VARCHAR,
     source          VARCHAR,
     url             VARCHAR,
+    author          VARCHAR,
     published       DATE,
     date_source     VARCHAR NOT NULL CHECK (date_source IN ({DATE_SOURCES})),
     date_precision  VARCHAR CHECK (date_precision IN ({DATE_PRECISIONS})),
     n_chars         INTEGER NOT NULL CHECK (n_chars >= 0),
     text            VARCHAR NOT NULL,
+    -- How title, source (the outlet), author and url were found: metadata, or read from the page.
+    title_from      VARCHAR NOT NULL DEFAULT 'none' CHECK (title_from IN ({CITATION_SOURCES})),
+    source_from     VARCHAR NOT NULL DEFAULT 'none' CHECK (source_from IN ({CITATION_SOURCES})),
+    author_from     VARCHAR NOT NULL DEFAULT 'none' CHECK (author_from IN ({CITATION_SOURCES})),
+    url_from        VARCHAR NOT NULL DEFAULT 'none' CHECK (url_from IN ({CITATION_SOURCES})),
     CHECK ((published IS NULL) = (date_precision IS NULL))
 );
 
@@ -205,15 +211,16 @@ CREATE TABLE raw_runs (
 
 CREATE VIEW articles AS
 SELECT
-    published, title, source, url, file, date_source, date_precision, n_chars,
-    external_id, article_id
+    published, title, source, author, url, file, date_source, date_precision,
+    title_from, source_from, author_from, url_from,
+    n_chars, external_id, article_id
 FROM raw_articles;
 
 CREATE VIEW figures AS
 WITH
     figures AS (SELECT * FROM raw_figures),
     reviews AS (SELECT * FROM raw_reviews WHERE target = 'figure'),
-    articles AS (SELECT article_id, file, title, source, url, published FROM raw_articles),
+    articles AS (SELECT article_id, file, title, source, author, url, published FROM raw_articles),
     reviewed AS (
         -- An analyst's corrections in place of the extracted values, which stay as original_*.
         SELECT
@@ -248,7 +255,7 @@ WITH
             f.review_status, f.reviewed_by, f.reviewed_at, f.review_reason, f.review_note,
             f.original_kind, f.original_value, f.original_qualifier, f.original_unit,
             f.original_victims, f.original_province, f.original_country, f.original_event_date,
-            f.sentence, a.title, a.source, a.url, a.published,
+            f.sentence, a.title, a.source, a.author, a.url, a.published,
             f.date_precision, f.figure_id, f.parent_figure_id, f.event_id, f.is_primary,
             f.article_id, a.file, f.char_start, f.char_end, f.sentence_start, f.sentence_end
         FROM reviewed AS f
@@ -260,7 +267,7 @@ CREATE VIEW pressure AS
 WITH
     pressure AS (SELECT * FROM raw_pressure),
     reviews AS (SELECT * FROM raw_reviews WHERE target = 'pressure'),
-    articles AS (SELECT article_id, file, title, source, url, published FROM raw_articles),
+    articles AS (SELECT article_id, file, title, source, author, url, published FROM raw_articles),
     reviewed AS (
         -- An analyst's corrections in place of the extracted values, which stay as original_*.
         SELECT
@@ -286,7 +293,7 @@ WITH
             p.review_status, p.reviewed_by, p.reviewed_at, p.review_reason, p.review_note,
             p.original_capital, p.original_level, p.original_event_date,
             p.trigger, p.sentence,
-            a.title, a.source, a.url, a.published,
+            a.title, a.source, a.author, a.url, a.published,
             p.date_precision, p.pressure_id, p.article_id, a.file,
             p.char_start, p.char_end, p.sentence_start, p.sentence_end
         FROM reviewed AS p
@@ -298,6 +305,7 @@ CREATE VIEW district_events AS
 WITH
     districts AS (SELECT * FROM raw_district_events),
     reviews AS (SELECT * FROM raw_reviews WHERE target = 'district_event'),
+    articles AS (SELECT article_id, file, title, source, author, url, published FROM raw_articles),
     reviewed AS (
         SELECT
             d.* REPLACE (
@@ -318,8 +326,11 @@ WITH
             d.event_date, year(d.event_date) AS year, d.country, d.district, d.province, d.status,
             d.is_background, d.review_status, d.reviewed_by, d.reviewed_at, d.review_reason,
             d.review_note, d.original_district, d.original_status, d.original_event_date,
-            d.sentence, d.date_precision, d.district_event_id, d.article_id, d.char_start, d.char_end
+            d.sentence, d.date_precision, d.district_event_id, d.article_id,
+            a.title, a.source, a.author, a.url, a.published, a.file,
+            d.char_start, d.char_end
         FROM reviewed AS d
+        JOIN articles AS a USING (article_id)
     )
 SELECT * FROM final;
 
@@ -330,9 +341,11 @@ SELECT
     e.people_estimate, e.chosen_by, e.range_low, e.range_high, f.claimed_by, f.claimant_type,
     f.confidence, f.confidence_reason,
     coalesce(r.review_status, 'unreviewed') AS review_status, r.reviewed_by, r.reviewed_at,
-    f.sentence, e.event_id, e.figure_id, f.article_id
+    f.sentence, e.event_id, e.figure_id, f.article_id,
+    a.title, a.source, a.author, a.url, a.published, a.file
 FROM raw_events AS e
 JOIN raw_figures AS f USING (figure_id)
+JOIN raw_articles AS a ON a.article_id = f.article_id
 LEFT JOIN raw_reviews AS r ON r.target = 'figure' AND r.row_id = e.figure_id;
 
 CREATE VIEW pressure_episodes AS
