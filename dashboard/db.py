@@ -21,6 +21,7 @@ from dashboard import countries, queries, workings
 from dashboard.filters import Filters, Options
 from dashboard.queries import COLUMNS, ORDER  # noqa: F401  (re-exported for callers and tests)
 from pipeline import review
+from pipeline.store.schema import views
 from pipeline.vocab import HARM, VICTIMS
 
 VIEWS = (
@@ -100,6 +101,11 @@ def problem(src: Source) -> str | None:
     missing = sorted(set(VIEWS) - set(found["table_name"].to_list()))
     if missing:
         return f"{src.path} lacks the view(s) {', '.join(missing)}."
+    columns = _query(src, "SELECT table_name, column_name FROM information_schema.columns").rows()
+    lacking = sorted({(v, c) for v in VIEWS for c in views()[v]} - set(columns))
+    if lacking:
+        named = ", ".join(f"{v}.{c}" for v, c in lacking)
+        return f"{src.path} was written by an earlier version: it lacks {named}."
     return None
 
 

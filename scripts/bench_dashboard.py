@@ -56,7 +56,9 @@ def build(path: Path, n_figures: int, n_pressure: int) -> None:
             INSERT INTO raw_articles
             SELECT 'a' || i, 'synthetic/' || i || '.txt', NULL, 'SYNTHETIC article ' || i, 'SYNTHETIC',
                    NULL, DATE '2015-01-01' + CAST(i * 2557 // $n AS INTEGER), 'metadata', 'day', 200,
-                   'SYNTHETIC text. ' || repeat('Words of a synthetic report. ', 6)
+                   'SYNTHETIC text. ' || repeat('Words of a synthetic report. ', 6),
+                   -- the latest run loaded the last tenth of the articles: their rows are new
+                   CASE WHEN i >= $n * 9 // 10 THEN 2 ELSE 1 END
             FROM range($n) t(i)
             """,
             {"n": n_articles},
@@ -121,8 +123,9 @@ def build(path: Path, n_figures: int, n_pressure: int) -> None:
             """
         )
         con.execute(
-            "INSERT INTO raw_runs VALUES (1, now(), 'SYNTHETIC', 'synthetic', $n, $n, 0, 0, 0, 0)",
-            {"n": n_articles},
+            "INSERT INTO raw_runs VALUES (1, now(), 'SYNTHETIC', 'synthetic', $old, $old, 0, 0, 0, 0),"
+            " (2, now(), 'SYNTHETIC', 'synthetic', $n, $n - $old, $old, 0, 0, 0)",
+            {"n": n_articles, "old": n_articles * 9 // 10},
         )
     os.replace(tmp, path)
 

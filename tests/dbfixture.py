@@ -107,6 +107,10 @@ DISTRICT_EVENTS = [
 ]
 
 
+# The run that first loaded each article (1 unless named): the latest, run 2, loaded a3 alone, so
+# a3's rows are the new ones (f5, f6, f7, p3, p4).
+FIRST_RUN = {"a3": 2}
+
 # Rows whose date is known only to the month or the year (stored as its first day).
 COARSE = {"d2": "month"}
 
@@ -148,11 +152,11 @@ def build(path: Path) -> Path:
         for article_id, published, title in ARTICLES:
             text = texts[article_id]
             con.execute(
-                "INSERT INTO raw_articles VALUES (?, ?, NULL, ?, 'Sample', ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO raw_articles VALUES (?, ?, NULL, ?, 'Sample', ?, ?, ?, ?, ?, ?, ?)",
                 [
                     article_id, f"articles/{article_id}.txt", title, f"https://example.invalid/{article_id}",
                     published, "metadata" if published else "unknown", _precision(published, article_id),
-                    len(text), text,
+                    len(text), text, FIRST_RUN.get(article_id, 1),
                 ],
             )  # fmt: skip
         for fid, aid, kind, value, victims, province, date, counted, role, parent, sentence in FIGURES:
@@ -232,7 +236,8 @@ def build(path: Path) -> Path:
         )
         con.execute(
             "INSERT INTO raw_runs VALUES "
-            "(1, TIMESTAMP '2024-01-01 12:00:00', 'test', 'data/articles', 6, 5, 0, 1, 0.5, 0)"
+            "(1, TIMESTAMP '2024-01-01 12:00:00', 'test', 'data/articles', 6, 4, 0, 1, 0.5, 0),"
+            " (2, TIMESTAMP '2024-01-08 12:00:00', 'test', 'data/articles', 6, 1, 4, 1, 0.3, 0)"
         )
     return path
 
