@@ -189,6 +189,12 @@ def hidden(src: Source, f: Filters, switch: str = "hide_low") -> dict[str, int]:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
+def undated(src: Source, f: Filters) -> dict[str, int]:
+    """How many undated figures, pressure mentions and district events "Include undated" would add."""
+    return {k: int(v) for k, v in _query(src, *workings.undated(f)).row(0, named=True).items()}
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
 def event_reports(src: Source, event_id: str) -> pl.DataFrame:
     """Every report of one event, oldest first, the chosen one marked by ``is_primary``."""
     return _query(src, *workings.event_reports(event_id))

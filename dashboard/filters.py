@@ -226,6 +226,36 @@ def _period_text(f: Filters) -> str:
     return ", ".join(parts) or "all years"
 
 
+def span(f: Filters, dates: tuple[dt.date, dt.date] | None) -> Period | None:
+    """The days ``f`` covers (None when it sets no period); a range of years ends at the data's
+    latest event date, so the current year counts as far as the data goes."""
+    if dates is None:
+        return None
+    start = dt.date(f.period[0], 1, 1) if f.period else None
+    end = min(dt.date(f.period[1], 12, 31), dates[1]) if f.period else None
+    if f.since is not None:
+        start = max(start or f.since, f.since)
+    if f.until is not None:
+        end = min(end or f.until, f.until)
+    if start is None and end is None:
+        return None
+    start, end = start or dates[0], end or dates[1]
+    return Period(start, end) if start <= end else None
+
+
+def previous(f: Filters, dates: tuple[dt.date, dt.date] | None) -> tuple[Filters, Period] | None:
+    """The same choices over the period of the same length before ``f``'s, and that period; None
+    when ``f`` sets no period or the data holds nothing dated that early (``dates``: its first
+    and last event date)."""
+    current = span(f, dates)
+    if current is None or dates is None:
+        return None
+    before = current.previous()
+    if before.end < dates[0]:
+        return None
+    return dataclasses.replace(f, preset=CUSTOM, period=None, since=before.start, until=before.end), before
+
+
 def describe(f: Filters) -> str:
     """The choices in words, e.g. ``Helmand · 2016–2021 · undated included``.
 
