@@ -58,9 +58,10 @@ def _prepare_state(options: Options) -> None:
         "hide_claims",
         "show_rejected",
         "reviewed_only",
-        urlparams.EXACT,
     ):
         state.setdefault(key, base[key])
+    # Set, not defaulted: a custom range keeps its choice of days while another period hides it.
+    state[urlparams.EXACT] = state.get(urlparams.EXACT, base[urlparams.EXACT])
     if options.dates is None:
         state[urlparams.EXACT], state["since"], state["until"] = False, None, None
     else:

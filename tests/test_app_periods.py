@@ -102,6 +102,10 @@ def test_presets_count_back_from_the_latest_event_date(monkeypatch: pytest.Monke
     assert metrics(at)["Killed"] == "9" and "2016 · undated excluded" in _showing(at)
     at.checkbox(key="exact").set_value(True).run()
     assert len(at.slider) == 0 and [d.label for d in at.sidebar.date_input] == ["From", "To"]
+    assert dict(at.query_params) == {"preset": "custom", "since": "2016-05-02", "until": "2021-08-13"}
+    # Another period and back: the custom range keeps its days.
+    _preset(_preset(at, "last_7_days"), "custom")
+    assert at.checkbox(key="exact").value is True and "since" in at.query_params
 
 
 def test_each_number_shows_its_change_against_the_period_before(
