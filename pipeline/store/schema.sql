@@ -19,7 +19,7 @@ CREATE TABLE raw_articles (
     date_precision  VARCHAR CHECK (date_precision IN ({DATE_PRECISIONS})),
     n_chars         INTEGER NOT NULL CHECK (n_chars >= 0),
     text            VARCHAR NOT NULL,
-    first_run       INTEGER,                   -- the run that first loaded this text with this metadata; NULL: before runs recorded it
+    first_run       INTEGER,                   -- the run that first loaded this text and metadata; NULL: not recorded
     CHECK ((published IS NULL) = (date_precision IS NULL))
 );
 
@@ -203,7 +203,8 @@ CREATE TABLE raw_runs (
 
 -- Public views -------------------------------------------------------------
 
--- A row is new when its article was first loaded by the latest run that loaded any.
+-- A row is new when its article was first loaded by the latest run that loaded any
+-- (raw_articles.first_run is the highest).
 CREATE VIEW articles AS
 SELECT
     coalesce(first_run = (SELECT max(first_run) FROM raw_articles), false) AS new,
@@ -213,13 +214,12 @@ FROM raw_articles;
 
 CREATE VIEW figures AS
 WITH
+    new_articles AS (
+        SELECT article_id FROM raw_articles WHERE first_run = (SELECT max(first_run) FROM raw_articles)
+    ),
     figures AS (SELECT * FROM raw_figures),
     reviews AS (SELECT * FROM raw_reviews WHERE target = 'figure'),
-    articles AS (
-        SELECT article_id, file, title, source, url, published,
-               coalesce(first_run = (SELECT max(first_run) FROM raw_articles), false) AS new
-        FROM raw_articles
-    ),
+    articles AS (SELECT article_id, file, title, source, url, published FROM raw_articles),
     reviewed AS (
         -- An analyst's corrections in place of the extracted values, which stay as original_*.
         SELECT
@@ -246,7 +246,7 @@ WITH
     ),
     final AS (
         SELECT
-            a.new,
+            f.article_id IN (SELECT article_id FROM new_articles) AS new,
             f.event_date, year(f.event_date) AS year, f.country, f.province, f.place, f.place_basis,
             f.kind, f.victims, f.incident, f.running, f.claimed_by, f.claimant_type,
             f.number_text, f.value, f.value_low, f.value_high, f.qualifier, f.unit,
@@ -264,15 +264,14 @@ SELECT * FROM final;
 
 CREATE VIEW pressure AS
 WITH
-    pressure AS (SELECT * FROM raw_pressure),
-    articles AS (
-        SELECT article_id, file, title, source, url, published,
-               coalesce(first_run = (SELECT max(first_run) FROM raw_articles), false) AS new
-        FROM raw_articles
+    new_articles AS (
+        SELECT article_id FROM raw_articles WHERE first_run = (SELECT max(first_run) FROM raw_articles)
     ),
+    pressure AS (SELECT * FROM raw_pressure),
+    articles AS (SELECT article_id, file, title, source, url, published FROM raw_articles),
     final AS (
         SELECT
-            a.new,
+            p.article_id IN (SELECT article_id FROM new_articles) AS new,
             p.event_date, year(p.event_date) AS year, p.country, p.capital, p.province, p.level,
             CASE p.level {LEVEL_RANK} END AS level_rank,
             p.is_background, p.claimed_by, p.claimant_type, p.confidence, p.confidence_reason,
@@ -287,24 +286,26 @@ SELECT * FROM final;
 
 CREATE VIEW district_events AS
 SELECT
-    coalesce(a.first_run = (SELECT max(first_run) FROM raw_articles), false) AS new,
+    d.article_id IN (
+        SELECT article_id FROM raw_articles WHERE first_run = (SELECT max(first_run) FROM raw_articles)
+    ) AS new,
     d.event_date, year(d.event_date) AS year, d.country, d.district, d.province, d.status,
     d.is_background, d.sentence, d.date_precision, d.district_event_id, d.article_id,
     d.char_start, d.char_end
-FROM raw_district_events AS d
-JOIN raw_articles AS a USING (article_id);
+FROM raw_district_events AS d;
 
 CREATE VIEW events AS
 SELECT
-    coalesce(a.first_run = (SELECT max(first_run) FROM raw_articles), false) AS new,
+    f.article_id IN (
+        SELECT article_id FROM raw_articles WHERE first_run = (SELECT max(first_run) FROM raw_articles)
+    ) AS new,
     e.date_start, e.date_end, year(e.date_start) AS year, e.country, e.province, e.place, e.kind,
     e.victims, e.n_reports, e.value, e.value_low, e.value_high, e.qualifier, e.unit,
     e.people_estimate, e.chosen_by, e.range_low, e.range_high, f.claimed_by, f.claimant_type,
     f.confidence, f.confidence_reason, f.sentence, e.event_id,
     e.figure_id, f.article_id
 FROM raw_events AS e
-JOIN raw_figures AS f USING (figure_id)
-JOIN raw_articles AS a ON a.article_id = f.article_id;
+JOIN raw_figures AS f USING (figure_id);
 
 CREATE VIEW pressure_episodes AS
 SELECT
