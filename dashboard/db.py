@@ -22,6 +22,7 @@ from dashboard import countries, queries, workings
 from dashboard.filters import Filters, Options
 from dashboard.queries import COLUMNS, ORDER  # noqa: F401  (re-exported for callers and tests)
 from pipeline import review
+from pipeline.store.schema import views
 from pipeline.vocab import HARM, VICTIMS
 
 VIEWS = (
@@ -85,6 +86,11 @@ def problem(src: Source) -> str | None:
     missing = sorted(set(VIEWS) - set(found["table_name"].to_list()))
     if missing:
         return f"{src.path} lacks the view(s) {', '.join(missing)}."
+    columns = _query(src, "SELECT table_name, column_name FROM information_schema.columns").rows()
+    lacking = sorted({(v, c) for v in VIEWS for c in views()[v]} - set(columns))
+    if lacking:
+        named = ", ".join(f"{v}.{c}" for v, c in lacking)
+        return f"{src.path} was written by an earlier version: it lacks {named}."
     return None
 
 
@@ -165,6 +171,12 @@ def count(src: Source, view: str, f: Filters) -> int:
 def hidden(src: Source, f: Filters, switch: str = "hide_low") -> dict[str, int]:
     """How many figures and pressure mentions a hiding switch leaves out of the tables."""
     return {k: int(v) for k, v in _query(src, *queries.hidden(f, switch)).row(0, named=True).items()}
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def undated(src: Source, f: Filters) -> dict[str, int]:
+    """How many undated figures, pressure mentions and district events "Include undated" would add."""
+    return {k: int(v) for k, v in _query(src, *workings.undated(f)).row(0, named=True).items()}
 
 
 @st.cache_data(show_spinner=False, max_entries=256)

@@ -13,7 +13,12 @@ import datetime as dt
 from dashboard.countries import DEFAULT as DEFAULT_COUNTRIES
 from dashboard.countries import UNKNOWN, is_default
 from dashboard.countries import name as country_name
+from dashboard.periods import DEFAULT as ALL_DATES
+from dashboard.periods import PRESETS, Period
 from pipeline.vocab import CONFIDENCE, KINDS
+
+# The period of the reader's own years or days (the other presets are counted back from the data).
+CUSTOM = "custom"
 
 # The expressions giving the first and last day of each view's rows. Figures, pressure and
 # district events happen on one day; an event or a pressure episode spans several, and is
@@ -77,11 +82,14 @@ class Filters:
     country: tuple[str, ...] = DEFAULT_COUNTRIES
     kind: tuple[str, ...] = ()
     victims: tuple[str, ...] = ()
+    # The period's name (``periods.PRESETS``): ``all``, ``custom`` (the years or days below) or a
+    # preset, whose days ``since`` and ``until`` hold, counted back from the latest event date.
+    preset: str = ALL_DATES
     # First and last event year, both included; None: every year.
     period: tuple[int, int] | None = None
     # Keep items whose date is unknown.
     undated: bool = True
-    # Exact event dates, on top of the period; None leaves that end open.
+    # Exact event dates, on top of the years; None leaves that end open.
     since: dt.date | None = None
     until: dt.date | None = None
     # Count each event once (its primary figure) rather than every report of it.
@@ -206,19 +214,54 @@ def where(f: Filters, view: str) -> tuple[str, list[object]]:
     return (" AND ".join(parts) if parts else "TRUE"), params
 
 
+def _period_text(f: Filters) -> str:
+    """``Last 7 days: 2021-08-07 to 2021-08-13``, ``2016–2021``, ``2021-07-01 to 2021-07-31``."""
+    if f.preset in PRESETS and f.preset not in (ALL_DATES, CUSTOM) and f.since and f.until:
+        return f"{PRESETS[f.preset]}: {Period(f.since, f.until).label()}"
+    parts = []
+    if f.period is not None:
+        parts.append(str(f.period[0]) if f.period[0] == f.period[1] else f"{f.period[0]}–{f.period[1]}")
+    if f.since is not None or f.until is not None:
+        parts.append(f"{f.since or '…'} to {f.until or '…'}")
+    return ", ".join(parts) or "all years"
+
+
+def span(f: Filters, dates: tuple[dt.date, dt.date] | None) -> Period | None:
+    """The days ``f`` covers (None when it sets no period); a range of years ends at the data's
+    latest event date, so the current year counts as far as the data goes."""
+    if dates is None:
+        return None
+    start = dt.date(f.period[0], 1, 1) if f.period else None
+    end = min(dt.date(f.period[1], 12, 31), dates[1]) if f.period else None
+    if f.since is not None:
+        start = max(start or f.since, f.since)
+    if f.until is not None:
+        end = min(end or f.until, f.until)
+    if start is None and end is None:
+        return None
+    start, end = start or dates[0], end or dates[1]
+    return Period(start, end) if start <= end else None
+
+
+def previous(f: Filters, dates: tuple[dt.date, dt.date] | None) -> tuple[Filters, Period] | None:
+    """The same choices over the period of the same length before ``f``'s, and that period; None
+    when ``f`` sets no period or the data holds nothing dated that early (``dates``: its first
+    and last event date)."""
+    current = span(f, dates)
+    if current is None or dates is None:
+        return None
+    before = current.previous()
+    if before.end < dates[0]:
+        return None
+    return dataclasses.replace(f, preset=CUSTOM, period=None, since=before.start, until=before.end), before
+
+
 def describe(f: Filters) -> str:
     """The choices in words, e.g. ``Helmand · 2016–2021 · undated included``.
 
     The country is named only when it is not the default (Afghanistan and the unknown country).
     """
-    if f.period is None:
-        period = "all years"
-    elif f.period[0] == f.period[1]:
-        period = str(f.period[0])
-    else:
-        period = f"{f.period[0]}–{f.period[1]}"
-    if f.since is not None or f.until is not None:
-        period += f", {f.since or '…'} to {f.until or '…'}"
+    period = _period_text(f)
     parts = [", ".join(f.province) or "all provinces"]
     if not is_default(f.country):
         parts.append(", ".join(country_name(c) for c in f.country) or "all countries")

@@ -9,7 +9,8 @@ import polars as pl
 import streamlit as st
 
 from dashboard import dates, db
-from dashboard.filters import Filters, describe
+from dashboard.filters import Filters, describe, previous, span
+from dashboard.periods import Period
 from dashboard.queries import FILTERED_VIEWS
 from pipeline.vocab import HARM
 
@@ -30,6 +31,9 @@ HELP = {
     ),
     "articles": "Articles in the selection (by publication date).",
 }
+# More people hurt or displaced, or more capitals under pressure, reads as worse (red); more
+# reports read is neither.
+DELTA_COLOR = {"displaced": "inverse", "killed": "inverse", "wounded": "inverse", "capitals": "inverse"}
 
 
 def nothing_matches(src: db.Source, f: Filters) -> bool:
@@ -67,19 +71,76 @@ def _summed(src: db.Source, f: Filters) -> None:
     st.dataframe(summed.drop("rank", "n_events"), hide_index=True, key="summed_events_table")
 
 
+def _before(period: Period) -> str:
+    """``the 7 days before, 2021-07-31 to 2021-08-06``: the period a change is measured against."""
+    days = "the day before" if period.days == 1 else f"the {period.days:,} days before"
+    return f"{days}, {period.label()}"
+
+
+def _change(now: int, then: int) -> str | int:
+    """``+1,200`` or ``-35`` for st.metric's delta; 0 (grey, no arrow) when nothing changed."""
+    return f"{now - then:+,}" if now != then else 0
+
+
+def _counted(parts: list[tuple[int, str]]) -> str:
+    """``2 figure(s), 1 district event(s)``: the parts that count something."""
+    return ", ".join(f"{n:,} {what}" for n, what in parts if n)
+
+
+def _left_out(src: db.Source, f: Filters) -> None:
+    """How many undated rows the selection leaves out, when it does."""
+    n = db.undated(src, f)
+    if sum(n.values()):
+        parts = [
+            (n["figures"], "figure(s)"),
+            (n["pressure"], "pressure mention(s)"),
+            (n["district_events"], "district event(s)"),
+        ]
+        st.caption(
+            f"Left out: {sum(n.values()):,} undated row(s) ({_counted(parts)}); "
+            "tick 'Include undated' in the sidebar to add them."
+        )
+
+
+def _new(t: dict) -> str:
+    """``New since the last ingest: 3 of the 8 figures summed, ...``."""
+    parts = [
+        (t["figures_summed"], f"{t['figures_new']:,} of the {t['figures_summed']:,} figure(s) summed"),
+        (t["mentions"], f"{t['mentions_new']:,} of the {t['mentions']:,} current pressure mention(s)"),
+        (t["articles"], f"{t['articles_new']:,} of the {t['articles']:,} report(s) read"),
+    ]
+    said = [text for n, text in parts if n] or ["nothing in this selection"]
+    return f"New since the last ingest: {'; '.join(said)} (the tables' `new` column marks them)."
+
+
 def draw(src: db.Source, f: Filters) -> None:
-    """What is selected, and five headline numbers for it, each with the dates it covers."""
+    """What is selected, and five headline numbers for it, each with the dates it covers and, for
+    a period, its change against the period of the same length before it (one more query)."""
     st.caption(f"Showing {describe(f)}. Figures count {_counting(f)}.")
+    if not f.undated:
+        _left_out(src, f)
     t = db.totals(src, f)
+    data_dates = db.options(src).dates
+    compared = previous(f, data_dates)
+    before = db.totals(src, compared[0]) if compared else None
     split = db.harm_by_victims(src, f)
     for col, (key, label) in zip(st.columns(len(HEADLINE)), HEADLINE, strict=True):
         value = t[key]
-        col.metric(label, f"{value:,}", help=HELP[key])
+        delta, help_text = None, HELP[key]
+        if compared and before is not None:
+            delta = _change(value, before[key])
+            help_text += f" The change is against {_before(compared[1])}: {before[key]:,}."
+        col.metric(label, f"{value:,}", delta, DELTA_COLOR.get(key, "off"), help=help_text)
         first = t[f"{key}_first"], t[f"{key}_first_precision"]
         last = t[f"{key}_last"], t[f"{key}_last_precision"]
         col.caption(dates.span(first, last))
         if key in HARM and value:
             col.caption(victim_split(split, key))
+    if compared:
+        st.caption(f"Changes are against {_before(compared[1])}, with the same choices.")
+    elif data_dates is not None and span(f, data_dates) is not None:
+        st.caption(f"No change is shown: nothing in the data is dated before {data_dates[0]}.")
+    st.caption(_new(t))
     st.caption(
         f"Sums count {_counting(f)}: "
         + (

@@ -58,6 +58,7 @@ def _literal_list(values: tuple[str, ...]) -> str:
 
 HARM_IN = _literal_list(HARM)
 MAPPED_IN = _literal_list(("displaced", *HARM))  # the kinds the map shades
+SUMMED_IN = MAPPED_IN  # and the headline sums
 # On one day a retaking comes after whatever it undid (as in pipeline/group/episodes.py).
 LATEST_ORDER = f"event_date DESC NULLS LAST, {level_case('level', vocab.LEVEL_SEQUENCE)} DESC"
 # Calendar bins of the charts over time and of the pressure timeline: each bin's first day.
@@ -157,7 +158,8 @@ def _first_last(date: str, name: str, only: str = "TRUE") -> str:
 
 
 def totals(f: Filters) -> Query:
-    """Headline numbers with the first and last event date of what each sums.
+    """Headline numbers with the first and last event date of what each sums, and how many of
+    the figures, current pressure mentions and articles behind them are new since the last ingest.
 
     Capitals under pressure now: the latest current (not background) mention of each capital
     in the selection, unless that is a retaking.
@@ -173,25 +175,35 @@ def totals(f: Filters) -> Query:
     sql = f"""
         WITH
             fig AS (
-                SELECT kind, people_estimate, event_date, date_precision FROM figures
+                SELECT kind, people_estimate, event_date, date_precision, new FROM figures
                 WHERE {counted(f)} AND {fw}
             ),
             mentions AS (
-                SELECT capital, level, level_rank, event_date, date_precision FROM pressure
+                SELECT capital, level, level_rank, event_date, date_precision, new FROM pressure
                 WHERE NOT is_background AND {KEPT} AND {pw}
             ),
             latest AS (
                 SELECT capital, level FROM mentions
                 QUALIFY row_number() OVER (PARTITION BY capital ORDER BY {LATEST_ORDER}) = 1
             ),
-            art AS (SELECT published, date_precision FROM articles WHERE {aw}),
-            f AS (SELECT {sums} FROM fig),
+            art AS (SELECT published, date_precision, new FROM articles WHERE {aw}),
+            f AS (
+                SELECT {sums},
+                       count(*) FILTER (WHERE kind IN {SUMMED_IN}) AS figures_summed,
+                       count(*) FILTER (WHERE kind IN {SUMMED_IN} AND new) AS figures_new
+                FROM fig
+            ),
             c AS (
                 SELECT (SELECT count(*) FROM latest WHERE level <> 'retaken') AS capitals,
-                       {_first_last("event_date", "capitals")}
+                       {_first_last("event_date", "capitals")},
+                       count(*) AS mentions, count(*) FILTER (WHERE new) AS mentions_new
                 FROM mentions
             ),
-            a AS (SELECT count(*) AS articles, {_first_last("published", "articles")} FROM art)
+            a AS (
+                SELECT count(*) AS articles, {_first_last("published", "articles")},
+                       count(*) FILTER (WHERE new) AS articles_new
+                FROM art
+            )
         SELECT * FROM f, c, a
     """  # noqa: S608
     return sql, fp + pp + ap

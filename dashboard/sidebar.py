@@ -7,8 +7,9 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard import countries, db, urlparams
-from dashboard.filters import Filters, Options
+from dashboard import countries, db, period_params, urlparams
+from dashboard.filters import ALL_DATES, CUSTOM, Filters, Options
+from dashboard.periods import PRESETS, preset
 
 _READ_URL = "_sitrep_url_read"
 _NOTICES = "_sitrep_url_notices"
@@ -42,6 +43,9 @@ def _prepare_state(options: Options) -> None:
     chosen = state.get("country", base["country"])
     kept = [c for c in chosen if c in options.countries]
     state["country"] = kept if kept or not chosen else base["country"]
+    if state.get("preset") not in period_params.offered(options):
+        state["preset"] = base["preset"]
+    state.setdefault("undated", period_params.undated_default(state["preset"]))
     period = state.get("period")
     if base["period"] is None or period is None:
         state["period"] = base["period"]
@@ -49,15 +53,15 @@ def _prepare_state(options: Options) -> None:
         lo, hi = base["period"]
         state["period"] = (min(max(period[0], lo), hi), max(min(period[1], hi), lo))
     for key in (
-        "undated",
         "each_event",
         "hide_low",
         "hide_claims",
         "show_rejected",
         "reviewed_only",
-        urlparams.EXACT,
     ):
         state.setdefault(key, base[key])
+    # Set, not defaulted: a custom range keeps its choice of days while another period hides it.
+    state[urlparams.EXACT] = state.get(urlparams.EXACT, base[urlparams.EXACT])
     if options.dates is None:
         state[urlparams.EXACT], state["since"], state["until"] = False, None, None
     else:
@@ -77,27 +81,7 @@ def render(src: db.Source, options: Options) -> Filters:
     if notices:
         sb.warning("Ignored in the address: " + "; ".join(notices) + ".")
 
-    years = options.years
-    if len(years) >= 2:
-        sb.slider("Period (event year)", min_value=years[0], max_value=years[-1], step=1, key="period")
-    elif years:
-        sb.caption(f"Period: all dated items are from {years[0]}.")
-    else:
-        sb.caption("Period: no item has a date.")
-    if options.dates is not None:
-        sb.checkbox(
-            "Exact dates", key=urlparams.EXACT, help="Narrow the period to days, on top of the years."
-        )
-        if state[urlparams.EXACT]:
-            lo, hi = options.dates
-            left, right = sb.columns(2)
-            left.date_input("From", key="since", min_value=lo, max_value=hi, format="YYYY-MM-DD")
-            right.date_input("To", key="until", min_value=lo, max_value=hi, format="YYYY-MM-DD")
-    sb.checkbox("Include undated", key="undated", help="Items whose event year is unknown.")
-    sb.caption(
-        f"{options.undated} undated item(s): figures, pressure mentions and district events without a year."
-    )
-
+    _period(options)
     sb.multiselect("Province", options.provinces, key="province", placeholder="All provinces")
     sb.multiselect(
         "Country",
@@ -165,7 +149,7 @@ def render(src: db.Source, options: Options) -> Filters:
     )
 
     values: dict[str, Any] = {key: state[key] for key in urlparams.WIDGET_KEYS}
-    filters = urlparams.to_filters(values)
+    filters = urlparams.to_filters(values, options.dates[1] if options.dates else None)
     if filters.hide_low:
         sb.caption(_hidden_text(db.hidden(src, filters)))
     if filters.hide_claims:
@@ -178,6 +162,63 @@ def render(src: db.Source, options: Options) -> Filters:
     for key in to_delete:
         del st.query_params[key]
     return filters
+
+
+def _follow_period() -> None:
+    """A new period brings its default for undated items: in for all dates, out for a period."""
+    st.session_state["undated"] = period_params.undated_default(st.session_state["preset"])
+
+
+def _period(options: Options) -> None:
+    """The period: a preset counted back from the latest event date, or a custom range of years
+    or days; and whether undated items count."""
+    state = st.session_state
+    sb = st.sidebar
+    allowed = period_params.offered(options)
+    if len(allowed) > 1:
+        sb.selectbox(
+            "Period",
+            allowed,
+            key="preset",
+            format_func=PRESETS.get,
+            on_change=_follow_period,
+            help="Presets count back from the latest event date in the data, not from today.",
+        )
+    else:
+        sb.caption("Period: no item has a date.")
+    chosen = state["preset"]
+    if chosen == CUSTOM:
+        _custom(options)
+    elif chosen != ALL_DATES and options.dates is not None:
+        days = preset(chosen, options.dates[1])
+        if days is not None:
+            sb.caption(f"{days.label()}, counted back from the latest event date in the data.")
+    sb.checkbox(
+        "Include undated",
+        key="undated",
+        help="Items whose event year is unknown: in by default for all dates, out for a period.",
+    )
+    sb.caption(
+        f"{options.undated} undated item(s): figures, pressure mentions and district events without a year."
+    )
+
+
+def _custom(options: Options) -> None:
+    """A custom range: event years, or exact days (From and To, one under the other so that a
+    whole date shows in a narrow sidebar)."""
+    sb = st.sidebar
+    if options.dates is not None and sb.checkbox(
+        "Exact dates", key=urlparams.EXACT, help="Choose the first and last day instead of years."
+    ):
+        lo, hi = options.dates
+        for key, label in (("since", "From"), ("until", "To")):
+            sb.date_input(label, key=key, min_value=lo, max_value=hi, format="YYYY-MM-DD")
+        return
+    years = options.years
+    if len(years) >= 2:
+        sb.slider("Event years", min_value=years[0], max_value=years[-1], step=1, key="period")
+    elif years:
+        sb.caption(f"All dated items are from {years[0]}.")
 
 
 def _claims_text(hidden: dict[str, int]) -> str:

@@ -1,9 +1,12 @@
-"""The work behind a number: the reports of one event, and the events a headline number sums.
+"""The work behind a number: the reports of one event, the events a headline number sums, and
+the undated rows a period leaves out.
 
 Pure SQL builders, like ``queries.py``: values are bound as ``?``, names come from constants.
 """
 
 from __future__ import annotations
+
+import dataclasses
 
 from dashboard.filters import ARMED_GROUP, Filters, counted, where
 from dashboard.queries import Query
@@ -72,3 +75,21 @@ def makeup(f: Filters) -> Query:
         GROUP BY ALL ORDER BY ALL
     """  # noqa: S608
     return sql, [ARMED_GROUP, *params]
+
+
+# The tables whose rows can be undated; an undated article is no row of what the numbers sum.
+UNDATED_VIEWS = ("figures", "pressure", "district_events")
+
+
+def undated(f: Filters) -> Query:
+    """How many undated figures, pressure mentions and district events the tables would add for
+    ``f`` with "Include undated" on (figures as the table counts them: each event once or not)."""
+    parts, params = [], []
+    for view in UNDATED_VIEWS:
+        cond, more = where(dataclasses.replace(f, undated=True), view)
+        primary = "is_primary AND " if view == "figures" and f.each_event else ""
+        # The view's name comes from UNDATED_VIEWS, the values are bound.
+        sql = f"(SELECT count(*) FROM {view} WHERE {primary}year IS NULL AND {cond}) AS {view}"  # noqa: S608
+        parts.append(sql)
+        params += more
+    return "SELECT " + ", ".join(parts), params

@@ -119,6 +119,7 @@ def _run(paths: list[Path], settings: Settings, db: Path, rebuild: bool) -> Summ
         and not plan.redone
         and rejects.equals(state["raw_rejects"])
         and not _reviewed_since(state, settings)
+        and reader.is_current(db)
     ):
         summary.notices.append("nothing changed: the database was left as it was")
         summary.seconds = time.perf_counter() - started
@@ -185,7 +186,7 @@ def _run(paths: list[Path], settings: Settings, db: Path, rebuild: bool) -> Summ
 
     # 5. Store: a new file beside the live one, swapped in whole.
     summary.seconds = time.perf_counter() - started
-    run = {**_run_row(state, plan.version, paths, summary), "reviews_seen": applied.seen}
+    run = {**_run_row(plan, paths, summary), "reviews_seen": applied.seen}
     frames = {
         **new,
         "raw_events": events,
@@ -300,13 +301,12 @@ def _reviewed_since(state: dict[str, pl.DataFrame], settings: Settings) -> bool:
     return _newest_review(settings) != (last or 0)
 
 
-def _run_row(state: dict[str, pl.DataFrame], version: str, paths: list[Path], summary: Summary) -> dict:
+def _run_row(plan: planning.Plan, paths: list[Path], summary: Summary) -> dict:
     """This run's row of ``raw_runs``."""
-    runs = state.get("raw_runs")
     return {
-        "run_id": (runs["run_id"].max() or 0) + 1 if runs is not None and not runs.is_empty() else 1,
+        "run_id": plan.run_id,
         "finished_at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
-        "extractor": version,
+        "extractor": plan.version,
         "inputs": " ".join(map(str, paths)),
         "n_read": summary.n_read,
         "n_loaded": summary.n_loaded,

@@ -20,11 +20,14 @@ from pipeline.read.files import RawArticle, ReadResult, Reject, parse_published
 from pipeline.store import reader
 from pipeline.store.schema import frame
 
-# The metadata that, changed, makes an article new again.
-META_COLUMNS = (
-    "file", "title", "source", "url", "author", "published", "date_precision",
-    "title_from", "source_from", "author_from", "url_from",
-)  # fmt: skip
+
+def given(row: dict) -> tuple:
+    """What the input itself says of an article: its file, and the citation (``CITED``) and date
+    its metadata gives; changed, they make the article new again (what is read from the page
+    follows from the text, and may not be read yet)."""
+    cited = tuple(row[c] if row.get(f"{c}_from") == "metadata" else None for c in CITED)
+    dated = (row["published"], row["date_precision"]) if row.get("date_source") == "metadata" else None
+    return (row["file"], *cited, dated)
 
 
 def dated_from_text(text: str) -> tuple[tuple, str]:
@@ -101,6 +104,7 @@ class Plan:
     """This run's articles and rejects, and what to do with each stored and new article."""
 
     version: str
+    run_id: int  # this run's id in raw_runs
     articles: dict[str, dict]  # article_id -> raw_articles row, one per text read this run
     rejects: list[Reject]  # this run's, a second copy of a text included
     stored: pl.DataFrame  # the live database's article metadata (no texts)
@@ -118,10 +122,16 @@ def make(
     result: ReadResult, state: dict[str, pl.DataFrame], version: str, notices: list[str], redo: bool = False
 ) -> Plan:
     """Sort this run's articles into unchanged and changed, and find the stale stored ones;
-    ``redo``: every stored article is stale (or changed), whatever extractor read it."""
+    ``redo``: every stored article is stale (or changed), whatever extractor read it.
+
+    Each article's ``first_run`` is the run that first loaded its text with its metadata: kept
+    while they stay the same (a new extractor reads it again, it does not make it new), this
+    run's id when either is new.
+    """
     stored = state.get("raw_articles", frame("raw_articles").drop("text"))
     runs = state.get("raw_runs", frame("raw_runs"))
     same_version = not redo and not runs.is_empty() and runs["extractor"][-1] == version
+    run_id = (runs["run_id"].max() or 0) + 1 if not runs.is_empty() else 1
     known = {r["article_id"]: r for r in stored.iter_rows(named=True)}
     rows: dict[str, dict] = {}
     rejects = list(result.rejects)
@@ -131,14 +141,13 @@ def make(
             rejects.append(Reject(raw.file, None, "duplicate", f"same text as {first}"))
             continue
         rows[raw.article_id] = article_row(raw, notices, known.get(raw.article_id) if same_version else None)
-    unchanged = {
-        aid
-        for aid, row in rows.items()
-        if same_version and aid in known and all(known[aid][c] == row[c] for c in META_COLUMNS)
-    }
+    same_input = {aid for aid, row in rows.items() if aid in known and given(known[aid]) == given(row)}
+    for aid, row in rows.items():
+        row["first_run"] = known[aid]["first_run"] if aid in same_input else run_id
+    unchanged = same_input if same_version else set()
     changed = set(rows) - unchanged
     stale = set() if same_version else set(known) - set(rows)
-    return Plan(version, rows, rejects, stored, unchanged, changed, stale)
+    return Plan(version, run_id, rows, rejects, stored, unchanged, changed, stale)
 
 
 def stale_articles(db: Path, plan: Plan) -> list[dict]:

@@ -110,6 +110,10 @@ DISTRICT_EVENTS = [
 ]
 
 
+# The run that first loaded each article (1 unless named): the latest, run 2, loaded a3 alone, so
+# a3's rows are the new ones (f5, f6, f7, p3, p4).
+FIRST_RUN = {"a3": 2}
+
 # Rows whose date is known only to the month or the year (stored as its first day).
 COARSE = {"d2": "month"}
 
@@ -153,12 +157,14 @@ def build(path: Path) -> Path:
             author = AUTHORS.get(article_id)
             con.execute(
                 "INSERT INTO raw_articles (article_id, file, title, source, url, author, published,"
-                " date_source, date_precision, n_chars, text, title_from, source_from, author_from, url_from)"
-                " VALUES (?, ?, ?, 'Sample', ?, ?, ?, ?, ?, ?, ?, 'metadata', 'metadata', ?, 'metadata')",
+                " date_source, date_precision, n_chars, text, title_from, source_from, author_from, url_from,"
+                " first_run)"
+                " VALUES (?, ?, ?, 'Sample', ?, ?, ?, ?, ?, ?, ?, 'metadata', 'metadata', ?, 'metadata', ?)",
                 [
                     article_id, f"articles/{article_id}.txt", title, f"https://example.invalid/{article_id}",
                     author, published, "metadata" if published else "unknown",
                     _precision(published, article_id), len(text), text, "byline" if author else "none",
+                    FIRST_RUN.get(article_id, 1),
                 ],
             )  # fmt: skip
         for fid, aid, kind, value, victims, province, date, counted, role, parent, sentence in FIGURES:
@@ -238,7 +244,8 @@ def build(path: Path) -> Path:
         )
         con.execute(
             "INSERT INTO raw_runs VALUES "
-            "(1, TIMESTAMP '2024-01-01 12:00:00', 'test', 'data/articles', 6, 5, 0, 1, 0.5, 0)"
+            "(1, TIMESTAMP '2024-01-01 12:00:00', 'test', 'data/articles', 6, 4, 0, 1, 0.5, 0),"
+            " (2, TIMESTAMP '2024-01-08 12:00:00', 'test', 'data/articles', 6, 1, 4, 1, 0.3, 0)"
         )
     return path
 

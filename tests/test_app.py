@@ -199,7 +199,13 @@ def _province(names: list[str]) -> Callable[[AppTest], None]:
 
 
 def _period(lo: int, hi: int) -> Callable[[AppTest], None]:
-    return lambda at: at.slider(key="period").set_range(lo, hi)
+    """A custom range of event years: the years slider shows once the period is "Custom range"."""
+
+    def act(at: AppTest) -> None:
+        at.selectbox(key="preset").set_value("custom").run()
+        at.slider(key="period").set_range(lo, hi)
+
+    return act
 
 
 def _undated(on: bool) -> Callable[[AppTest], None]:
@@ -238,7 +244,7 @@ CASES = {
         },
     ),
     "2016 only, undated kept": (
-        [_period(2016, 2016)],
+        [_period(2016, 2016), _undated(True)],
         {
             "figures": "(year = 2016 OR year IS NULL) AND is_primary",
             "pressure": "year = 2016 OR year IS NULL",
@@ -305,11 +311,11 @@ def test_filters_come_from_and_go_to_the_address(monkeypatch: pytest.MonkeyPatch
     assert at.slider(key="period").value == (2021, 2021)
     notice = at.sidebar.warning[0].value
     assert "province='Atlantis' is not in the data" in notice and "kind='bombed'" in notice
+    # Years and no preset: a custom range, where undated items are out by default.
+    assert at.checkbox(key="undated").value is False
     assert (
         tables(at)["figures"]
-        == expected(
-            sample_db, {"figures": "province = 'Badghis' AND (year >= 2021 OR year IS NULL) AND is_primary"}
-        )["figures"]
+        == expected(sample_db, {"figures": "province = 'Badghis' AND year = 2021 AND is_primary"})["figures"]
     )
     at.multiselect(key="province").set_value(["Helmand"]).run()
     assert at.query_params["province"] in ("Helmand", ["Helmand"])
@@ -324,10 +330,12 @@ def test_an_old_address_opens_and_is_rewritten(monkeypatch: pytest.MonkeyPatch, 
     assert at.slider(key="period").value == (2016, 2021)
     assert at.toggle(key="each_event").value is False
     assert at.checkbox(key="undated").value is False
+    # Years without a preset are a custom range, where undated items are out by default.
+    assert at.selectbox(key="preset").value == "custom"
     assert {key: str(at.query_params[key]) for key in at.query_params} == {
         "province": "Badghis",
+        "preset": "custom",
         "period": "2016-2021",
-        "undated": "0",
         "each_event": "0",
     }
 
@@ -343,10 +351,10 @@ def _keep_only(path: Path, where: str) -> None:
 def test_single_year_needs_no_slider(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     path = build(tmp_path / "one-year.duckdb")
     _keep_only(path, "year(published) = 2021")
-    at = run_app(monkeypatch, path)
+    at = run_app(monkeypatch, path, {"preset": "custom", "undated": "1"})
     assert not at.exception
     assert len(at.slider) == 0
-    assert any("all dated items are from 2021" in c.value for c in at.sidebar.caption)
+    assert any("All dated items are from 2021" in c.value for c in at.sidebar.caption)
     # a4 is undated, so it stays (f9, f10); f11 happened in Pakistan.
     assert tables(at)["figures"] == {"f5", "f6", "f7", "f8", "f9", "f10"}
 

@@ -38,8 +38,9 @@ def server(sample_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterato
 
 
 def _expected_figure_ids(path: Path, province: str, last_year: int) -> set[str]:
-    # Each event once (the default): the figures each event keeps.
-    sql = "SELECT figure_id FROM figures WHERE province = ? AND (year <= ? OR year IS NULL) AND is_primary"
+    # Each event once (the default): the figures each event keeps; a custom range of years leaves
+    # undated items out.
+    sql = "SELECT figure_id FROM figures WHERE province = ? AND year <= ? AND is_primary"
     with duckdb.connect(str(path), read_only=True) as con:
         return {r[0] for r in con.execute(sql, [province, last_year]).fetchall()}
 
@@ -93,24 +94,30 @@ def test_open_filter_download(server: str, sample_db: Path, tmp_path: Path) -> N
             page.get_by_role("option", name=province, exact=True).click()
             page.keyboard.press("Escape")
 
-            # Period: move the upper thumb of the year range down to ``last_year``.
+            # Period: a custom range, then the upper thumb of its years down to ``last_year``.
+            sidebar.get_by_test_id("stSelectbox").filter(has_text="Period").click()
+            page.get_by_role("option", name="Custom range", exact=True).click()
             upper = sidebar.get_by_test_id("stSlider").get_by_role("slider").last
             upper.focus()
             # Count the steps once: the value read back may lag behind the keys already pressed.
             for _ in range(int(upper.input_value()) - last_year):
                 page.keyboard.press("ArrowLeft")
 
-            # The period is one key, both its years: ?province=Helmand&period=2015-2016.
-            expect(page).to_have_url(re.compile(rf"/\?province={province}&period=\d{{4}}-{last_year}$"))
+            # The years are one key: ?province=Helmand&preset=custom&period=2015-2016.
+            expect(page).to_have_url(
+                re.compile(rf"/\?province={province}&preset=custom&period=\d{{4}}-{last_year}$")
+            )
             period = dict(_params(page.url))["period"]
             # The open tab joins the filters in the address.
             page.get_by_role("tab", name="Tables", exact=True).click()
             expect(page).to_have_url(re.compile(r"[?&]view=Tables"))
-            assert _params(page.url) == [("period", period), ("province", province), ("view", "Tables")]
+            assert _params(page.url) == [
+                ("period", period), ("preset", "custom"), ("province", province), ("view", "Tables"),
+            ]  # fmt: skip
             # The caption names the filters, so it shows only once the last rerun drew this tab.
             tab = page.get_by_role("tabpanel", name="Figures", exact=True)
             caption = re.compile(
-                rf" {len(want)} row\(s\) for {province} · \d{{4}}–{last_year} · undated included\."
+                rf" {len(want)} row\(s\) for {province} · \d{{4}}–{last_year} · undated excluded\."
             )
             expect(tab.get_by_text(caption)).to_be_visible()
 
@@ -190,7 +197,7 @@ def test_address_evidence_and_every_download(server: str, sample_db: Path, tmp_p
 
     expect.set_options(timeout=TIMEOUT_MS)  # a busy 2-core machine can take more than 5 s
 
-    address = f"{server}/?province=Badghis&period=2021&undated=0&each_event=0"
+    address = f"{server}/?province=Badghis&preset=custom&period=2021&each_event=0"
     requested: list[str] = []
     saved: dict[str, Path] = {}
     shots = tmp_path / "screenshots"
@@ -283,6 +290,33 @@ def test_address_evidence_and_every_download(server: str, sample_db: Path, tmp_p
         assert (shots / f"{shot}.png").stat().st_size > 10_000, shot
     outside = sorted({u for u in requested if not _is_local(u)})
     assert requested and outside == [], f"requests left {HOST}: {outside}"
+
+
+def test_a_custom_range_shows_whole_dates_on_a_laptop_screen(server: str) -> None:
+    """At 1280x720 the sidebar's From and To show whole dates, and the headline its period."""
+    from playwright.sync_api import expect, sync_playwright
+
+    expect.set_options(timeout=TIMEOUT_MS)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            ctx = browser.new_context(viewport={"width": 1280, "height": 720})
+            page = ctx.new_page()
+            page.set_default_timeout(TIMEOUT_MS)
+            page.goto(f"{server}/?preset=custom&since=2016-10-10&until=2021-07-08")
+            expect(
+                page.get_by_text("2016-10-10 to 2021-07-08 · undated excluded", exact=False)
+            ).to_be_visible()
+            fields = page.get_by_test_id("stSidebar").get_by_test_id("stDateInput")
+            expect(fields).to_have_count(2)
+            for field, day in zip(fields.all(), ("2016-10-10", "2021-07-08"), strict=True):
+                assert field.locator("input").input_value() == day
+                # The day's segments scroll inside the field when it is too narrow for them.
+                scroller = field.get_by_test_id("stDateInputFieldsScroller")
+                shown, room = scroller.evaluate("e => [e.scrollWidth, e.clientWidth]")
+                assert shown <= room, f"{day} is cut off: {shown} px of text in {room} px"
+        finally:
+            browser.close()
 
 
 def test_ten_sessions_changing_filters_at_once(server: str, tmp_path: Path) -> None:

@@ -38,6 +38,12 @@ def test_problem(src: db.Source, tmp_path: Path) -> None:
     empty = tmp_path / "empty.duckdb"
     duckdb.connect(str(empty)).close()
     assert "lacks the view(s) articles, district_events, events, figures" in db.problem(db.source(str(empty)))
+    older = build(tmp_path / "older.duckdb")
+    with duckdb.connect(str(older)) as con:  # an articles view from before first_run and new
+        con.execute("DROP VIEW articles")
+        con.execute("CREATE VIEW articles AS SELECT * EXCLUDE (first_run) FROM raw_articles")
+    message = db.problem(db.source(str(older)))
+    assert message.endswith("written by an earlier version: it lacks articles.first_run, articles.new.")
 
 
 def test_options(src: db.Source) -> None:
@@ -306,13 +312,70 @@ def test_hidden_counts_what_the_toggle_leaves_out(src: db.Source, f: Filters, hi
         assert db.count(src, view, shown) - db.count(src, view, kept) == hidden[view], view
 
 
+WEEK = Filters(preset="last_7_days", since=D(2021, 7, 2), until=D(2021, 7, 8), undated=False)
+
+
+@pytest.mark.parametrize(
+    ("f", "left_out"),
+    [
+        # f9 and f10 (each its event's figure), p6 and d3: undated, all in a4.
+        (WEEK, {"figures": 2, "pressure": 1, "district_events": 1}),
+        (Filters(undated=False), {"figures": 2, "pressure": 1, "district_events": 1}),
+        (
+            dataclasses.replace(WEEK, province=("Laghman",)),
+            {"figures": 1, "pressure": 1, "district_events": 1},
+        ),
+        (dataclasses.replace(WEEK, kind=("killed",)), {"figures": 1, "pressure": 1, "district_events": 1}),
+        (
+            dataclasses.replace(WEEK, province=("Badghis",)),
+            {"figures": 0, "pressure": 0, "district_events": 0},
+        ),
+    ],
+)
+def test_undated_counts_what_a_period_leaves_out(
+    src: db.Source, f: Filters, left_out: dict[str, int]
+) -> None:
+    assert db.undated(src, f) == left_out
+    kept = dataclasses.replace(f, undated=True)
+    for view in left_out:
+        assert db.count(src, view, kept) - db.count(src, view, f) == left_out[view], view
+
+
+@pytest.mark.parametrize(
+    ("f", "new"),
+    [
+        # a3, the latest run's only article: f5, f6, f7 of the 8 figures summed (f2 is a part,
+        # f4 another report of f5's event, f11 abroad), p3 and p4 of the 5 current mentions.
+        (
+            Filters(),
+            {"figures_new": 3, "figures_summed": 8, "mentions_new": 2, "mentions": 5, "articles_new": 1},
+        ),
+        (
+            Filters(each_event=False),
+            {"figures_new": 3, "figures_summed": 9, "mentions_new": 2, "mentions": 5, "articles_new": 1},
+        ),
+        (
+            Filters(province=("Helmand",)),
+            {"figures_new": 0, "figures_summed": 2, "mentions_new": 0, "mentions": 1, "articles_new": 0},
+        ),
+        (
+            WEEK,
+            {"figures_new": 3, "figures_summed": 4, "mentions_new": 2, "mentions": 3, "articles_new": 1},
+        ),
+    ],
+)
+def test_totals_say_how_much_is_new(src: db.Source, f: Filters, new: dict[str, int]) -> None:
+    got = db.totals(src, f)
+    assert {k: got[k] for k in new} == new
+
+
 def test_evidence_for_an_unknown_id_is_none(src: db.Source) -> None:
     assert db.evidence(src, "figure", "nope' OR 1=1 --") is None
 
 
 def test_rejects_and_last_run(src: db.Source) -> None:
     assert db.rejects(src)["reason"].to_list() == ["not_text"]
-    assert db.last_run(src)["n_loaded"] == 5
+    assert (db.last_run(src)["run_id"], db.last_run(src)["n_loaded"]) == (2, 1)
 
 
 def test_replaced_file_is_read_afresh(tmp_path: Path) -> None:

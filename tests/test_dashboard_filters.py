@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -9,7 +10,8 @@ import duckdb
 import pytest
 from dbfixture import build
 
-from dashboard.filters import HAS_REVIEW, Filters, counted, describe, view_label, where
+from dashboard.filters import HAS_REVIEW, Filters, counted, describe, previous, span, view_label, where
+from dashboard.periods import Period
 
 ID = {
     "figures": "figure_id",
@@ -42,6 +44,8 @@ def ids(path: Path, view: str, f: Filters) -> set[str]:
     return {r[0] for r in rows}
 
 
+# The last 7 days of the fixture's data, as the sidebar's preset gives them: undated rows out.
+WEEK = Filters(preset="last_7_days", since=D(2021, 7, 2), until=D(2021, 7, 8), undated=False)
 FIG_ALL = {f"f{i}" for i in range(1, 12)}
 # By default: Afghanistan and the unknown country (f9), not Pakistan (f11).
 FIG_SHOWN = FIG_ALL - {"f11"}
@@ -110,6 +114,18 @@ ARTICLES_ALL = {"a1", "a2", "a3", "a4", "a5"}
         ("figures", Filters(period=(2021, 2021), until=D(2021, 7, 7), undated=False), {"f6", "f7"}),
         ("pressure", Filters(since=D(2021, 7, 7), until=D(2021, 7, 7), undated=False), {"p3"}),
         ("articles", Filters(since=D(2021, 1, 1), undated=False), {"a2", "a3"}),
+        # A preset's days (the last 7 days of the data, as the sidebar makes them): undated rows
+        # only when asked for.
+        ("figures", WEEK, {"f4", "f5", "f6", "f7", "f8"}),
+        ("figures", dataclasses.replace(WEEK, undated=True), {"f4", "f5", "f6", "f7", "f8", "f9", "f10"}),
+        ("figures", dataclasses.replace(WEEK, country=()), {"f4", "f5", "f6", "f7", "f8", "f11"}),
+        ("pressure", WEEK, {"p2", "p3", "p4"}),
+        ("pressure", dataclasses.replace(WEEK, undated=True), {"p2", "p3", "p4", "p6"}),
+        ("district_events", WEEK, set()),
+        ("district_events", dataclasses.replace(WEEK, undated=True), {"d3"}),
+        ("events", WEEK, {"e3", "e4", "e5", "e6"}),
+        ("articles", WEEK, {"a2", "a3"}),
+        ("pressure_episodes", WEEK, {"ep2"}),
         # Events and episodes span days: they are in a period when they overlap it.
         ("events", Filters(), EVENTS_ALL - {"e9"}),
         ("events", Filters(undated=False), {f"e{i}" for i in range(1, 7)}),
@@ -227,6 +243,18 @@ AFG = "(country IN (?) OR country IS NULL)"
             "((event_date <= ?) OR year IS NULL)",
             [D(2021, 7, 1)],
         ),
+        (
+            dataclasses.replace(WEEK, country=()),
+            "figures",
+            "event_date >= ? AND event_date <= ?",
+            [D(2021, 7, 2), D(2021, 7, 8)],
+        ),
+        (
+            dataclasses.replace(WEEK, country=(), undated=True),
+            "pressure_episodes",
+            "((last_date >= ? AND first_date <= ?) OR year(first_date) IS NULL)",
+            [D(2021, 7, 2), D(2021, 7, 8)],
+        ),
         (Filters(country=("PAK", "AFG")), "pressure_episodes", "country IN (?, ?)", ["PAK", "AFG"]),
         (Filters(country=("unknown",)), "events", "country IS NULL", []),
         (Filters(country=("PAK",)), "articles", "TRUE", []),
@@ -292,6 +320,17 @@ def test_unknown_view_is_refused() -> None:
             "all provinces · 2021, 2021-07-01 to … · undated included · every report",
         ),
         (Filters(hide_low=True), "all provinces · all years · undated included · low confidence hidden"),
+        # A preset says its name and its days; a custom range its years or its days.
+        (WEEK, "all provinces · Last 7 days: 2021-07-02 to 2021-07-08 · undated excluded"),
+        (
+            Filters(preset="this_year", since=D(2021, 1, 1), until=D(2021, 7, 8), province=("Helmand",)),
+            "Helmand · This year: 2021-01-01 to 2021-07-08 · undated included",
+        ),
+        (
+            Filters(preset="custom", since=D(2021, 7, 1), until=D(2021, 7, 8), undated=False),
+            "all provinces · 2021-07-01 to 2021-07-08 · undated excluded",
+        ),
+        (Filters(preset="custom", period=(2016, 2016)), "all provinces · 2016 · undated included"),
         # The country is said only when it is not the default, in any order.
         (Filters(country=("unknown", "AFG")), "all provinces · all years · undated included"),
         (
@@ -307,3 +346,71 @@ def test_unknown_view_is_refused() -> None:
 )
 def test_describe(f: Filters, text: str) -> None:
     assert describe(f) == text
+
+
+DATA = (D(2015, 9, 28), D(2021, 7, 8))  # the fixture's first and last event date
+
+
+@pytest.mark.parametrize(
+    ("f", "days", "before"),
+    [
+        # All dates: nothing to compare with.
+        (Filters(), None, None),
+        (Filters(undated=False, province=("Helmand",)), None, None),
+        # A preset, and the same number of days before it.
+        (WEEK, Period(D(2021, 7, 2), D(2021, 7, 8)), Period(D(2021, 6, 25), D(2021, 7, 1))),
+        (
+            Filters(preset="this_month", since=D(2021, 7, 1), until=D(2021, 7, 8)),
+            Period(D(2021, 7, 1), D(2021, 7, 8)),
+            Period(D(2021, 6, 23), D(2021, 6, 30)),
+        ),
+        # A range of years ends where the data does: 2021 so far, against as many days before it.
+        (
+            Filters(preset="custom", period=(2021, 2021)),
+            Period(D(2021, 1, 1), D(2021, 7, 8)),
+            Period(D(2020, 6, 26), D(2020, 12, 31)),
+        ),
+        (
+            Filters(preset="custom", period=(2016, 2016)),
+            Period(D(2016, 1, 1), D(2016, 12, 31)),
+            Period(D(2014, 12, 31), D(2015, 12, 31)),  # 2016 has 366 days
+        ),
+        # Nothing in the data is dated before 2015-09-28: no period to compare with.
+        (Filters(preset="custom", period=(2015, 2021)), Period(D(2015, 1, 1), D(2021, 7, 8)), None),
+        # Days and years together: the days within the years.
+        (
+            Filters(period=(2016, 2021), since=D(2021, 7, 1)),
+            Period(D(2021, 7, 1), D(2021, 7, 8)),
+            Period(D(2021, 6, 23), D(2021, 6, 30)),
+        ),
+    ],
+)
+def test_the_period_and_the_one_before_it(f: Filters, days: Period | None, before: Period | None) -> None:
+    assert span(f, DATA) == days
+    found = previous(f, DATA)
+    if before is None:
+        assert found is None
+        return
+    earlier, period = found
+    assert period == before and period.days == days.days
+    # The same choices over the days before: only the period changes.
+    assert earlier == dataclasses.replace(
+        f, preset="custom", period=None, since=before.start, until=before.end
+    )
+
+
+def test_no_dated_item_no_period() -> None:
+    assert span(WEEK, None) is None and previous(WEEK, None) is None
+
+
+def test_the_period_before_selects_its_own_rows(db_file: Path) -> None:
+    # The week before the fixture's last week holds nothing.
+    earlier, _ = previous(WEEK, DATA)
+    assert ids(db_file, "figures", earlier) == set()
+    # March to October 2016 (245 days) holds the attack on Lashkar Gah; the 245 days before it
+    # the fall of Kunduz in September 2015.
+    months = Filters(preset="custom", since=D(2016, 3, 1), until=D(2016, 10, 31), undated=False)
+    earlier, period = previous(months, DATA)
+    assert period == Period(D(2015, 6, 30), D(2016, 2, 29))
+    assert ids(db_file, "pressure", months) == {"p1"}
+    assert ids(db_file, "pressure", earlier) == {"p5"}

@@ -89,10 +89,20 @@ def _ingest(home: Path, db: Path, *paths: Path, rebuild: bool = False) -> subpro
     )
 
 
+# Which run first loaded an article, and so what is new, is the history of the runs: an incremental
+# run and a rebuild differ there by design.
+HISTORY = ("first_run", "new")
+
+
 def _rows(db: Path) -> dict[str, list[dict]]:
     tables = ("articles", "figures", "pressure", "district_events", "events", "pressure_episodes")
     with duckdb.connect(str(db), read_only=True) as con:
-        return {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").pl().to_dicts() for t in tables}
+        rows = {}
+        for t in tables:
+            history = [c for (c, *_) in con.execute(f"DESCRIBE {t}").fetchall() if c in HISTORY]  # noqa: S608
+            kept = f"* EXCLUDE ({', '.join(history)})" if history else "*"
+            rows[t] = con.execute(f"SELECT {kept} FROM {t} ORDER BY ALL").pl().to_dicts()  # noqa: S608
+        return rows
 
 
 def _edit(path: Path, old: str, new: str) -> None:

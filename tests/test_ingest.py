@@ -12,7 +12,7 @@ import pytest
 
 from pipeline.__main__ import main
 from pipeline.ingest import IngestError, ingest
-from pipeline.store import schema, writer
+from pipeline.store import reader, schema, writer
 from tests.conftest import ARTICLES
 
 # What cites a row's article: every view of rows carries it.
@@ -42,10 +42,12 @@ def columns(con, view):
 
 
 def dump(db):
+    """Every table's rows but the runs; an article's text and the run that first loaded it aside
+    (the history of runs, not what they hold)."""
     with duckdb.connect(str(db), read_only=True) as con:
         return {
             t: con.execute(
-                f"SELECT * EXCLUDE (text) FROM {t} ORDER BY ALL"
+                f"SELECT * EXCLUDE (text, first_run) FROM {t} ORDER BY ALL"
                 if t == "raw_articles"
                 else f"SELECT * FROM {t} ORDER BY ALL"
             ).fetchall()  # noqa: S608, E501
@@ -294,3 +296,104 @@ def test_an_unchanged_rerun_leaves_the_database_alone(tmp_path, settings):
     summary = ingest([ARTICLES], settings, db)
     assert summary.notices == ["nothing changed: the database was left as it was"]
     assert db.stat().st_mtime_ns == before
+
+
+# Short articles, each with one figure; ``title`` is metadata, so a new title changes the article.
+FEED = {
+    "a": "Five soldiers were killed in Ghazni city on Monday.",
+    "b": "At least 12 civilians were killed in Kunduz city on Monday.",
+    "c": "Up to 200 families were displaced in Faryab on Monday.",
+    "d": "Seven policemen were wounded in Farah city on Monday.",
+}
+
+
+def _feed(folder, ids, titles=None):
+    """``folder/feed.jsonl``: the articles ``ids`` of ``FEED``, published 2021-07-08, with their
+    titles (an article's file is ``feed.jsonl#line`` whichever folder holds it)."""
+    titles = titles or {}
+    folder.mkdir()
+    path = folder / "feed.jsonl"
+    lines = [
+        {"id": i, "text": FEED[i], "published": "2021-07-08", "title": titles.get(i, f"Report {i}")}
+        for i in ids
+    ]
+    path.write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")
+    return path
+
+
+def _marks(db):
+    """external_id -> (first_run, new) of each article, and the articles whose figures and events
+    are new, by view."""
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.execute("SELECT external_id, first_run, new FROM articles").fetchall()
+        articles = {external_id: (first_run, new) for external_id, first_run, new in rows}
+        new_rows = {
+            view: {
+                r[0]
+                for r in con.execute(
+                    f"SELECT DISTINCT a.external_id FROM {view} JOIN articles AS a USING (article_id)"  # noqa: S608
+                    f" WHERE {view}.new"
+                ).fetchall()
+            }
+            for view in ("figures", "events")
+        }
+    return articles, new_rows
+
+
+def test_new_marks_what_the_latest_run_first_loaded(tmp_path, settings):
+    db = tmp_path / "s.duckdb"
+    ingest([_feed(tmp_path / "one", "abc")], settings, db)
+    assert _marks(db) == (
+        {"a": (1, True), "b": (1, True), "c": (1, True)},
+        {"figures": {"a", "b", "c"}, "events": {"a", "b", "c"}},
+    )
+    # a again as it was, b with a new title, d new; c is not given again and stays.
+    summary = ingest([_feed(tmp_path / "two", "abd", {"b": "Report b, updated"})], settings, db)
+    assert (summary.n_loaded, summary.n_unchanged) == (2, 1)
+    want = (
+        {"a": (1, False), "b": (2, True), "c": (1, False), "d": (2, True)},
+        {"figures": {"b", "d"}, "events": {"b", "d"}},
+    )
+    assert _marks(db) == want
+    # A run that changes nothing writes nothing: the marks stay.
+    ingest([tmp_path / "two" / "feed.jsonl"], settings, db)
+    assert _marks(db) == want
+
+
+def test_a_new_extractor_reads_articles_again_without_making_them_new(tmp_path, settings, monkeypatch):
+    db = tmp_path / "s.duckdb"
+    ingest([_feed(tmp_path / "one", "ab")], settings, db)
+    ingest([_feed(tmp_path / "two", "c")], settings, db)
+    monkeypatch.setattr("pipeline.ingest.extractor_version", lambda household_size: "another")
+    summary = ingest([_feed(tmp_path / "three", "ab")], settings, db)
+    assert summary.n_loaded == 2  # read again by the new extractor, c (not given) too
+    assert _marks(db)[0] == {"a": (1, False), "b": (1, False), "c": (2, True)}
+
+
+def _as_an_earlier_version_wrote_it(current, older):
+    """``older``: the rows of ``current`` in the tables of the version before ``first_run``, no views."""
+    tables_only = schema.ddl().split("-- Public views")[0]
+    tables_only = re.sub(r"^\s*first_run .*\n", "", tables_only, flags=re.M)
+    with duckdb.connect(str(older)) as con:
+        con.execute(tables_only)
+        con.execute(f"ATTACH '{current}' AS cur (READ_ONLY)")
+        for table, cols in schema.tables().items():
+            kept = ", ".join(c for c in cols if c != "first_run")
+            con.execute(f"INSERT INTO {table} ({kept}) SELECT {kept} FROM cur.{table}")  # noqa: S608
+
+
+def test_a_database_an_earlier_version_wrote_is_brought_to_the_schema(tmp_path, settings):
+    current, db = tmp_path / "current.duckdb", tmp_path / "s.duckdb"
+    ingest([_feed(tmp_path / "one", "ab")], settings, current)
+    _as_an_earlier_version_wrote_it(current, db)
+    # Even a run with nothing new to load brings it up to date.
+    ingest([tmp_path / "one" / "feed.jsonl"], settings, db)
+    assert reader.is_current(db)
+    ingest([_feed(tmp_path / "two", "c")], settings, db)
+    with duckdb.connect(str(db), read_only=True) as con:
+        for view, cols in schema.views().items():
+            assert columns(con, view) == list(cols), view
+    assert _marks(db) == (
+        {"a": (None, False), "b": (None, False), "c": (3, True)},
+        {"figures": {"c"}, "events": {"c"}},
+    )

@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from pipeline.store.schema import conform, tables
+from pipeline.store.schema import conform, tables, views
 
 
 def read_state(path: Path) -> dict[str, pl.DataFrame]:
@@ -39,6 +39,16 @@ def missing_columns(path: Path) -> list[str]:
         columns = "SELECT table_name, column_name FROM information_schema.columns"
         present = set(con.execute(columns).fetchall())
     return [f"{t}.{c}" for t, columns in tables().items() for c in columns if (t, c) not in present]
+
+
+def is_current(path: Path) -> bool:
+    """Whether the file has every column of every table and view of this version's schema."""
+    with duckdb.connect(str(path), read_only=True) as con:
+        found = set(con.execute("SELECT table_name, column_name FROM information_schema.columns").fetchall())
+    wanted = {
+        (name, column) for shape in (tables(), views()) for name, cols in shape.items() for column in cols
+    }
+    return wanted <= found
 
 
 def _select(con: duckdb.DuckDBPyConnection, table: str, columns: list[str], where: str = "") -> pl.DataFrame:
