@@ -209,26 +209,28 @@ SPAN = (D(2016, 10, 11), D(2021, 7, 8))
 @pytest.mark.parametrize(
     ("f", "want"),
     [
-        (Filters(), None),
-        (Filters(period=(2015, 2021)), None),  # the year slider at its ends: all the data
-        (Filters(period=(2021, 2021)), Period(D(2021, 1, 1), D(2021, 12, 31))),
-        (Filters(since=D(2021, 7, 1), until=D(2021, 7, 31)), Period(D(2021, 7, 1), D(2021, 7, 31))),
-        (Filters(since=D(2021, 7, 1)), Period(D(2021, 7, 1), D(2021, 7, 8))),  # open end: the data's last
-        (Filters(until=D(2016, 12, 31)), Period(D(2016, 10, 11), D(2016, 12, 31))),
-        (Filters(period=(2021, 2021), since=D(2020, 5, 1)), Period(D(2021, 1, 1), D(2021, 12, 31))),
-        (Filters(since=D(2030, 1, 1)), Period(D(2030, 1, 1), D(2030, 1, 1))),  # past the data
+        (Filters(), (None, None)),
+        (
+            Filters(preset="custom", since=D(2021, 7, 1), until=D(2021, 7, 7), province=("Badghis",)),
+            (Period(D(2021, 7, 1), D(2021, 7, 7)), Period(D(2021, 6, 24), D(2021, 6, 30))),
+        ),
+        # A year ends at the data's last day; the period before has as many days.
+        (
+            Filters(preset="custom", period=(2021, 2021)),
+            (Period(D(2021, 1, 1), D(2021, 7, 8)), Period(D(2020, 6, 26), D(2020, 12, 31))),
+        ),
+        # Nothing in the data is dated before 2016-10-11: no period to compare with.
+        (Filters(preset="custom", period=(2016, 2016)), (Period(D(2016, 1, 1), D(2016, 12, 31)), None)),
     ],
 )
-def test_the_period_a_selection_covers(f: Filters, want: Period | None) -> None:
-    assert contents.period_of(f, SPAN) == want
+def test_the_brief_compares_with_the_period_the_headline_compares_with(f: Filters, want: tuple) -> None:
+    """One definition of the period before: the headline's (``filters.previous``)."""
+    from dashboard.filters import previous
 
-
-def test_the_previous_period_has_the_same_filters_and_no_undated_items() -> None:
-    f = Filters(province=("Badghis",), since=D(2021, 7, 1), until=D(2021, 7, 7), period=(2015, 2021))
-    then = contents.before(f, Period(D(2021, 7, 1), D(2021, 7, 7)))
-    assert then == dataclasses.replace(
-        f, since=D(2021, 6, 24), until=D(2021, 6, 30), period=None, undated=False
-    )
+    period, prior = contents.before(f, SPAN)
+    assert (period, prior and Period(prior.since, prior.until)) == want
+    if prior is not None:
+        assert prior == previous(f, SPAN)[0] and prior.province == f.province
 
 
 @pytest.mark.parametrize(

@@ -16,9 +16,11 @@ from dashboard import dates, queries, workings
 from dashboard.brief import items, notes
 from dashboard.brief.document import Brief, Image, Number
 from dashboard.brief.items import KINDS, Run
-from dashboard.filters import Filters, describe
+from dashboard.filters import CUSTOM, Filters, describe, previous, span
 from dashboard.periods import Period
 from dashboard.queries import FILTERED_VIEWS
+
+ONE_DAY = dt.timedelta(days=1)
 
 # The headline's numbers, as ``dashboard/headline.py`` names them (a test holds them alike).
 HEADLINE = (
@@ -38,23 +40,13 @@ DATES = """
 """
 
 
-def period_of(f: Filters, span: tuple[dt.date, dt.date] | None) -> Period | None:
-    """The days the filters select within the data's ``span``, or None when they select it all."""
-    starts = [d for d in (f.since, dt.date(f.period[0], 1, 1) if f.period else None) if d is not None]
-    ends = [d for d in (f.until, dt.date(f.period[1], 12, 31) if f.period else None) if d is not None]
-    start, end = max(starts, default=None), min(ends, default=None)
-    if span is None:
-        return Period(start, max(start, end)) if start and end else None
-    if (start is None or start <= span[0]) and (end is None or end >= span[1]):
-        return None
-    start = start or span[0]
-    return Period(start, max(end or span[1], start))
-
-
-def before(f: Filters, period: Period, whole: bool = False) -> Filters:
-    """The same filters for the period before ``period`` (``whole``: for all that came before)."""
-    start = None if whole else period.previous().start
-    return dataclasses.replace(f, period=None, since=start, until=period.previous().end, undated=False)
+def before(f: Filters, dates: tuple[dt.date, dt.date] | None) -> tuple[Period | None, Filters | None]:
+    """The period ``f`` selects (None: all the data) and the same filters over the period of the
+    same length before it, as the headline's change counts them (``filters.previous``); None for
+    the latter when nothing in the data is dated that early."""
+    period = span(f, dates)
+    found = previous(f, dates) if period else None
+    return period, found[0] if found else None
 
 
 def _bucket(period: Period | None, first: dt.date | None, last: dt.date | None) -> str:
@@ -89,14 +81,14 @@ def _numbers(now: dict, then: dict | None, refs: dict, more: dict, detail: dict)
 def gather(run: Run, f: Filters, made_from: str, images: bool = True) -> Brief:
     """The brief for the filters ``f``: everything is read through ``run``."""
     first, last = run((DATES, [])).row(0)
-    period = period_of(f, (first, last) if first is not None else None)
+    period, prior = before(f, (first, last) if first is not None else None)
     now = run(queries.totals(f)).row(0, named=True)
-    then = run(queries.totals(before(f, period))).row(0, named=True) if period else None
+    then = run(queries.totals(prior)).row(0, named=True) if prior else None
     head = {
         "title": f"Situation brief: {period.label() if period else 'all the data'}",
         "selection": describe(f),
         "period": period.label() if period else "all the data",
-        "previous": period.previous().label() if period else None,
+        "previous": period.previous().label() if prior else None,
         "counting": notes.counting(f),
         "made_from": made_from,
     }
@@ -108,7 +100,12 @@ def gather(run: Run, f: Filters, made_from: str, images: bool = True) -> Brief:
 
     sources = items.Sources()
     listed, counts = items.largest(run, f, sources)
-    earlier = before(f, period, whole=True) if period else None
+    # Everything before the period: where each capital stood when it began.
+    earlier = (
+        dataclasses.replace(f, preset=CUSTOM, period=None, since=None, until=period.start - ONE_DAY)
+        if period
+        else None
+    )
     capitals, capital_refs, levels = items.capitals(run, f, earlier, sources)
     refs: dict[str, tuple[int, ...]] = {"capitals": capital_refs}
     more: dict[str, int] = {}
