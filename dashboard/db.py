@@ -20,6 +20,7 @@ import streamlit as st
 
 from dashboard import countries, queries, workings
 from dashboard.filters import Filters, Options
+from dashboard.plots import bins
 from dashboard.queries import COLUMNS, ORDER  # noqa: F401  (re-exported for callers and tests)
 from pipeline import review
 from pipeline.store.schema import views
@@ -66,6 +67,56 @@ def _query(src: Source, sql: str, params: list[Any] | None = None) -> pl.DataFra
         if overlay is not None:
             con.register("raw_reviews", overlay)
         return con.sql(sql, params=params or None).pl()
+
+
+def _queries(src: Source, queries_: list[tuple[str, list[Any]]]) -> list[pl.DataFrame]:
+    """Several read-only queries on one fresh connection (each connection costs about 12 ms on
+    a large file), the reviews laid over as in ``_query``."""
+    overlay = _overlay(src) if src.reviews_mtime_ns else None
+    with duckdb.connect(src.path, read_only=True) as con:
+        if overlay is not None:
+            con.register("raw_reviews", overlay)
+        return [con.sql(sql, params=params or None).pl() for sql, params in queries_]
+
+
+@dataclasses.dataclass(frozen=True)
+class Headline:
+    """What the headline shows for one choice of filters, read in one connection."""
+
+    found: bool  # any row passes the filters
+    totals: dict[str, Any]
+    before: dict[str, Any] | None  # the totals of the period before, when there is one
+    split: pl.DataFrame  # killed and wounded by victim group
+    share: dict[str, int]  # review status -> figures summed
+    undated: dict[str, int] | None  # undated rows left out, when the filters leave them out
+
+
+def _ints(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: v if k.endswith(("_first", "_last", "_precision")) else int(v) for k, v in row.items()}
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def headline(src: Source, f: Filters, before: Filters | None) -> Headline:
+    """The headline's numbers for ``f`` (and ``before``, the period before), one connection."""
+    asked = [
+        queries.anything(queries.FILTERED_VIEWS, f),
+        queries.totals(f),
+        queries.harm_by_victims(f),
+        workings.reviewed_share(f),
+        *([queries.totals(before)] if before is not None else []),
+        *([workings.undated(f)] if not f.undated else []),
+    ]
+    found, now, split, share, *rest = _queries(src, asked)
+    then = rest.pop(0) if before is not None else None
+    undated = {k: int(v) for k, v in rest[0].row(0, named=True).items()} if not f.undated else None
+    return Headline(
+        bool(found["found"][0]),
+        _ints(now.row(0, named=True)),
+        _ints(then.row(0, named=True)) if then is not None else None,
+        split,
+        dict(share.iter_rows()),
+        undated,
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -159,6 +210,13 @@ def options(src: Source) -> Options:
 def rows(src: Source, view: str, f: Filters, limit: int | None = None) -> pl.DataFrame:
     """The filtered rows of one public view, in the table's column order (the first ``limit``)."""
     return _query(src, *queries.rows(view, f, limit))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def table(src: Source, view: str, f: Filters, limit: int) -> tuple[int, pl.DataFrame]:
+    """How many rows of a public view pass the filters, and the first ``limit``: one connection."""
+    n, frame = _queries(src, [queries.count(view, f), queries.rows(view, f, limit)])
+    return int(n["n"][0]), frame
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -272,6 +330,40 @@ def dated_span(src: Source, f: Filters) -> tuple[Any, Any]:
     return (found["first"][0], found["last"][0]) if found.height else (None, None)
 
 
+@dataclasses.dataclass(frozen=True)
+class Charts:
+    """What the Charts tab draws for one choice of filters, read in one connection."""
+
+    span: tuple[Any, Any]  # the first and last day the charts over time cover
+    by_province: pl.DataFrame  # people displaced per province
+    over_time: pl.DataFrame  # people displaced per bin and province
+    hurt_over_time: pl.DataFrame  # killed, wounded or hurt per bin, kind and victim group
+    hurt_by_province: pl.DataFrame  # the same per province
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def charts(src: Source, f: Filters) -> Charts:
+    """The Charts tab's data, over time in the bin its dated span calls for (``plots/bins.py``)."""
+    overlay = _overlay(src) if src.reviews_mtime_ns else None
+    with duckdb.connect(src.path, read_only=True) as con:
+        if overlay is not None:
+            con.register("raw_reviews", overlay)
+
+        def run(query: tuple[str, list[Any]]) -> pl.DataFrame:
+            return con.sql(query[0], params=query[1] or None).pl()
+
+        found = run(queries.dated_span(f))
+        span = (found["first"][0], found["last"][0]) if found.height else (None, None)
+        bucket = bins.choose(*span).name
+        return Charts(
+            span,
+            run(queries.people(f, ("displaced",), (queries.PROVINCE,))),
+            run(queries.people(f, ("displaced",), (queries.period(bucket), queries.PROVINCE), bucket)),
+            run(queries.people(f, HURT, (queries.period(bucket), "kind", "victims"), bucket)),
+            run(queries.people(f, HURT, (queries.PROVINCE, "kind", "victims"))),
+        )
+
+
 @st.cache_data(show_spinner=False, max_entries=256)
 def harm_by_province(src: Source, f: Filters) -> pl.DataFrame:
     """People killed, wounded or hurt per province, kind and victim group."""
@@ -288,6 +380,25 @@ def province_totals(src: Source, f: Filters) -> pl.DataFrame:
 def capital_levels(src: Source, f: Filters) -> pl.DataFrame:
     """Each capital's highest current pressure level in the selection, for the map."""
     return _query(src, *queries.capital_levels(f))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def map_data(src: Source, f: Filters) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """``province_totals`` and ``capital_levels`` for the map: one connection."""
+    totals, levels = _queries(src, [queries.province_totals(f), queries.capital_levels(f)])
+    return totals, levels
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def capitals(src: Source, f: Filters, bucket: str) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """The Capitals tab's timeline, latest status and episodes: one connection."""
+    asked = [
+        queries.pressure_grid(f, bucket),
+        queries.capital_status(f),
+        queries.rows("pressure_episodes", f),
+    ]
+    grid, status, episodes = _queries(src, asked)
+    return grid, status, episodes
 
 
 @st.cache_data(show_spinner=False, max_entries=256)

@@ -11,7 +11,6 @@ import streamlit as st
 from dashboard import dates, db
 from dashboard.filters import Filters, describe, previous, span
 from dashboard.periods import Period
-from dashboard.queries import FILTERED_VIEWS
 from pipeline.vocab import HARM
 
 HEADLINE = (
@@ -36,9 +35,15 @@ HELP = {
 DELTA_COLOR = {"displaced": "inverse", "killed": "inverse", "wounded": "inverse", "capitals": "inverse"}
 
 
+def numbers(src: db.Source, f: Filters) -> tuple[db.Headline, tuple[Filters, Period] | None]:
+    """The headline's numbers for ``f``, with the period before it and its numbers (one query)."""
+    compared = previous(f, db.options(src).dates)
+    return db.headline(src, f, compared[0] if compared else None), compared
+
+
 def nothing_matches(src: db.Source, f: Filters) -> bool:
     """True when no figure, event, pressure mention, district event or article passes the filters."""
-    return not db.anything(src, FILTERED_VIEWS, f)
+    return not numbers(src, f)[0].found
 
 
 def victim_split(frame: pl.DataFrame, kind: str) -> str:
@@ -87,9 +92,8 @@ def _counted(parts: list[tuple[int, str]]) -> str:
     return ", ".join(f"{n:,} {what}" for n, what in parts if n)
 
 
-def _left_out(src: db.Source, f: Filters) -> None:
+def _left_out(n: dict[str, int]) -> None:
     """How many undated rows the selection leaves out, when it does."""
-    n = db.undated(src, f)
     if sum(n.values()):
         parts = [
             (n["figures"], "figure(s)"),
@@ -117,13 +121,11 @@ def draw(src: db.Source, f: Filters) -> None:
     """What is selected, and five headline numbers for it, each with the dates it covers and, for
     a period, its change against the period of the same length before it (one more query)."""
     st.caption(f"Showing {describe(f)}. Figures count {_counting(f)}.")
-    if not f.undated:
-        _left_out(src, f)
-    t = db.totals(src, f)
+    found, compared = numbers(src, f)
+    if found.undated is not None:
+        _left_out(found.undated)
+    t, before, split = found.totals, found.before, found.split
     data_dates = db.options(src).dates
-    compared = previous(f, data_dates)
-    before = db.totals(src, compared[0]) if compared else None
-    split = db.harm_by_victims(src, f)
     for col, (key, label) in zip(st.columns(len(HEADLINE)), HEADLINE, strict=True):
         value = t[key]
         delta, help_text = None, HELP[key]
@@ -150,7 +152,7 @@ def draw(src: db.Source, f: Filters) -> None:
         )
         + "A figure repeated within one article, or a part of a stated total, is never summed."
     )
-    share = db.reviewed_share(src, f)
+    share = found.share
     reviewed = {status: n for status, n in share.items() if status != "unreviewed"}
     if reviewed:
         total = sum(share.values())

@@ -173,12 +173,7 @@ def _reviews(args: argparse.Namespace, settings: Settings) -> int:
                 print(f"wrote {len(lines)} rows to {args.file}")
                 return 0
             plan = sheet.plan_import(sheet.read_sheet(args.file), rows, reviews, args.reviewer)
-            if plan.problems:
-                print("\n".join(plan.problems), file=sys.stderr)
-                summary = f"{len(plan.problems)} problems in {args.file}; nothing recorded"
-                print(f"sitrep: {summary}", file=sys.stderr)
-                return 2
-            record_all(store, plan.actions)
+            record_all(store, plan.actions)  # the valid rows, in one transaction
     except (ReviewError, OSError) as err:
         print(f"sitrep: {err}", file=sys.stderr)
         return 2
@@ -187,6 +182,14 @@ def _reviews(args: argparse.Namespace, settings: Settings) -> int:
     if plan.conflicts:
         print(f"{len(plan.conflicts)} rows were reviewed by someone else before (both are kept):")
         print("\n".join(f"  {c}" for c in plan.conflicts))
+    if plan.problems:
+        print("\n".join(plan.problems), file=sys.stderr)
+        summary = f"{len(plan.problems)} problems in {args.file}: those rows were not recorded"
+        print(
+            f"sitrep: {summary}; fix them and import the file again (rows recorded now are skipped)",
+            file=sys.stderr,
+        )
+        return 2
     return 0
 
 

@@ -423,3 +423,22 @@ def test_displacement_over_time_in_each_bin(src: db.Source, bucket: str, first_d
     by_bin = db.displacement_over_time(src, Filters(), bucket)
     assert set(by_bin["period"]) == first_days
     assert by_bin["people"].sum() == db.displacement_over_time(src, Filters(), "month")["people"].sum()
+
+
+@pytest.mark.parametrize(
+    "f",
+    [
+        Filters(),
+        Filters(preset="custom", since=D(2021, 7, 1), until=D(2021, 7, 31), undated=False),
+        Filters(province=("Badghis",), undated=False, each_event=False),
+    ],
+)
+def test_the_headline_reads_in_one_connection_what_each_query_gives(src: db.Source, f: Filters) -> None:
+    before = Filters(preset="custom", since=D(2021, 6, 1), until=D(2021, 6, 30))
+    got = db.headline.__wrapped__(src, f, before)
+    assert got.found == db.anything(src, FILTERED_VIEWS, f)
+    assert got.totals == db.totals(src, f) and got.before == db.totals(src, before)
+    assert got.split.equals(db.harm_by_victims(src, f))
+    assert got.share == db.reviewed_share(src, f)
+    assert got.undated == (None if f.undated else db.undated(src, f))
+    assert db.headline.__wrapped__(src, f, None).before is None

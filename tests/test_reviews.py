@@ -398,9 +398,15 @@ def test_a_file_with_bad_rows_reports_every_line_and_records_nothing(db, tmp_pat
         assert any(r.startswith(f"line {number}: ") and message in r for r in reported), (number, message)
     assert f"line {len(lines) + 1}: level 'sacked' is not known" in err
     assert not any(r.startswith("line 2:") for r in reported)
-    assert "nothing recorded" in err
+    assert "those rows were not recorded" in err
     with open_store(reviews) as s:
-        assert history(s) == []
+        (recorded,) = history(s)  # the one good row, and nothing of the bad ones
+    assert (recorded.action, recorded.row_id, recorded.reviewer) == ("confirm", good["id"], "ana")
+    # Fixed and imported again, the file records only what it did not record before.
+    write(out, [good, {**rows[0], "kind": "wounded"}])
+    assert run("import", str(out), "--reviewer", "ana", "--db", str(db), "--reviews", str(reviews)) == 0
+    with open_store(reviews) as s:
+        assert [a.action for a in history(s)] == ["confirm", "correct"]
 
 
 def test_a_row_without_a_reviewer_is_refused(db, tmp_path, capsys):

@@ -22,7 +22,7 @@ def draw(src: db.Source, f: Filters) -> None:
     """Timeline of capitals under pressure, each capital's latest status, and the episodes."""
     st.subheader("Provincial capitals under pressure")
     bucket = st.radio("Timeline per", list(timeline.BUCKET_WIDTH), horizontal=True, key="bucket")
-    grid = db.pressure_grid(src, f, bucket)
+    grid, status, episodes = db.capitals(src, f, bucket)
     chart(grid, lambda df: timeline.pressure_grid(df, bucket), "No dated pressure mentions.", "pt")
     st.caption(
         "Each square is the highest level a capital reached in that period "
@@ -33,7 +33,7 @@ def draw(src: db.Source, f: Filters) -> None:
     left, right = st.columns(2)
     with left:
         _side_table(
-            db.capital_status(src, f),
+            status,
             "Latest status of each capital",
             "No capital is mentioned under pressure in the selection.",
             "table_status",
@@ -41,7 +41,7 @@ def draw(src: db.Source, f: Filters) -> None:
         )
     with right:
         _side_table(
-            db.rows(src, "pressure_episodes", f),
+            episodes,
             "Pressure episodes",
             "No pressure episode overlaps the selection.",
             "table_episodes",

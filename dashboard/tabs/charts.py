@@ -29,19 +29,19 @@ def _note(words: str) -> str:
 def draw(src: db.Source, f: Filters) -> None:
     """Displacement and harm charts, two to a row; the charts over time binned for their span.
     A click on a bar lists the figures it sums under the charts (select one for its evidence)."""
-    bin_ = bins.choose(*db.dated_span(src, f))
+    data = db.charts(src, f)
+    bin_ = bins.choose(*data.span)
     clicks: dict[str, list[dict[str, Any]]] = {}
     st.subheader("Displacement")
     left, right = st.columns(2)
     with left:
-        by_province = db.displacement_by_province(src, f)
         clicks["displaced"] = chart(
-            by_province, bars.displacement_by_province, "No displacement figures.", "dp", clickable=True
+            data.by_province, bars.displacement_by_province, "No displacement figures.", "dp", clickable=True
         )
-        _apart(by_province, "displaced")
+        _apart(data.by_province, "displaced")
     with right:
         clicks["displaced "] = chart(
-            db.displacement_over_time(src, f, bin_.name),
+            data.over_time,
             lambda df: bars.displacement_over_time(df, bin_.name),
             f"No displacement figures dated precisely enough to draw {bin_.words}.",
             "dm",
@@ -53,14 +53,10 @@ def draw(src: db.Source, f: Filters) -> None:
     with left:
         empty = f"No killed or wounded figures dated precisely enough to draw {bin_.words}."
         clicks["hurt "] = chart(
-            db.harm_over_time(src, f, bin_.name),
-            lambda df: bars.harm_over_time(df, bin_.name),
-            empty,
-            "hm",
-            clickable=True,
+            data.hurt_over_time, lambda df: bars.harm_over_time(df, bin_.name), empty, "hm", clickable=True
         )
     with right:
-        hurt = db.harm_by_province(src, f)
+        hurt = data.hurt_by_province
         clicks["hurt"] = chart(
             hurt, bars.harm_by_province, "No killed or wounded figures.", "hp", clickable=True
         )

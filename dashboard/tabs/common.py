@@ -67,8 +67,7 @@ def table(src: db.Source, f: Filters, view: str, about: str, id_column: str | No
 
     With ``id_column``, a row can be selected (a click on its left edge): its id is returned.
     """
-    total = db.count(src, view, f)
-    frame = db.rows(src, view, f, MAX_SHOWN)
+    total, frame = db.table(src, view, f, MAX_SHOWN)
     # The button comes first: once the caption below shows these filters, the button is current too.
     # Its bytes are made only when it is clicked: a filter change never builds a CSV of a million rows.
     st.download_button(

@@ -12,7 +12,7 @@ from typing import Any
 import polars as pl
 import streamlit as st
 
-from dashboard import db
+from dashboard import db, headline
 from dashboard.filters import Filters
 from dashboard.plots import province_map
 from dashboard.tabs import evidence
@@ -29,8 +29,7 @@ def draw(src: db.Source, f: Filters) -> None:
         horizontal=True,
         key="map_metric",
     )
-    totals = db.province_totals(src, f)
-    levels = db.capital_levels(src, f)
+    totals, levels = db.map_data(src, f)
     fig = province_map.figure(totals, levels, capital_coordinates(), metric)
     picked = st.plotly_chart(
         fig,
@@ -39,7 +38,7 @@ def draw(src: db.Source, f: Filters) -> None:
         on_select="rerun",
         selection_mode="points",
     )
-    st.caption(caption(totals, levels, metric, db.totals(src, f)["capitals"]))
+    st.caption(caption(totals, levels, metric, headline.numbers(src, f)[0].totals["capitals"]))
     _opened(src, f, picked)
 
 

@@ -103,7 +103,8 @@ def plan_import(
     reviews: Mapping[Anchor, Review],
     reviewer: str | None,
 ) -> ImportPlan:
-    """The actions a review file asks for, or every problem it has (then no actions)."""
+    """The actions the valid rows of a review file ask for, and every problem of the others
+    (each row is one action or none: nothing of a bad row is recorded)."""
     by_id = {
         target: {str(r[F.ID_COLUMNS[target]]): r for r in target_rows} for target, target_rows in rows.items()
     }
@@ -122,8 +123,6 @@ def plan_import(
                 f"{review.reviewed_by} ({review.reviewed_at}); now {action.action} by {action.reviewer}"
             )
         plan.actions.append(action)
-    if plan.problems:
-        plan.actions, plan.conflicts = [], []
     return plan
 
 
