@@ -10,8 +10,10 @@ on a connection of its own, with the same reviews laid over (``review.overlay``)
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
+from collections.abc import Iterator
 from typing import Any
 
 import duckdb
@@ -60,22 +62,26 @@ def source(path: str, reviews: str = "", household_size: float = 7.0) -> Source 
 
 
 def _query(src: Source, sql: str, params: list[Any] | None = None) -> pl.DataFrame:
-    """Run one read-only query on a fresh connection and return its rows; reviews taken since
-    the last ingest lie over the database's (``raw_reviews``), so a view shows them at once."""
-    overlay = _overlay(src) if src.reviews_mtime_ns else None
-    with duckdb.connect(src.path, read_only=True) as con:
-        if overlay is not None:
-            con.register("raw_reviews", overlay)
+    """Run one read-only query on a fresh connection (``_connection``) and return its rows."""
+    with _connection(src) as con:
         return con.sql(sql, params=params or None).pl()
 
 
-def _queries(src: Source, queries_: list[tuple[str, list[Any]]]) -> list[pl.DataFrame]:
-    """Several read-only queries on one fresh connection (each connection costs about 12 ms on
-    a large file), the reviews laid over as in ``_query``."""
+@contextlib.contextmanager
+def _connection(src: Source) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A fresh read-only connection with the reviews taken since the last ingest laid over the
+    database's (``raw_reviews``), so a view shows them at once."""
     overlay = _overlay(src) if src.reviews_mtime_ns else None
     with duckdb.connect(src.path, read_only=True) as con:
         if overlay is not None:
             con.register("raw_reviews", overlay)
+        yield con
+
+
+def _queries(src: Source, queries_: list[tuple[str, list[Any]]]) -> list[pl.DataFrame]:
+    """Several read-only queries on one connection (each connection costs about 12 ms on a
+    large file)."""
+    with _connection(src) as con:
         return [con.sql(sql, params=params or None).pl() for sql, params in queries_]
 
 
@@ -99,19 +105,23 @@ def _ints(row: dict[str, Any]) -> dict[str, Any]:
 def headline(src: Source, f: Filters, before: Filters | None) -> Headline:
     """The headline's numbers for ``f`` (and ``before``, the period before), one connection."""
     asked = [
-        queries.anything(queries.FILTERED_VIEWS, f),
         queries.totals(f),
         queries.harm_by_victims(f),
         workings.reviewed_share(f),
         *([queries.totals(before)] if before is not None else []),
         *([workings.undated(f)] if not f.undated else []),
     ]
-    found, now, split, share, *rest = _queries(src, asked)
+    now, split, share, *rest = _queries(src, asked)
     then = rest.pop(0) if before is not None else None
     undated = {k: int(v) for k, v in rest[0].row(0, named=True).items()} if not f.undated else None
+    totals = _ints(now.row(0, named=True))
+    # An article, a figure or a mention counted means something matches; only when none is
+    # does the page ask every view (events and district events too).
+    counted = totals["articles"] or totals["figures_summed"] or totals["mentions"]
+    found = bool(counted) or bool(_query(src, *queries.anything(queries.FILTERED_VIEWS, f))["found"][0])
     return Headline(
-        bool(found["found"][0]),
-        _ints(now.row(0, named=True)),
+        found,
+        totals,
         _ints(then.row(0, named=True)) if then is not None else None,
         split,
         dict(share.iter_rows()),
@@ -214,9 +224,15 @@ def rows(src: Source, view: str, f: Filters, limit: int | None = None) -> pl.Dat
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def table(src: Source, view: str, f: Filters, limit: int) -> tuple[int, pl.DataFrame]:
-    """How many rows of a public view pass the filters, and the first ``limit``: one connection."""
-    n, frame = _queries(src, [queries.count(view, f), queries.rows(view, f, limit)])
-    return int(n["n"][0]), frame
+    """How many rows of a public view pass the filters, and the first ``limit``: one connection,
+    and no count when the rows are fewer than ``limit`` (they are all there is)."""
+    with _connection(src) as con:
+        sql, params = queries.rows(view, f, limit)
+        frame = con.sql(sql, params=params or None).pl()
+        if frame.height < limit:
+            return frame.height, frame
+        sql, params = queries.count(view, f)
+        return int(con.sql(sql, params=params or None).fetchone()[0]), frame
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -344,10 +360,7 @@ class Charts:
 @st.cache_data(show_spinner=False, max_entries=256)
 def charts(src: Source, f: Filters) -> Charts:
     """The Charts tab's data, over time in the bin its dated span calls for (``plots/bins.py``)."""
-    overlay = _overlay(src) if src.reviews_mtime_ns else None
-    with duckdb.connect(src.path, read_only=True) as con:
-        if overlay is not None:
-            con.register("raw_reviews", overlay)
+    with _connection(src) as con:
 
         def run(query: tuple[str, list[Any]]) -> pl.DataFrame:
             return con.sql(query[0], params=query[1] or None).pl()

@@ -431,6 +431,7 @@ def test_displacement_over_time_in_each_bin(src: db.Source, bucket: str, first_d
         Filters(),
         Filters(preset="custom", since=D(2021, 7, 1), until=D(2021, 7, 31), undated=False),
         Filters(province=("Badghis",), undated=False, each_event=False),
+        Filters(preset="custom", period=(2030, 2030), undated=False),  # nothing matches
     ],
 )
 def test_the_headline_reads_in_one_connection_what_each_query_gives(src: db.Source, f: Filters) -> None:
@@ -442,3 +443,10 @@ def test_the_headline_reads_in_one_connection_what_each_query_gives(src: db.Sour
     assert got.share == db.reviewed_share(src, f)
     assert got.undated == (None if f.undated else db.undated(src, f))
     assert db.headline.__wrapped__(src, f, None).before is None
+
+
+@pytest.mark.parametrize("limit", [1, 2, 10_000])
+def test_a_table_counts_its_rows_beyond_what_it_shows(src: db.Source, limit: int) -> None:
+    f = Filters(each_event=False)
+    n, frame = db.table.__wrapped__(src, "figures", f, limit)
+    assert n == db.count(src, "figures", f) and frame.height == min(n, limit)

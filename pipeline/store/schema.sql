@@ -222,12 +222,14 @@ FROM raw_articles;
 
 CREATE VIEW figures AS
 WITH
-    new_articles AS (
-        SELECT article_id FROM raw_articles WHERE first_run = (SELECT max(first_run) FROM raw_articles)
-    ),
     figures AS (SELECT * FROM raw_figures),
     reviews AS (SELECT * FROM raw_reviews WHERE target = 'figure'),
-    articles AS (SELECT article_id, file, title, source, author, url, published FROM raw_articles),
+    -- An article is new when the latest run that loaded any first loaded it.
+    articles AS (
+        SELECT article_id, file, title, source, author, url, published,
+               coalesce(first_run = (SELECT max(first_run) FROM raw_articles), false) AS new
+        FROM raw_articles
+    ),
     reviewed AS (
         -- An analyst's corrections in place of the extracted values, which stay as original_*.
         SELECT
@@ -255,7 +257,7 @@ WITH
     ),
     final AS (
         SELECT
-            f.article_id IN (SELECT article_id FROM new_articles) AS new,
+            a.new,
             f.event_date, year(f.event_date) AS year, f.country, f.province, f.place, f.place_basis,
             f.kind, f.victims, f.incident, f.running, f.claimed_by, f.claimant_type,
             f.number_text, f.value, f.value_low, f.value_high, f.qualifier, f.unit,
@@ -273,12 +275,14 @@ SELECT * FROM final;
 
 CREATE VIEW pressure AS
 WITH
-    new_articles AS (
-        SELECT article_id FROM raw_articles WHERE first_run = (SELECT max(first_run) FROM raw_articles)
-    ),
     pressure AS (SELECT * FROM raw_pressure),
     reviews AS (SELECT * FROM raw_reviews WHERE target = 'pressure'),
-    articles AS (SELECT article_id, file, title, source, author, url, published FROM raw_articles),
+    -- An article is new when the latest run that loaded any first loaded it.
+    articles AS (
+        SELECT article_id, file, title, source, author, url, published,
+               coalesce(first_run = (SELECT max(first_run) FROM raw_articles), false) AS new
+        FROM raw_articles
+    ),
     reviewed AS (
         -- An analyst's corrections in place of the extracted values, which stay as original_*.
         SELECT
@@ -298,7 +302,7 @@ WITH
     ),
     final AS (
         SELECT
-            p.article_id IN (SELECT article_id FROM new_articles) AS new,
+            a.new,
             p.event_date, year(p.event_date) AS year, p.country, p.capital, p.province, p.level,
             CASE p.level {LEVEL_RANK} END AS level_rank,
             p.is_background, p.claimed_by, p.claimant_type, p.confidence, p.confidence_reason,
@@ -317,9 +321,11 @@ CREATE VIEW district_events AS
 WITH
     districts AS (SELECT * FROM raw_district_events),
     reviews AS (SELECT * FROM raw_reviews WHERE target = 'district_event'),
-    articles AS (SELECT article_id, file, title, source, author, url, published FROM raw_articles),
-    new_articles AS (
-        SELECT article_id FROM raw_articles WHERE first_run = (SELECT max(first_run) FROM raw_articles)
+    -- An article is new when the latest run that loaded any first loaded it.
+    articles AS (
+        SELECT article_id, file, title, source, author, url, published,
+               coalesce(first_run = (SELECT max(first_run) FROM raw_articles), false) AS new
+        FROM raw_articles
     ),
     reviewed AS (
         SELECT
@@ -338,7 +344,7 @@ WITH
     ),
     final AS (
         SELECT
-            d.article_id IN (SELECT article_id FROM new_articles) AS new,
+            a.new,
             d.event_date, year(d.event_date) AS year, d.country, d.district, d.province, d.status,
             d.is_background, d.review_status, d.reviewed_by, d.reviewed_at, d.review_reason,
             d.review_note, d.original_district, d.original_status, d.original_event_date,
@@ -352,9 +358,7 @@ SELECT * FROM final;
 
 CREATE VIEW events AS
 SELECT
-    f.article_id IN (
-        SELECT article_id FROM raw_articles WHERE first_run = (SELECT max(first_run) FROM raw_articles)
-    ) AS new,
+    coalesce(a.first_run = (SELECT max(first_run) FROM raw_articles), false) AS new,
     e.date_start, e.date_end, year(e.date_start) AS year, e.country, e.province, e.place, e.kind,
     e.victims, e.n_reports, e.value, e.value_low, e.value_high, e.qualifier, e.unit,
     e.people_estimate, e.chosen_by, e.range_low, e.range_high, f.claimed_by, f.claimant_type,
