@@ -199,7 +199,8 @@ def _period(options: Options) -> None:
         help="Items whose event year is unknown: in by default for all dates, out for a period.",
     )
     sb.caption(
-        f"{options.undated} undated item(s): figures, pressure mentions and district events without a year."
+        f"{options.undated} undated item(s) in the data (figures, pressure mentions and district events "
+        "without a year); the page says how many a selection leaves out."
     )
 
 
