@@ -119,7 +119,7 @@ def _run(paths: list[Path], settings: Settings, db: Path, rebuild: bool) -> Summ
         and not plan.redone
         and rejects.equals(state["raw_rejects"])
         and not _reviewed_since(state, settings)
-        and reader.is_current(db)
+        and not outdated
     ):
         summary.notices.append("nothing changed: the database was left as it was")
         summary.seconds = time.perf_counter() - started
@@ -234,21 +234,16 @@ def _reviews(db: Path, settings: Settings, kept: set[str], new: dict[str, pl.Dat
     rows = {}
     for target, (table, id_column, words) in ANCHORED.items():
         columns = [id_column, "article_id", "char_start", "char_end", words]
-        stored = reader.read_rows(db, table, columns, kept) if db.exists() else frame(table).select(columns)
-        if table == "raw_figures" and db.exists():  # an added row is made anew, not found again
-            stored = stored.filter(pl.col(id_column).is_in(_extracted_ids(db, kept)))
-        rows[target] = pl.concat([stored, new[table].select(columns)]).to_dicts()
+        # An added figure is made anew from the history, never found again among stored rows.
+        read = [*columns, "added"] if table == "raw_figures" else columns
+        stored = reader.read_rows(db, table, read, kept) if db.exists() else frame(table).select(read)
+        rows[target] = pl.concat([_extracted(stored).select(columns), new[table].select(columns)]).to_dicts()
     return dataclasses.replace(review.attach(reviews, rows), seen=seen)
 
 
 def _extracted(figures: pl.DataFrame) -> pl.DataFrame:
     """Stored figures less the ones analysts added: those are made anew from the history."""
     return figures.filter(~pl.col("added").fill_null(False)) if "added" in figures.columns else figures
-
-
-def _extracted_ids(db: Path, kept: set[str]) -> list[str]:
-    stored = reader.read_rows(db, "raw_figures", ["figure_id", "added"], kept)
-    return _extracted(stored)["figure_id"].to_list()
 
 
 def _added(

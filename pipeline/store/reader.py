@@ -31,24 +31,17 @@ def read_state(path: Path) -> dict[str, pl.DataFrame]:
 
 
 def missing_columns(path: Path) -> list[str]:
-    """The columns of this schema's tables that the database at ``path`` lacks ("raw_articles.author"):
-    it was written by an older sitrep; empty when there is no database."""
+    """The columns of this schema's tables and views that the database at ``path`` lacks
+    ("raw_articles.author"): it was written by an older sitrep; empty when there is no database."""
     if not path.exists():
         return []
     with duckdb.connect(str(path), read_only=True) as con:
         columns = "SELECT table_name, column_name FROM information_schema.columns"
         present = set(con.execute(columns).fetchall())
-    return [f"{t}.{c}" for t, columns in tables().items() for c in columns if (t, c) not in present]
-
-
-def is_current(path: Path) -> bool:
-    """Whether the file has every column of every table and view of this version's schema."""
-    with duckdb.connect(str(path), read_only=True) as con:
-        found = set(con.execute("SELECT table_name, column_name FROM information_schema.columns").fetchall())
-    wanted = {
+    wanted = [
         (name, column) for shape in (tables(), views()) for name, cols in shape.items() for column in cols
-    }
-    return wanted <= found
+    ]
+    return [f"{name}.{column}" for name, column in wanted if (name, column) not in present]
 
 
 def _select(con: duckdb.DuckDBPyConnection, table: str, columns: list[str], where: str = "") -> pl.DataFrame:

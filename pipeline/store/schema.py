@@ -86,37 +86,6 @@ def create_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(ddl())
 
 
-def upgrade(con: duckdb.DuckDBPyConnection) -> None:
-    """Bring a database an earlier version wrote to this schema: the tables and columns it lacks
-    are added (a column added later holds NULL in the rows written before it) and every view is
-    defined anew, so an incremental run never writes rows the file's tables cannot hold."""
-    with duckdb.connect() as ref:
-        create_schema(ref)
-        wanted = ref.execute(
-            "SELECT t.table_name, t.sql, c.column_name, c.data_type FROM duckdb_tables() AS t"
-            " JOIN information_schema.columns AS c ON c.table_name = t.table_name"
-            " ORDER BY t.table_oid, c.ordinal_position"
-        ).fetchall()
-        view_sql = [r[0] for r in ref.execute("SELECT sql FROM duckdb_views() WHERE NOT internal").fetchall()]
-    present = {
-        r[0] for r in con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()
-    }
-    for view in present:
-        con.execute(f"DROP VIEW {view}")  # names from the file's own catalogue
-    columns = set(con.execute("SELECT table_name, column_name FROM information_schema.columns").fetchall())
-    found = {table for table, _ in columns}
-    created: set[str] = set()
-    for table, create, column, kind in wanted:
-        if table not in found and table not in created:
-            con.execute(create)
-            created.add(table)
-        elif table in found and (table, column) not in columns:
-            # Names and types come from schema.sql, never from input.
-            con.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
-    for sql in view_sql:
-        con.execute(sql)
-
-
 @functools.cache
 def _shapes() -> tuple[dict[str, dict[str, pl.DataType]], dict[str, dict[str, pl.DataType]]]:
     with duckdb.connect() as con:

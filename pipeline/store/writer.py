@@ -15,7 +15,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from pipeline.store.schema import create_schema, frame, tables, upgrade
+from pipeline.store.schema import create_schema, frame, tables
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, df: pl.DataFrame) -> None:
@@ -73,14 +73,13 @@ def update_database(
 ) -> None:
     """Copy the live database, change only what this run changed, and swap the copy in.
 
-    A file an earlier version wrote is brought to this schema first (``schema.upgrade``).
     ``drop_articles`` leave ``raw_articles`` (to be inserted again from ``frames``);
     ``drop_extracted`` lose their per-article rows; derived tables and the figures analysts
-    added are replaced whole; runs
-    are appended; every figure gets its (possibly new) ``event_id`` and ``is_primary``.
+    added are replaced whole; runs are appended; every figure gets its (possibly new)
+    ``event_id`` and ``is_primary``. A file an earlier version wrote is never updated: the run
+    reads every article again into a new file (``reader.missing_columns``).
     """
     with _swap(path, start_from=path) as con:
-        upgrade(con)
         con.register(
             "drop_extracted",
             pl.DataFrame({"article_id": sorted(drop_extracted)}, schema={"article_id": pl.String}),
