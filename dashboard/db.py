@@ -314,38 +314,6 @@ def harm_by_victims(src: Source, f: Filters) -> pl.DataFrame:
 HURT = (*HARM, "casualties")  # the charts of harm show combined totals too
 
 
-def _people(
-    src: Source, f: Filters, kinds: tuple[str, ...], group: tuple[str, ...], bucket: str | None = None
-) -> pl.DataFrame:
-    """Sum of ``people_estimate`` for ``kinds`` in the filtered figures, grouped by ``group``."""
-    return _query(src, *queries.people(f, kinds, group, bucket))
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def displacement_by_province(src: Source, f: Filters) -> pl.DataFrame:
-    """People displaced per province."""
-    return _people(src, f, ("displaced",), (queries.PROVINCE,))
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def displacement_over_time(src: Source, f: Filters, bucket: str = "month") -> pl.DataFrame:
-    """People displaced per ``bucket`` (day, week, month, quarter) and province (dated figures)."""
-    return _people(src, f, ("displaced",), (queries.period(bucket), queries.PROVINCE), bucket)
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def harm_over_time(src: Source, f: Filters, bucket: str = "month") -> pl.DataFrame:
-    """People killed, wounded or hurt per ``bucket``, kind and victim group (dated figures)."""
-    return _people(src, f, HURT, (queries.period(bucket), "kind", "victims"), bucket)
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def dated_span(src: Source, f: Filters) -> tuple[Any, Any]:
-    """The first and last day the charts over time cover."""
-    found = _query(src, *queries.dated_span(f))
-    return (found["first"][0], found["last"][0]) if found.height else (None, None)
-
-
 @dataclasses.dataclass(frozen=True)
 class Charts:
     """What the Charts tab draws for one choice of filters, read in one connection."""
@@ -358,8 +326,10 @@ class Charts:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def charts(src: Source, f: Filters) -> Charts:
-    """The Charts tab's data, over time in the bin its dated span calls for (``plots/bins.py``)."""
+def charts(src: Source, f: Filters, bucket: str | None = None) -> Charts:
+    """The Charts tab's data: people displaced, killed or wounded by province and over time,
+    in ``bucket`` (day, week, month, quarter) or the bin its dated span calls for
+    (``plots/bins.py``); one connection."""
     with _connection(src) as con:
 
         def run(query: tuple[str, list[Any]]) -> pl.DataFrame:
@@ -367,7 +337,7 @@ def charts(src: Source, f: Filters) -> Charts:
 
         found = run(queries.dated_span(f))
         span = (found["first"][0], found["last"][0]) if found.height else (None, None)
-        bucket = bins.choose(*span).name
+        bucket = bucket or bins.choose(*span).name
         return Charts(
             span,
             run(queries.people(f, ("displaced",), (queries.PROVINCE,))),
@@ -375,12 +345,6 @@ def charts(src: Source, f: Filters) -> Charts:
             run(queries.people(f, HURT, (queries.period(bucket), "kind", "victims"), bucket)),
             run(queries.people(f, HURT, (queries.PROVINCE, "kind", "victims"))),
         )
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def harm_by_province(src: Source, f: Filters) -> pl.DataFrame:
-    """People killed, wounded or hurt per province, kind and victim group."""
-    return _people(src, f, HURT, (queries.PROVINCE, "kind", "victims"))
 
 
 @st.cache_data(show_spinner=False, max_entries=256)

@@ -25,7 +25,6 @@ sys.path.insert(0, str(ROOT))
 from dashboard import db  # noqa: E402
 from dashboard.filters import Filters, describe, previous  # noqa: E402
 from dashboard.periods import preset  # noqa: E402
-from dashboard.plots import bins  # noqa: E402
 from dashboard.queries import FILTERED_VIEWS  # noqa: E402
 from dashboard.tabs.common import MAX_SHOWN  # noqa: E402
 from pipeline.extract.places import capital_coordinates  # noqa: E402
@@ -198,18 +197,12 @@ TABS = {
 def report(src: db.Source, f: Filters, repeat: int, dates: tuple | None) -> None:
     """Time every query behind one filter change, cold and warm, and print a table."""
     before = previous(f, dates)
-    chart_bin = bins.choose(*db.dated_span.__wrapped__(src, f)).name
     calls = {
         # The headline: whether anything matches, the totals (and the period before's, for a
         # period), killed and wounded by victim group, the reviewed share, undated rows left out.
         "headline (one connection)": lambda: db.headline.__wrapped__(src, f, before[0] if before else None),
         "province_totals (map)": lambda: db.province_totals.__wrapped__(src, f),
         "capital_levels (map)": lambda: db.capital_levels.__wrapped__(src, f),
-        "displacement_by_province": lambda: db.displacement_by_province.__wrapped__(src, f),
-        "dated_span (chart bin)": lambda: db.dated_span.__wrapped__(src, f),
-        "displacement_over_time": lambda: db.displacement_over_time.__wrapped__(src, f, chart_bin),
-        "harm_over_time": lambda: db.harm_over_time.__wrapped__(src, f, chart_bin),
-        "harm_by_province": lambda: db.harm_by_province.__wrapped__(src, f),
         "pressure_grid (week)": lambda: db.pressure_grid.__wrapped__(src, f, "week"),
         "capital_status": lambda: db.capital_status.__wrapped__(src, f),
         # What each table shows: its row count and its first MAX_SHOWN rows (the CSV is built on click).

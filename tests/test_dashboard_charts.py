@@ -29,23 +29,23 @@ def src(tmp_path_factory: pytest.TempPathFactory) -> db.Source:
 
 
 @pytest.mark.parametrize(
-    ("query", "draw", "trace_names"),
+    ("field", "draw", "trace_names"),
     [
-        (db.displacement_by_province, bars.displacement_by_province, {""}),
-        (db.displacement_over_time, bars.displacement_over_time, {"Badghis", "Helmand"}),
-        (db.harm_over_time, bars.harm_over_time, {"civilians", "security_forces", "militants", "mixed"}),
-        (db.harm_by_province, bars.harm_by_province, {"militants", "mixed", "civilians", "unspecified"}),
+        ("by_province", bars.displacement_by_province, {""}),
+        ("over_time", bars.displacement_over_time, {"Badghis", "Helmand"}),
+        ("hurt_over_time", bars.harm_over_time, {"civilians", "security_forces", "militants", "mixed"}),
+        ("hurt_by_province", bars.harm_by_province, {"militants", "mixed", "civilians", "unspecified"}),
     ],
 )
-def test_bar_charts(src: db.Source, query, draw, trace_names: set[str]) -> None:
-    fig = draw(query(src, Filters()))
+def test_bar_charts(src: db.Source, field: str, draw, trace_names: set[str]) -> None:
+    fig = draw(getattr(db.charts(src, Filters(), "month"), field))
     assert isinstance(fig, go.Figure)
     assert {t.type for t in fig.data} == {"bar"}
     assert {t.name for t in fig.data} <= trace_names | {""}
 
 
 def test_harm_panels_one_per_kind_on_one_scale(src: db.Source) -> None:
-    fig = bars.harm_by_province(db.harm_by_province(src, Filters()))
+    fig = bars.harm_by_province(db.charts(src, Filters(), "month").hurt_by_province)
     panels = {(t.xaxis, t.yaxis) for t in fig.data}
     assert panels == {("x", "y"), ("x2", "y2")}
     assert [a.text for a in fig.layout.annotations] == ["killed", "wounded"]
@@ -58,7 +58,7 @@ def test_harm_panels_one_per_kind_on_one_scale(src: db.Source) -> None:
     # The killed panel holds only killed figures; bars lie across, a province's people on x.
     killed = {t.name: list(t.x) for t in fig.data if t.xaxis == "x"}
     assert all(t.orientation == "h" for t in fig.data)
-    frame = db.harm_by_province(src, Filters()).filter(
+    frame = db.charts(src, Filters(), "month").hurt_by_province.filter(
         (pl.col("kind") == "killed") & (pl.col("province") != "(no province)")
     )
     assert sum(sum(v) for v in killed.values()) == frame["people"].sum()
@@ -66,7 +66,7 @@ def test_harm_panels_one_per_kind_on_one_scale(src: db.Source) -> None:
 
 def test_no_geo_traces(src: db.Source) -> None:
     figs = [
-        bars.displacement_by_province(db.displacement_by_province(src, Filters())),
+        bars.displacement_by_province(db.charts(src, Filters(), "month").by_province),
         timeline.pressure_grid(db.pressure_grid(src, Filters(), "week"), "week"),
     ]
     for fig in figs:

@@ -127,11 +127,10 @@ def test_charts_per_month_or_week_leave_out_what_is_not_dated_that_finely(tmp_pa
             "UPDATE raw_figures SET event_date = '2016-01-01', date_precision = 'year' WHERE figure_id = 'f3'"
         )
     src = db.source(str(path))
-    assert "Helmand" not in set(db.displacement_over_time(src, Filters())["province"])
-    assert ("Helmand", 30000) in db.displacement_by_province(src, Filters()).select(
-        "province", "people"
-    ).rows()
-    assert D(2016, 10, 1) in set(db.harm_over_time(src, Filters())["period"])  # f1: October 2016
+    charts = db.charts(src, Filters(), "month")
+    assert "Helmand" not in set(charts.over_time["province"])
+    assert ("Helmand", 30000) in charts.by_province.select("province", "people").rows()
+    assert D(2016, 10, 1) in set(charts.hurt_over_time["period"])  # f1: October 2016
     # p1, Lashkar Gah attacked "in October 2016": in its month, in no week.
     assert "Lashkar Gah" in set(db.pressure_grid(src, Filters(), "month")["capital"])
     assert "Lashkar Gah" not in set(db.pressure_grid(src, Filters(), "week")["capital"])

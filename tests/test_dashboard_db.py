@@ -148,10 +148,10 @@ def test_harm_by_victims(src: db.Source) -> None:
     [(True, [("Badghis", 75000, 1)]), (False, [("Badghis", 150000, 2)])],
 )
 def test_displacement_aggregates(src: db.Source, each_event: bool, badghis: list) -> None:
-    by_province = db.displacement_by_province(src, Filters(each_event=each_event))
+    by_province = db.charts(src, Filters(each_event=each_event), "month").by_province
     assert by_province.schema["people"] == pl.Int64
     assert by_province.sort("province").rows() == badghis + [("Helmand", 30000, 1)]
-    by_month = db.displacement_over_time(src, Filters(each_event=each_event))
+    by_month = db.charts(src, Filters(each_event=each_event), "month").over_time
     assert by_month.rows() == [(D(2016, 10, 1), "Helmand", 30000, 1)] + [
         (D(2021, 7, 1), *row) for row in badghis
     ]
@@ -420,9 +420,9 @@ def test_anything_agrees_with_the_counts(src: db.Source, f: Filters, views: tupl
 )
 def test_displacement_over_time_in_each_bin(src: db.Source, bucket: str, first_days: set) -> None:
     """Each figure in the bin of its day; every bin sums the same people."""
-    by_bin = db.displacement_over_time(src, Filters(), bucket)
+    by_bin = db.charts(src, Filters(), bucket).over_time
     assert set(by_bin["period"]) == first_days
-    assert by_bin["people"].sum() == db.displacement_over_time(src, Filters(), "month")["people"].sum()
+    assert by_bin["people"].sum() == db.charts(src, Filters(), "month").over_time["people"].sum()
 
 
 @pytest.mark.parametrize(
@@ -450,3 +450,10 @@ def test_a_table_counts_its_rows_beyond_what_it_shows(src: db.Source, limit: int
     f = Filters(each_event=False)
     n, frame = db.table.__wrapped__(src, "figures", f, limit)
     assert n == db.count(src, "figures", f) and frame.height == min(n, limit)
+
+
+def test_the_charts_bin_follows_the_span_of_the_dated_figures(src: db.Source) -> None:
+    picked = db.charts(src, Filters())
+    assert picked.span[0] <= D(2016, 10, 10) and picked.span[1] >= D(2021, 7, 8)  # years apart: quarters
+    assert picked.over_time.equals(db.charts(src, Filters(), "quarter").over_time)
+    assert set(picked.over_time["period"]) == {D(2016, 10, 1), D(2021, 7, 1)}

@@ -124,7 +124,11 @@ def chart(
     state = st.plotly_chart(
         draw(frame), key=key, config={"displaylogo": False}, on_select="rerun", selection_mode="points"
     )
-    # The chart's state is a dict: {"selection": {"points": [...], ...}}.
+    return points(state)
+
+
+def points(state: Any) -> list[dict[str, Any]]:
+    """The points a click chose on a chart, from its state ({"selection": {"points": [...]}})."""
     return list((state or {}).get("selection", {}).get("points", [])) if isinstance(state, dict) else []
 
 

@@ -16,7 +16,7 @@ from dashboard import db, headline
 from dashboard.filters import Filters
 from dashboard.plots import province_map
 from dashboard.tabs import evidence
-from dashboard.tabs.common import table
+from dashboard.tabs.common import points, table
 from pipeline.extract.places import capital_coordinates
 
 
@@ -60,9 +60,7 @@ def caption(totals: pl.DataFrame, levels: pl.DataFrame, metric: str, under_press
 
 def clicked(selection: Any) -> tuple[str | None, str | None]:
     """The capital (a dot) or the province (a shaded area) a click on the map chose."""
-    # The chart's state is a dict: {"selection": {"points": [...], ...}}.
-    points = (selection or {}).get("selection", {}).get("points", []) if isinstance(selection, dict) else []
-    for point in points:
+    for point in points(selection):
         data = point.get("customdata")
         if isinstance(data, list | tuple) and data:
             return str(data[0]), None

@@ -3,6 +3,7 @@ reviews that no row holds any more."""
 
 from __future__ import annotations
 
+import polars as pl
 import streamlit as st
 
 from dashboard import db, export
@@ -33,38 +34,31 @@ def draw(src: db.Source, f: Filters) -> None:
 
 def _rejects(src: db.Source) -> None:
     """The inputs the batch step could not use, with a download."""
-    found = db.rejects(src)
-    st.caption(f"Input files the batch step could not use (not filtered). {found.height} row(s).")
-    if found.is_empty():
-        st.info("No input was rejected.")
-        return
-    st.download_button(
-        "Download CSV",
-        data=export.csv_bytes(found),
-        file_name="sitrep-rejects.csv",
-        mime="text/csv",
-        key="download_rejects",
-        on_click="ignore",
-    )
-    st.dataframe(found, hide_index=True, key="table_rejects")
+    about = "Input files the batch step could not use (not filtered)."
+    _listing(db.rejects(src), about, "No input was rejected.", "rejects")
 
 
 def _orphans(src: db.Source) -> None:
     """Reviews whose words the last ingest found in no row: kept in the history, listed here."""
-    found = db.review_orphans(src)
-    st.caption(
+    about = (
         "Reviews whose words no row holds after the last ingest (the article's text changed, or "
-        f"the rules no longer find the row). They stay in the review history. {found.height} row(s)."
+        "the rules no longer find the row). They stay in the review history."
     )
+    _listing(db.review_orphans(src), about, "Every review found its row.", "review_orphans")
+
+
+def _listing(found: pl.DataFrame, about: str, empty: str, name: str) -> None:
+    """An unfiltered list with what it is, how many rows, its CSV, or why it is empty."""
+    st.caption(f"{about} {found.height} row(s).")
     if found.is_empty():
-        st.info("Every review found its row.")
+        st.info(empty)
         return
     st.download_button(
         "Download CSV",
         data=export.csv_bytes(found),
-        file_name="sitrep-review-orphans.csv",
+        file_name=f"sitrep-{name.replace('_', '-')}.csv",
         mime="text/csv",
-        key="download_review_orphans",
+        key=f"download_{name}",
         on_click="ignore",
     )
-    st.dataframe(found, hide_index=True, key="table_review_orphans")
+    st.dataframe(found, hide_index=True, key=f"table_{name}")
