@@ -805,19 +805,9 @@ def _reviewable(tmp_path: Path) -> Path:
     """A database built by the batch step from two short articles written for the test."""
     from pipeline.ingest import ingest
     from pipeline.settings import Settings
+    from tests.support.reports import two_reports
 
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    (folder / "kunduz.txt").write_text(
-        "Officials said 40 people were killed in Kunduz city.\n", encoding="utf-8"
-    )
-    (folder / "baghlan.txt").write_text(
-        "About 2,000 people fled their homes in Baghlan province.\n", encoding="utf-8"
-    )
-    (folder / "manifest.csv").write_text(
-        "file,published,title,source,url\nkunduz.txt,2021-07-06,,,\nbaghlan.txt,2021-07-06,,,\n",
-        encoding="utf-8",
-    )
+    folder = two_reports(tmp_path / "articles")
     db = tmp_path / "r.duckdb"
     ingest([folder], Settings.load(reviews=str(db.with_suffix(".reviews.sqlite"))), db)
     return db

@@ -12,21 +12,14 @@ from urllib.parse import parse_qsl, urlparse
 import duckdb
 import pytest
 
+from tests.support.browser import MARKS
 from tests.support.sessions import CHROMIUM, CHROMIUM_ARGS, HOST, run_browsers, serve
 
 TIMEOUT_MS = 60_000
 HANG_MS = 150_000  # the load test's bound on one rerun: past this the server is stuck, not slow
 SERVER_PID: dict[str, int] = {}
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.slow,
-    # Skipped on a developer's machine without Chromium; never in CI, where `make test` installs it.
-    pytest.mark.skipif(
-        not Path(CHROMIUM).exists() and not os.environ.get("CI"),
-        reason=f"{CHROMIUM} is missing: `make browser` (or apt-get install chromium) installs it",
-    ),
-]
+pytestmark = MARKS
 
 
 @pytest.fixture(scope="module")

@@ -3,25 +3,17 @@ numbers in it, and fetch nothing from outside 127.0.0.1."""
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.support.browser import MARKS
 from tests.support.sessions import CHROMIUM, CHROMIUM_ARGS, HOST, serve
 from tests.test_browser import TIMEOUT_MS, _is_local, _open
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.slow,
-    # Skipped on a developer's machine without Chromium; never in CI, where `make test` installs it.
-    pytest.mark.skipif(
-        not Path(CHROMIUM).exists() and not os.environ.get("CI"),
-        reason=f"{CHROMIUM} is missing: `make browser` (or apt-get install chromium) installs it",
-    ),
-]
+pytestmark = MARKS
 HEADLINE = ["People displaced", "Killed", "Wounded", "Capitals under pressure", "Reports read"]
 
 

@@ -4,38 +4,15 @@ both reviews in the headline and in the downloaded CSV. Articles written for the
 from __future__ import annotations
 
 import csv
-import os
 from pathlib import Path
 
-import pytest
-
+from tests.support.browser import MARKS
+from tests.support.reports import two_reports
 from tests.support.sessions import CHROMIUM, CHROMIUM_ARGS, serve
 
 TIMEOUT_MS = 60_000
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        not Path(CHROMIUM).exists() and not os.environ.get("CI"),
-        reason=f"{CHROMIUM} is missing: `make browser` (or apt-get install chromium) installs it",
-    ),
-]
-
-
-def _corpus(folder: Path) -> Path:
-    folder.mkdir()
-    (folder / "kunduz.txt").write_text(
-        "Officials said 40 people were killed in Kunduz city.\n", encoding="utf-8"
-    )
-    (folder / "baghlan.txt").write_text(
-        "About 2,000 people fled their homes in Baghlan province.\n", encoding="utf-8"
-    )
-    (folder / "manifest.csv").write_text(
-        "file,published,title,source,url\nkunduz.txt,2021-07-06,,,\nbaghlan.txt,2021-07-06,,,\n",
-        encoding="utf-8",
-    )
-    return folder
+pytestmark = MARKS
 
 
 def _pick(page, text: str) -> None:
@@ -66,7 +43,7 @@ def test_reject_and_correct_then_rebuild(tmp_path: Path) -> None:
     from pipeline.settings import Settings
 
     expect.set_options(timeout=TIMEOUT_MS)
-    folder = _corpus(tmp_path / "articles")
+    folder = two_reports(tmp_path / "articles")
     db = tmp_path / "r.duckdb"
     log = tmp_path / "streamlit.log"
     settings = Settings.load(reviews=str(log.with_suffix(".reviews.sqlite")))  # where serve keeps them
